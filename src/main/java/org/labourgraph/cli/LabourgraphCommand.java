@@ -1,5 +1,7 @@
 package org.labourgraph.cli;
 
+import org.labourgraph.config.InvalidSettingException;
+import org.labourgraph.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "An open linked-data knowledge graph of digital-labour concepts.",
-        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class LabourgraphCommand implements Runnable {
 
     @CommandLine.Spec
@@ -17,7 +19,15 @@ public final class LabourgraphCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LabourgraphCommand());
-        cl.setExitCodeExceptionMapper(t -> 1);
+        cl.setExitCodeExceptionMapper(t -> t instanceof InvalidSettingException ? 2 : 1);
+        // Expected failures get their message, not a stack trace: bad settings are usage errors (2), store problems 1.
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof InvalidSettingException || ex instanceof StoreException) {
+                cmd.getErr().println(cmd.getCommandName() + ": " + ex.getMessage());
+                return ex instanceof InvalidSettingException ? 2 : 1;
+            }
+            throw ex;
+        });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -1,0 +1,69 @@
+package org.labourgraph.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.labourgraph.config.ServerSettings;
+import org.labourgraph.source.RdfSyntaxException;
+import org.labourgraph.source.SourceSet;
+import org.labourgraph.store.LabourStore;
+import org.labourgraph.web.LabourgraphServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code labourgraph serve}: the store, loaded from ontology/ and data/ when they changed, served over HTTP. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the server: SPARQL endpoint, search and browse UI on one port.",
+                "The embedded store (TDB2 in --store) is created on first start and reloaded from ontology/ and data/"
+                        + " whenever their content changed; an unchanged start loads nothing."})
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
+    @Option(names = "--root", paramLabel = "DIR", description = "Project folder holding ontology/ and data/ (default: the working directory).")
+    Path root = Path.of("");
+
+    @Option(names = "--verbose", description = "Log everything (requests, loads, queries).")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerSettings settings = server.toSettings(root.toAbsolutePath());
+        if (settings.remote().isPresent()) {
+            return RemoteMode.serve(settings);
+        }
+        SourceSet sources = SourceSet.discover(settings.projectRoot());
+        LabourStore store = LabourStore.open(settings.storeDir());
+        try {
+            LabourStore.SyncResult sync = store.syncSources(sources);
+            if (!sync.loaded()) {
+                System.err.println("Store " + settings.storeDir() + " is up to date with ontology/ and data/: nothing to load.");
+            } else {
+                System.err.printf("Loaded %d files into %s: %,d triples, %,d entailed, in %d ms.%n",
+                        sync.files(), settings.storeDir(), sync.triples(), sync.entailed(), sync.took().toMillis());
+            }
+        } catch (RdfSyntaxException e) {
+            store.close();
+            System.err.println("Cannot start: " + e.getMessage());
+            System.err.println("Fix the file (labourgraph validate shows every problem), then start again. The store was not changed.");
+            return 1;
+        }
+        long quads = store.quadCount();
+        Instant loadedAt = Instant.now();
+        LabourgraphServer web = LabourgraphServer.build(settings, store.dataset(), () -> LabourgraphServer.healthBody(quads, loadedAt));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("Stopping: closing the server and the store…");
+            web.close();
+            store.close();
+            stopped.countDown();
+        }, "labourgraph-shutdown"));
+        web.start();
+        System.err.println("labourgraph is up at " + web.baseUrl() + "  (SPARQL: " + web.baseUrl() + "sparql, ready: "
+                + web.baseUrl() + "$/ping). Ctrl-C stops it.");
+        stopped.await();
+        return 0;
+    }
+}

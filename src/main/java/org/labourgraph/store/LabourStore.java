@@ -1,0 +1,225 @@
+package org.labourgraph.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.labourgraph.source.RdfSyntaxException;
+import org.labourgraph.source.SourceFile;
+import org.labourgraph.source.SourceParser;
+import org.labourgraph.source.SourceSet;
+import org.labourgraph.vocab.LG;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TDB2 store with its Lucene text index. Each source file is its own named graph; the default graph
+ * that queries see is the union of the named graphs, which include the entailment graph. Every change is
+ * one transaction: it all lands, or the store is exactly as before.
+ */
+public final class LabourStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LabourStore.class);
+    public static final String ENTAILMENT_GRAPH = LG.GRAPH_NS + "entailments";
+
+    private final DatasetGraph dataset;
+    private final DatasetGraph tdb;
+    private final Optional<Path> directory;
+    private StoreState inMemoryState;
+
+    private LabourStore(DatasetGraph tdb, Directory textDirectory, Optional<Path> directory) {
+        this.tdb = tdb;
+        this.dataset = withTextIndex(tdb, textDirectory);
+        this.directory = directory;
+    }
+
+    /** Opens (creating if needed) the store in {@code dir}: TDB2 in dir/tdb2, the text index in dir/text. */
+    public static LabourStore open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the store folder " + dir + ": " + e.getMessage()
+                    + ". Choose a writable folder with --store DIR.", e);
+        }
+        DatasetGraph tdb;
+        try {
+            tdb = DatabaseMgr.connectDatasetGraph(Location.create(dir.resolve("tdb2")));
+        } catch (RuntimeException e) {
+            throw new StoreException("Cannot open the store in " + dir + ": " + e.getMessage()
+                    + ". If a labourgraph server is running on this store, stop it, or send the data through"
+                    + " the server (labourgraph load --server URL --user NAME FILE…).", e);
+        }
+        try {
+            Directory text = FSDirectory.open(dir.resolve("text"));
+            return new LabourStore(tdb, text, Optional.of(dir));
+        } catch (IOException e) {
+            throw new StoreException("Cannot open the text index in " + dir.resolve("text") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An in-memory store with the same behaviour (TDB2 in memory, index in memory): for tests and tools. */
+    public static LabourStore inMemory() {
+        return new LabourStore(DatabaseMgr.createDatasetGraph(), new ByteBuffersDirectory(), Optional.empty());
+    }
+
+    private static DatasetGraph withTextIndex(DatasetGraph tdb, Directory textDirectory) {
+        // The endpoint's default graph is the union of the named graphs (sources + entailments).
+        tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
+        TextIndexConfig config = TextIndexLayout.config();
+        DatasetGraph text = TextDatasetFactory.createLucene(tdb, textDirectory, config);
+        text.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return text;
+    }
+
+    /** The dataset to serve and query: text-indexed, union default graph. */
+    public DatasetGraph dataset() {
+        return dataset;
+    }
+
+    public Optional<Path> directory() {
+        return directory;
+    }
+
+    /**
+     * Loads ontology/ and data/ when the store is new or their content changed (by content hash); otherwise
+     * does nothing. All files are parsed before the transaction starts: a syntax error anywhere leaves the
+     * store untouched.
+     */
+    public SyncResult syncSources(SourceSet sources) throws RdfSyntaxException {
+        long start = System.nanoTime();
+        String hash = sources.contentHash();
+        Optional<StoreState> previous = state();
+        if (previous.isPresent() && previous.get().contentHash().equals(hash)) {
+            LOG.debug("Sources unchanged (hash {}): nothing to load", hash);
+            return new SyncResult(false, 0, 0, 0, Duration.ofNanos(System.nanoTime() - start));
+        }
+        Map<String, Graph> graphs = new LinkedHashMap<>();
+        for (SourceFile file : sources.files()) {
+            graphs.put(file.graphIri(), SourceParser.parse(file.path()));
+        }
+        List<String> stale = new ArrayList<>(previous.map(StoreState::sourceGraphs).orElse(List.of()));
+        stale.removeAll(graphs.keySet());
+        long[] counts = new long[2];
+        Txn.executeWrite(dataset, () -> {
+            stale.forEach(g -> dataset.removeGraph(iri(g)));
+            graphs.forEach((g, content) -> replaceGraph(g, content));
+            counts[0] = graphs.values().stream().mapToLong(Graph::size).sum();
+            counts[1] = refreshEntailments();
+        });
+        StoreState now = new StoreState(hash, List.copyOf(graphs.keySet()));
+        saveState(now);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        LOG.info("Loaded {} source files: {} triples, {} entailed, in {} ms", graphs.size(), counts[0], counts[1], took.toMillis());
+        return new SyncResult(true, graphs.size(), counts[0], counts[1], took);
+    }
+
+    /**
+     * Imports parsed graphs into their named graphs in one transaction (each replaces or adds to its graph),
+     * then refreshes the entailments. Either all of it lands or none.
+     */
+    public ImportResult importGraphs(Map<String, Graph> graphs, boolean replace) {
+        long start = System.nanoTime();
+        long[] counts = new long[2];
+        Txn.executeWrite(dataset, () -> {
+            graphs.forEach((g, content) -> {
+                if (replace) {
+                    replaceGraph(g, content);
+                } else {
+                    addToGraph(g, content);
+                }
+                counts[0] += content.size();
+            });
+            counts[1] = refreshEntailments();
+        });
+        return new ImportResult(graphs.size(), counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Total number of quads in the store (all named graphs, entailments included). */
+    public long quadCount() {
+        return Txn.calculateRead(dataset, () -> {
+            long n = 0;
+            var it = dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+            return n;
+        });
+    }
+
+    private void replaceGraph(String graphIri, Graph content) {
+        Node g = iri(graphIri);
+        dataset.removeGraph(g);
+        content.find().forEachRemaining(t -> dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+    }
+
+    private void addToGraph(String graphIri, Graph content) {
+        Node g = iri(graphIri);
+        content.find().forEachRemaining(t -> dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+    }
+
+    /** Recomputes the entailment graph from every other named graph; must run inside a write transaction. */
+    private long refreshEntailments() {
+        Node entailmentGraph = iri(ENTAILMENT_GRAPH);
+        Graph asserted = GraphFactory.createDefaultGraph();
+        dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            if (!q.getGraph().equals(entailmentGraph)) {
+                asserted.add(q.asTriple());
+            }
+        });
+        Graph entailed = Entailments.of(asserted);
+        dataset.removeGraph(entailmentGraph);
+        entailed.find().forEachRemaining(t -> dataset.add(entailmentGraph, t.getSubject(), t.getPredicate(), t.getObject()));
+        return entailed.size();
+    }
+
+    private Optional<StoreState> state() {
+        return directory.isPresent() ? StoreState.read(directory.get()) : Optional.ofNullable(inMemoryState);
+    }
+
+    private void saveState(StoreState state) {
+        if (directory.isPresent()) {
+            state.write(directory.get());
+        } else {
+            inMemoryState = state;
+        }
+    }
+
+    private static Node iri(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+        // Release the folder's lock now, so another process (or a test) can open it.
+        if (directory.isPresent()) {
+            TDBInternal.expel(tdb);
+        }
+    }
+
+    /** What a start-up sync did. */
+    public record SyncResult(boolean loaded, int files, long triples, long entailed, Duration took) {}
+
+    /** What an import did. */
+    public record ImportResult(int graphs, long triples, long entailed, Duration took) {}
+}

@@ -1,0 +1,153 @@
+package org.labourgraph.web;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.JettySecurityLib;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.ee10.servlet.security.ConstraintMapping;
+import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
+import org.eclipse.jetty.security.Constraint;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.labourgraph.config.ServerSettings;
+import org.labourgraph.sparql.SearchService;
+import org.labourgraph.sparql.SparqlSafety;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that wires the HTTP server: embedded Fuseki (jena-fuseki-main) serving the store at the
+ * root — {@code /sparql} (query), {@code /data} (Graph Store Protocol), {@code /update} — and the
+ * application's own servlets beside it on the same Jetty port.
+ */
+public final class LabourgraphServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LabourgraphServer.class);
+    /** Roles allowed to write, from the realm-properties file. */
+    static final String[] WRITER_ROLES = {"curator", "admin"};
+
+    private final FusekiServer fuseki;
+    private final ServerSettings settings;
+
+    private LabourgraphServer(FusekiServer fuseki, ServerSettings settings) {
+        this.fuseki = fuseki;
+        this.settings = settings;
+    }
+
+    /**
+     * Builds the server for a dataset (the store's, text-indexed with a union default graph).
+     * {@code status} feeds /health.
+     */
+    public static LabourgraphServer build(ServerSettings settings, DatasetGraph dataset, java.util.function.Supplier<JsonObject> status) {
+        SparqlSafety.install();
+        // The operator's timeout is the ceiling: Fuseki takes min(this, a client's ?timeout=).
+        dataset.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
+        boolean writable = settings.passwordFile().isPresent();
+
+        DataService.Builder service = DataService.newBuilder(dataset)
+                .addEndpoint(Operation.Query, "sparql")
+                .addEndpoint(Operation.GSP_R, "data");
+        if (writable) {
+            service.addEndpoint(Operation.Update, "update").addEndpoint(Operation.GSP_RW, "data");
+        }
+
+        FusekiServer.Builder builder = FusekiServer.create()
+                .port(settings.port())
+                .loopback(false)
+                .enablePing(true)
+                .enableStats(false)
+                .enableCors(true, null)
+                .registerOperation(Operation.Query, new CappedQueryProcessor(settings.resultRowCap()))
+                .add("/", service.build())
+                .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
+                .addFilter("/*", new HomePageFilter())
+                .addServlet("/api/search", new SearchServlet(new SearchService(dataset, settings.queryTimeout())))
+                .addServlet("/health", new HealthServlet(status));
+        if (writable) {
+            builder.securityHandler(writeProtection(settings.passwordFile().get()));
+        } else {
+            builder.addServlet("/update", new WritesDisabledServlet());
+        }
+        FusekiServer server = builder.build();
+        bindHost(server, settings.host());
+        return new LabourgraphServer(server, settings);
+    }
+
+    /** Basic authentication on every write: all of /update, and the writing methods of /data. */
+    private static ConstraintSecurityHandler writeProtection(Path passwordFile) {
+        ConstraintSecurityHandler security = JettySecurityLib.makeSecurityHandler(Auth.dftRealm,
+                JettySecurityLib.makeUserStore(passwordFile.toString()), AuthScheme.BASIC);
+        Constraint writers = new Constraint.Builder().name("BASIC").roles(WRITER_ROLES)
+                .authorization(Constraint.Authorization.SPECIFIC_ROLE).build();
+        security.addConstraintMapping(mapping("/update", null, writers));
+        security.addConstraintMapping(mapping("/update/*", null, writers));
+        for (String method : new String[] {"PUT", "POST", "DELETE", "PATCH"}) {
+            security.addConstraintMapping(mapping("/data", method, writers));
+            security.addConstraintMapping(mapping("/data/*", method, writers));
+        }
+        return security;
+    }
+
+    private static ConstraintMapping mapping(String pathSpec, String method, Constraint constraint) {
+        ConstraintMapping m = new ConstraintMapping();
+        m.setPathSpec(pathSpec);
+        if (method != null) {
+            m.setMethod(method);
+        }
+        m.setConstraint(constraint);
+        return m;
+    }
+
+    private static void bindHost(FusekiServer server, String host) {
+        for (Connector c : server.getJettyServer().getConnectors()) {
+            if (c instanceof ServerConnector sc) {
+                sc.setHost(host);
+            }
+        }
+    }
+
+    public LabourgraphServer start() {
+        fuseki.start();
+        LOG.info("labourgraph is up: browse {} — SPARQL endpoint {}sparql — search {}api/search?q=",
+                baseUrl(), baseUrl(), baseUrl());
+        return this;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return fuseki.getHttpPort();
+    }
+
+    /** http://host:port/ as a client on this machine reaches it. */
+    public String baseUrl() {
+        String h = settings.host().equals("0.0.0.0") ? "127.0.0.1" : settings.host();
+        if (h.contains(":")) {
+            h = "[" + h + "]";
+        }
+        return "http://" + h + ":" + port() + "/";
+    }
+
+    public void join() {
+        fuseki.join();
+    }
+
+    @Override
+    public void close() {
+        fuseki.stop();
+    }
+
+    /** A /health body: status, time of start, counts. */
+    public static JsonObject healthBody(long quads, Instant loadedAt) {
+        JsonObject o = new JsonObject();
+        o.put("status", "ok");
+        o.put("quads", quads);
+        o.put("loadedAt", loadedAt.toString());
+        return o;
+    }
+}

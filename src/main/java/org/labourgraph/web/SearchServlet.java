@@ -1,0 +1,62 @@
+package org.labourgraph.web;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.query.QueryCancelledException;
+import org.labourgraph.model.SearchHit;
+import org.labourgraph.sparql.SearchRequest;
+import org.labourgraph.sparql.SearchService;
+
+/** {@code GET /api/search?q=&lang=&limit=}: JSON results for the search page and autocomplete. */
+final class SearchServlet extends HttpServlet {
+    private final transient SearchService search;
+
+    SearchServlet(SearchService search) {
+        this.search = search;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SearchRequest query;
+        try {
+            query = SearchRequest.of(request.getParameter("q"), request.getParameter("lang"), request.getParameter("limit"));
+        } catch (IllegalArgumentException e) {
+            JsonResponses.error(response, 400, e.getMessage());
+            return;
+        }
+        List<SearchHit> hits;
+        try {
+            hits = search.search(query);
+        } catch (IllegalArgumentException e) {
+            JsonResponses.error(response, 400, e.getMessage());
+            return;
+        } catch (QueryCancelledException e) {
+            JsonResponses.error(response, 503, "The search took too long and was stopped; try more specific words.");
+            return;
+        }
+        JsonObject body = new JsonObject();
+        body.put("query", query.text());
+        body.put("lang", query.language().orElse("any"));
+        body.put("limit", query.limit());
+        JsonArray results = new JsonArray();
+        for (SearchHit hit : hits) {
+            JsonObject r = new JsonObject();
+            r.put("iri", hit.iri());
+            r.put("label", hit.label());
+            r.put("labelLang", hit.labelLang());
+            r.put("labelFallback", hit.labelFallback());
+            r.put("type", hit.kind().jsonName());
+            r.put("score", org.apache.jena.atlas.json.JsonNumber.value(hit.score()));
+            r.put("matched", hit.matchedText() == null ? "" : hit.matchedText());
+            r.put("matchedField", hit.matchedField().jsonName());
+            results.add(r);
+        }
+        body.put("results", results);
+        JsonResponses.send(response, 200, body);
+    }
+}

@@ -1,0 +1,20 @@
+package org.labourgraph.web;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** {@code /update} on a server started without --passwd: writes are off, and the answer says how to turn them on. */
+final class WritesDisabledServlet extends HttpServlet {
+    static final String MESSAGE = "Writes are disabled on this server: it was started without credentials."
+            + " Start it with --passwd FILE (a realm-properties file: user: password, curator) to allow"
+            + " authenticated SPARQL Update and Graph Store Protocol writes.";
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(403);
+        response.setContentType("text/plain;charset=utf-8");
+        response.getWriter().println(MESSAGE);
+    }
+}
