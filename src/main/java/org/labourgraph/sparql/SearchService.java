@@ -1,5 +1,6 @@
 package org.labourgraph.sparql;
 
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,7 +95,8 @@ public final class SearchService {
             Node score = row.get("score");
             if (matched != null && score != null) {
                 MatchField field = fieldOf(prop);
-                double weighted = ((Number) score.getLiteralValue()).doubleValue() * weight(field);
+                double weighted = ((Number) score.getLiteralValue()).doubleValue() * weight(field)
+                        * closeness(matched.getLiteralLexicalForm(), request.text());
                 if (weighted > c.score) {
                     c.score = weighted;
                     c.matched = matched.getLiteralLexicalForm();
@@ -133,6 +135,21 @@ public final class SearchService {
             return MatchField.DEFINITION;
         }
         return MatchField.LABEL;
+    }
+
+    /** A label equal to what was typed beats one that merely contains it; one that starts with it comes next. */
+    static double closeness(String matched, String typed) {
+        String m = fold(matched);
+        String t = fold(typed);
+        if (m.equals(t)) {
+            return 2.0;
+        }
+        return m.startsWith(t) ? 1.3 : 1.0;
+    }
+
+    static String fold(String s) {
+        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}]+", " ").strip();
     }
 
     private static double weight(MatchField field) {

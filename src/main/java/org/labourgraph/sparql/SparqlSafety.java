@@ -15,7 +15,7 @@ import org.apache.jena.sparql.modify.request.UpdateVisitor;
 import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Context;
-import org.apache.jena.update.UpdateException;
+import org.apache.jena.query.QueryBuildException;
 
 /**
  * Closes, for the whole JVM, what Jena leaves open by default (STACK.md, "Traps"): SPARQL SERVICE (outbound
@@ -59,7 +59,8 @@ public final class SparqlSafety {
                         @Override
                         public void visit(UpdateLoad update) {
                             // Thrown inside the update's write transaction: earlier operations of the request roll back too.
-                            throw new UpdateException(LOAD_REFUSED);
+                            // QueryBuildException: Fuseki answers 400 with this message.
+                            throw new QueryBuildException(LOAD_REFUSED);
                         }
                     };
                 }

@@ -1,0 +1,57 @@
+package org.labourgraph.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.modify.request.QuadDataAcc;
+import org.apache.jena.sparql.modify.request.Target;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
+import org.apache.jena.sparql.modify.request.UpdateDrop;
+import org.apache.jena.update.UpdateRequest;
+
+/**
+ * Sends an import to a running server as ONE SPARQL Update request (optional DROPs, then INSERT DATA per
+ * graph), built with Jena's update objects — never by pasting text — so the server applies it in one
+ * transaction: all of it, or nothing.
+ */
+final class ServerImport {
+    private ServerImport() {}
+
+    record Outcome(boolean ok, int status, String message) {}
+
+    static Outcome send(URI updateEndpoint, String authorization, Map<String, Graph> graphs, boolean replace) {
+        UpdateRequest request = new UpdateRequest();
+        graphs.forEach((iri, content) -> {
+            Node g = NodeFactory.createURI(iri);
+            if (replace) {
+                request.add(new UpdateDrop(Target.create(g), true));
+            }
+            QuadDataAcc quads = new QuadDataAcc();
+            content.find().forEachRemaining(t -> quads.addQuad(new Quad(g, t)));
+            request.add(new UpdateDataInsert(quads));
+        });
+        HttpRequest http = HttpRequest.newBuilder(updateEndpoint)
+                .header("Content-Type", "application/sparql-update; charset=utf-8")
+                .header("Authorization", authorization)
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
+                .build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(http, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            return new Outcome(status / 100 == 2, status, response.body().strip());
+        } catch (java.io.IOException e) {
+            return new Outcome(false, 0, "cannot reach " + updateEndpoint + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(false, 0, "interrupted");
+        }
+    }
+}

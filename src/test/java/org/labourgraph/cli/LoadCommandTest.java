@@ -1,0 +1,75 @@
+package org.labourgraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labourgraph.Main;
+import org.labourgraph.store.LabourStore;
+
+/** {@code labourgraph load}: all files in one transaction, or none with file:line:col. */
+class LoadCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void a_broken_file_rejects_the_whole_import_with_its_position() throws Exception {
+        Path good = Files.writeString(tmp.resolve("good.ttl"), "<urn:t:a> <urn:t:p> \"one\" .\n");
+        Path bad = Files.writeString(tmp.resolve("bad.ttl"), "<urn:t:b> <urn:t:p> \"two\" .\n<urn:t:c> <urn:t:p> .\n");
+        Path store = tmp.resolve("store");
+        Run run = run("load", "--store", store.toString(), good.toString(), bad.toString());
+        assertEquals(1, run.exit, run.err);
+        assertTrue(run.err.contains("bad.ttl:2:"), run.err);
+        assertTrue(run.err.contains("nothing was imported"), run.err);
+        try (LabourStore s = LabourStore.open(store)) {
+            assertEquals(0, s.quadCount());
+        }
+    }
+
+    @Test
+    void good_files_land_together_in_their_named_graphs() throws Exception {
+        Path a = Files.writeString(tmp.resolve("a.ttl"), "<urn:t:a> <urn:t:p> \"one\" .\n");
+        Path b = Files.writeString(tmp.resolve("b.nt"), "<urn:t:b> <urn:t:p> \"two\" .\n");
+        Path store = tmp.resolve("store");
+        Run run = run("load", "--store", store.toString(), a.toString(), b.toString());
+        assertEquals(0, run.exit, run.err);
+        try (LabourStore s = LabourStore.open(store)) {
+            assertEquals(2, s.quadCount());
+        }
+        Run query = run("query", "--store", store.toString(), "--format", "csv",
+                "SELECT ?g WHERE { GRAPH ?g { <urn:t:b> ?p ?o } }");
+        assertEquals(0, query.exit, query.err);
+        assertTrue(query.out.contains("https://w3id.org/labourgraph/graph/import/b"), query.out);
+    }
+
+    @Test
+    void a_missing_file_or_unknown_format_is_a_usage_error() throws Exception {
+        assertEquals(2, run("load", "--store", tmp.resolve("s").toString(), tmp.resolve("nope.ttl").toString()).exit);
+        Path a = Files.writeString(tmp.resolve("a.ttl"), "<urn:t:a> <urn:t:p> 1 .\n");
+        assertEquals(2, run("load", "--store", tmp.resolve("s").toString(), "--format", "klingon", a.toString()).exit);
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+}

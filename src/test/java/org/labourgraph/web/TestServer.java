@@ -1,0 +1,82 @@
+package org.labourgraph.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.labourgraph.ProjectFiles;
+import org.labourgraph.config.ServerSettings;
+import org.labourgraph.source.SourceSet;
+import org.labourgraph.store.LabourStore;
+
+/** A real server on port 0 over an in-memory store loaded from the project's ontology/ and data/. */
+public final class TestServer implements AutoCloseable {
+    public final LabourStore store;
+    public final LabourgraphServer server;
+    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer(LabourStore store, LabourgraphServer server) {
+        this.store = store;
+        this.server = server;
+    }
+
+    public static TestServer start() {
+        return start(s -> s);
+    }
+
+    public static TestServer start(UnaryOperator<ServerSettings> configure) {
+        LabourStore store = LabourStore.inMemory();
+        try {
+            store.syncSources(SourceSet.discover(ProjectFiles.root()));
+        } catch (Exception e) {
+            throw new IllegalStateException("The shipped ontology/data do not load: " + e.getMessage(), e);
+        }
+        ServerSettings settings = configure.apply(ServerSettings.defaults(ProjectFiles.root()).withPort(0));
+        long quads = store.quadCount();
+        LabourgraphServer server = LabourgraphServer.build(settings, store.dataset(),
+                () -> LabourgraphServer.healthBody(quads, Instant.now())).start();
+        return new TestServer(store, server);
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create(server.baseUrl() + pathAndQuery);
+    }
+
+    public static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    public HttpResponse<String> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> query(String sparql, String accept) throws IOException, InterruptedException {
+        return get("sparql?query=" + enc(sparql), "Accept", accept);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+}

@@ -1,0 +1,81 @@
+package org.labourgraph.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labourgraph.sparql.SparqlSafety;
+
+/** Writes need --passwd and a curator login; anonymous writes get 401 and change nothing; LOAD is refused. */
+class WriteAuthenticationTest {
+    @TempDir
+    static Path dir;
+    static TestServer server;
+    static final String CURATOR = "Basic " + Base64.getEncoder().encodeToString("ada:s3cret-pass".getBytes(StandardCharsets.UTF_8));
+    static final String READER = "Basic " + Base64.getEncoder().encodeToString("rita:reader-pass".getBytes(StandardCharsets.UTF_8));
+    static final String PROBE = "ASK { <urn:test:probe> ?p ?o }";
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path passwd = dir.resolve("passwd.properties");
+        // Jetty realm-properties: user: password, roles. Passwords may be hashed (MD5:, CRYPT:).
+        Files.writeString(passwd, "ada: s3cret-pass, curator\nrita: reader-pass, reader\n");
+        server = TestServer.start(s -> s.withPasswordFile(passwd));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void anonymous_update_is_401_and_changes_nothing() throws Exception {
+        HttpResponse<String> r = server.post("update", "application/sparql-update", "INSERT DATA { <urn:test:probe> <urn:test:p> 1 }");
+        assertEquals(401, r.statusCode());
+        assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertTrue(askBody(PROBE).contains("false"));
+    }
+
+    @Test
+    void anonymous_graph_store_writes_are_401_but_reads_stay_open() throws Exception {
+        HttpResponse<String> put = server.post("data?graph=" + TestServer.enc("urn:test:g"), "text/turtle", "<urn:test:probe> <urn:test:p> 1 .");
+        assertEquals(401, put.statusCode());
+        assertEquals(200, server.get("data?graph=" + TestServer.enc("https://w3id.org/labourgraph/graph/concepts"), "Accept", "text/turtle").statusCode());
+    }
+
+    @Test
+    void a_user_without_the_curator_role_cannot_write() throws Exception {
+        HttpResponse<String> r = server.post("update", "application/sparql-update", "INSERT DATA { <urn:test:probe> <urn:test:p> 1 }",
+                "Authorization", READER);
+        assertEquals(403, r.statusCode());
+    }
+
+    @Test
+    void a_curator_can_update_and_load_is_refused_before_it_runs() throws Exception {
+        HttpResponse<String> ok = server.post("update", "application/sparql-update",
+                "INSERT DATA { GRAPH <urn:test:g> { <urn:test:probe> <urn:test:p> 1 } }", "Authorization", CURATOR);
+        assertEquals(2, ok.statusCode() / 100, ok.statusCode() + " " + ok.body());
+        assertTrue(askBody(PROBE).contains("true"));
+
+        HttpResponse<String> load = server.post("update", "application/sparql-update",
+                "DROP GRAPH <urn:test:g> ; LOAD <file:///etc/passwd> INTO GRAPH <urn:test:stolen>", "Authorization", CURATOR);
+        assertTrue(load.statusCode() >= 400 && load.statusCode() < 500, "status " + load.statusCode());
+        assertTrue(load.body().contains("LOAD is disabled"), load.body());
+        // The whole request rolled back: the DROP before the LOAD did not happen.
+        assertTrue(askBody(PROBE).contains("true"));
+        assertTrue(askBody("ASK { GRAPH <urn:test:stolen> { ?s ?p ?o } }").contains("false"));
+        assertTrue(SparqlSafety.LOAD_REFUSED.contains("disabled"));
+    }
+
+    private static String askBody(String ask) throws Exception {
+        return server.query(ask, "application/sparql-results+json").body();
+    }
+}
