@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.system.Txn;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSetFormatter;
@@ -571,15 +573,16 @@ class LibrarianQueriesTest {
     }
 
     static List<QuerySolution> select(Dataset dataset, String query) {
-        try (QueryExecution execution = QueryExecution.dataset(dataset).query(query).build()) {
-            return ResultSetFormatter.toList(execution.execSelect());
-        }
+        return select(dataset, QueryFactory.create(query));
     }
 
+    /** Runs in a read transaction, as the endpoint does (the store is TDB2). */
     static List<QuerySolution> select(Dataset dataset, Query query) {
-        try (QueryExecution execution = QueryExecution.dataset(dataset).query(query).build()) {
-            return ResultSetFormatter.toList(execution.execSelect());
-        }
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExecution execution = QueryExecution.dataset(dataset).query(query).build()) {
+                return ResultSetFormatter.toList(execution.execSelect());
+            }
+        });
     }
 
     /** The served dataset built from a copy of the sources with a defect seeded into it. */

@@ -16,15 +16,16 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.graph.Graph;
+import org.labourgraph.store.LabourStore;
 import org.labourgraph.vocab.LG;
 
 /**
  * The dataset the SPARQL endpoint serves, built in memory for tests: each source file of
  * {@code ontology/} (except the SHACL shapes) and {@code data/} in its own named graph
  * {@code https://w3id.org/labourgraph/graph/<stem>}, and a default graph holding the union of all
- * of them plus its RDFS entailments (sub-class and sub-property closure, materialised).
+ * of them plus the store's entailment graph.
  *
- * <p>Stand-in for the store's own loading and entailment code, which can replace it later.
  */
 final class ServedGraphFixture {
     private ServedGraphFixture() {}
@@ -48,14 +49,16 @@ final class ServedGraphFixture {
         return graphs;
     }
 
-    /** The served dataset: the named graphs as given, the default graph their union plus RDFS entailments. */
+    /**
+     * The served dataset, built by the store's own code: the named graphs as given plus the entailment graph,
+     * the default graph their union (TDB2 in memory, text-indexed), exactly as the endpoint answers.
+     */
     static Dataset served(Map<String, Model> graphs) {
-        Model union = ModelFactory.createDefaultModel();
-        graphs.values().forEach(union::add);
-        Model defaultGraph = ModelFactory.createDefaultModel().add(ModelFactory.createRDFSModel(union));
-        Dataset dataset = DatasetFactory.create(defaultGraph);
-        graphs.forEach(dataset::addNamedModel);
-        return dataset;
+        Map<String, Graph> sources = new LinkedHashMap<>();
+        graphs.forEach((graph, model) -> sources.put(graph, model.getGraph()));
+        LabourStore store = LabourStore.inMemory();
+        store.importGraphs(sources, true);
+        return DatasetFactory.wrap(store.dataset());
     }
 
     /** A deep copy of source graphs, to seed defects into without touching the originals. */
