@@ -1,12 +1,16 @@
 package org.labourgraph.web;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import java.time.Instant;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.JettySecurityLib;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
@@ -44,7 +48,13 @@ public final class LabourgraphServer implements AutoCloseable {
      * Builds the server for a dataset (the store's, text-indexed with a union default graph).
      * {@code status} feeds /health.
      */
-    public static LabourgraphServer build(ServerSettings settings, DatasetGraph dataset, java.util.function.Supplier<JsonObject> status) {
+    public static LabourgraphServer build(ServerSettings settings, DatasetGraph dataset, Supplier<JsonObject> status) {
+        return build(settings, dataset, status, SiteModules.forDataset(settings, dataset));
+    }
+
+    /** As above, with the site's optional parts (browse UI, exports, …) given as Fuseki modules. */
+    public static LabourgraphServer build(ServerSettings settings, DatasetGraph dataset, Supplier<JsonObject> status,
+                                          List<FusekiModule> modules) {
         SparqlSafety.install();
         // The operator's timeout is the ceiling: Fuseki takes min(this, a client's ?timeout=).
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
@@ -58,6 +68,7 @@ public final class LabourgraphServer implements AutoCloseable {
         }
 
         FusekiServer.Builder builder = FusekiServer.create()
+                .fusekiModules(FusekiModules.create(modules))
                 .port(settings.port())
                 .loopback(false)
                 .enablePing(true)

@@ -1,0 +1,18 @@
+package org.labourgraph.web;
+
+import java.util.List;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.labourgraph.config.ServerSettings;
+
+/**
+ * The optional parts of the site, each a Fuseki module whose {@code prepare} hook adds its servlets and
+ * filters to the server builder. A new part is added here, and nowhere else in the wiring.
+ */
+public final class SiteModules {
+    private SiteModules() {}
+
+    public static List<FusekiModule> forDataset(ServerSettings settings, DatasetGraph dataset) {
+        return List.of();
+    }
+}
