@@ -1,0 +1,63 @@
+package org.labourgraph.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Imports flow one way (ARCHITECTURE.md): cli → web → sparql/store/validate → source/model/vocab.
+ * The lower layers never reach up; records stay free of Jena and servlets; RDF4J stays in export.
+ */
+class PackageDependenciesTest {
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.labourgraph");
+    }
+
+    @Test
+    void only_the_entry_point_uses_the_command_line_package() {
+        noClasses().that().resideOutsideOfPackages("org.labourgraph.cli..").and().doNotHaveFullyQualifiedName("org.labourgraph.Main")
+                .should().dependOnClassesThat().resideInAPackage("org.labourgraph.cli..").check(classes);
+    }
+
+    @Test
+    void store_sparql_validate_and_source_never_import_the_web_layer() {
+        noClasses().that().resideInAnyPackage("org.labourgraph.store..", "org.labourgraph.sparql..", "org.labourgraph.validate..",
+                        "org.labourgraph.source..", "org.labourgraph.model..", "org.labourgraph.vocab..", "org.labourgraph.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.labourgraph.web..", "org.labourgraph.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void the_source_and_vocabulary_layers_depend_on_nothing_above_them() {
+        noClasses().that().resideInAnyPackage("org.labourgraph.source..", "org.labourgraph.vocab..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.labourgraph.store..", "org.labourgraph.sparql..",
+                        "org.labourgraph.validate..", "org.labourgraph.web..", "org.labourgraph.export..")
+                .check(classes);
+    }
+
+    @Test
+    void records_for_pages_know_nothing_of_jena_or_servlets() {
+        noClasses().that().resideInAPackage("org.labourgraph.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.jena..", "jakarta.servlet..", "org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test
+    void rdf4j_lives_in_the_export_package_only() {
+        noClasses().that().resideOutsideOfPackage("org.labourgraph.export..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.rdf4j..")
+                .check(classes);
+    }
+
+    @Test
+    void there_is_no_util_grab_bag() {
+        noClasses().should().resideInAnyPackage("..util..", "..utils..", "..helpers..").check(classes);
+    }
+}
