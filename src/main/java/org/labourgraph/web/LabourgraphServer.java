@@ -73,7 +73,7 @@ public final class LabourgraphServer implements AutoCloseable {
                 .loopback(false)
                 .enablePing(true)
                 .enableStats(false)
-                .enableCors(true, null)
+                .enableCors(true, CorsSettings.file())
                 .registerOperation(Operation.Query, new CappedQueryProcessor(settings.resultRowCap()))
                 .add("/", service.build())
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))

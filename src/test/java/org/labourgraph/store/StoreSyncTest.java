@@ -53,7 +53,7 @@ class StoreSyncTest {
         try (LabourStore store = LabourStore.open(storeDir)) {
             store.syncSources(SourceSet.discover(project));
             long before = store.quadCount();
-            Files.writeString(project.resolve("data/pay.ttl"), "@prefix x: <urn:x:> .\nx:a x:b x:c ;\n   x:broken", java.nio.charset.StandardCharsets.UTF_8,
+            Files.writeString(project.resolve("data/pay.ttl"), "@prefix x: <http://example.org/test#> .\nx:a x:b x:c ;\n   x:broken", java.nio.charset.StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
             Files.writeString(project.resolve("data/places.ttl"), "\n<urn:test:other> <urn:test:p> 1 .\n", java.nio.file.StandardOpenOption.APPEND);
             RdfSyntaxException e = assertThrows(RdfSyntaxException.class, () -> store.syncSources(SourceSet.discover(project)));
