@@ -3,58 +3,175 @@ package org.labourgraph.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.GraphUtil;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.rdf.model.InfModel;
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.reasoner.rulesys.GenericRuleReasoner;
-import org.apache.jena.reasoner.rulesys.Rule;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.labourgraph.vocab.LG;
 
 /**
  * Computes the entailment graph: what RDFS sub-class/sub-property reasoning, inverse, symmetric and
- * transitive properties (with the SKOS axioms) add to the asserted graphs. Stored as its own named graph,
- * so the endpoint's default graph (the union) answers queries written with standard terms, and the
- * asserted data stays as authored.
+ * transitive properties (with the SKOS axioms of vocabulary-axioms.ttl) and the project's one rule
+ * (a work whose dcterms:subject is a concept lg:discusses it) add to the asserted graphs. Stored as its own
+ * named graph, so the endpoint's default graph (the union) answers queries written with standard terms while
+ * the asserted data stays as authored.
+ *
+ * <p>A worklist over hash maps rather than a general rule engine: each triple is looked at a bounded number of
+ * times, so the cost grows with the data, not with the number of rule matches a RETE network keeps.
  */
 public final class Entailments {
-    private static final List<Rule> RULES = loadRules();
     private static final Graph VOCABULARY_AXIOMS = loadAxioms();
+    private static final Node DCT_SUBJECT = NodeFactory.createURI("http://purl.org/dc/terms/subject");
+    private static final Node SKOS_CONCEPT = SKOS.Concept.asNode();
+    private static final Node TYPE = RDF.type.asNode();
 
     private Entailments() {}
 
-    /** The triples entailed by {@code asserted} that it does not already contain. */
+    /** The triples entailed by {@code asserted} that neither it nor the vocabulary axioms contain. */
     public static Graph of(Graph asserted) {
-        Model base = ModelFactory.createDefaultModel();
-        GraphUtil.addInto(base.getGraph(), asserted);
-        GraphUtil.addInto(base.getGraph(), VOCABULARY_AXIOMS);
-        GenericRuleReasoner reasoner = new GenericRuleReasoner(RULES);
-        reasoner.setMode(GenericRuleReasoner.FORWARD_RETE);
-        InfModel inf = ModelFactory.createInfModel(reasoner, base);
-        Graph deductions = inf.getDeductionsModel().getGraph();
-        Graph entailed = GraphFactory.createDefaultGraph();
-        deductions.find().forEachRemaining((Triple t) -> {
-            if (!asserted.contains(t) && !VOCABULARY_AXIOMS.contains(t)) {
-                entailed.add(t);
-            }
+        Schema schema = Schema.of(asserted, VOCABULARY_AXIOMS);
+        Set<Triple> known = new HashSet<>();
+        Map<Node, Set<Node>> worksBySubject = new HashMap<>();
+        Deque<Triple> work = new ArrayDeque<>();
+        asserted.find().forEachRemaining(t -> {
+            known.add(t);
+            work.add(t);
         });
+        Graph entailed = GraphFactory.createDefaultGraph();
+        // Each new triple goes through the rules once; the transitive closures run when the worklist empties,
+        // and what they add goes round again (for inverses and super-properties of the transitive properties).
+        while (!work.isEmpty()) {
+            while (!work.isEmpty()) {
+                for (Triple derived : schema.consequences(work.poll(), known, worksBySubject)) {
+                    if (known.add(derived)) {
+                        entailed.add(derived);
+                        work.add(derived);
+                    }
+                }
+            }
+            for (Node p : schema.transitive) {
+                for (Triple derived : transitiveClosure(p, known)) {
+                    if (known.add(derived)) {
+                        entailed.add(derived);
+                        work.add(derived);
+                    }
+                }
+            }
+        }
         return entailed;
     }
 
-    private static List<Rule> loadRules() {
-        try (InputStream in = Entailments.class.getResourceAsStream("entailment.rules")) {
-            if (in == null) {
-                throw new IllegalStateException("entailment.rules missing from the classpath");
+    private static Set<Triple> transitiveClosure(Node p, Set<Triple> known) {
+        Map<Node, Set<Node>> edges = new HashMap<>();
+        for (Triple t : known) {
+            if (t.getPredicate().equals(p)) {
+                edges.computeIfAbsent(t.getSubject(), k -> new HashSet<>()).add(t.getObject());
             }
-            return Rule.parseRules(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        Set<Triple> closure = new HashSet<>();
+        for (Node start : edges.keySet()) {
+            Set<Node> seen = new HashSet<>();
+            Deque<Node> todo = new ArrayDeque<>(edges.get(start));
+            while (!todo.isEmpty()) {
+                Node next = todo.poll();
+                if (seen.add(next)) {
+                    closure.add(Triple.create(start, p, next));
+                    todo.addAll(edges.getOrDefault(next, Set.of()));
+                }
+            }
+        }
+        return closure;
+    }
+
+    /** The schema facts the rules need, closed once: super-classes, super-properties, inverses, symmetric, transitive. */
+    private static final class Schema {
+        final Map<Node, Set<Node>> superClasses = new HashMap<>();
+        final Map<Node, Set<Node>> superProperties = new HashMap<>();
+        final Map<Node, Set<Node>> inverses = new HashMap<>();
+        final Set<Node> symmetric = new HashSet<>();
+        final Set<Node> transitive = new HashSet<>();
+
+        static Schema of(Graph asserted, Graph axioms) {
+            Schema s = new Schema();
+            for (Graph g : new Graph[] {asserted, axioms}) {
+                g.find(Node.ANY, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(t -> link(s.superClasses, t));
+                g.find(Node.ANY, RDFS.subPropertyOf.asNode(), Node.ANY).forEachRemaining(t -> link(s.superProperties, t));
+                g.find(Node.ANY, OWL.inverseOf.asNode(), Node.ANY).forEachRemaining(t -> {
+                    link(s.inverses, t);
+                    s.inverses.computeIfAbsent(t.getObject(), k -> new HashSet<>()).add(t.getSubject());
+                });
+                g.find(Node.ANY, TYPE, OWL.SymmetricProperty.asNode()).forEachRemaining(t -> s.symmetric.add(t.getSubject()));
+                g.find(Node.ANY, TYPE, OWL.TransitiveProperty.asNode()).forEachRemaining(t -> s.transitive.add(t.getSubject()));
+            }
+            close(s.superClasses);
+            close(s.superProperties);
+            return s;
+        }
+
+        /** What one triple entails directly. */
+        Iterable<Triple> consequences(Triple t, Set<Triple> known, Map<Node, Set<Node>> worksBySubject) {
+            Set<Triple> out = new HashSet<>();
+            Node s = t.getSubject();
+            Node p = t.getPredicate();
+            Node o = t.getObject();
+            if (p.equals(TYPE)) {
+                superClasses.getOrDefault(o, Set.of()).forEach(c -> out.add(Triple.create(s, TYPE, c)));
+                if (o.equals(SKOS_CONCEPT)) {
+                    // A concept newly typed: works already citing it as their subject discuss it.
+                    worksBySubject.getOrDefault(s, Set.of()).forEach(w -> out.add(Triple.create(w, LG.discusses.asNode(), s)));
+                }
+            }
+            if (p.equals(RDFS.subClassOf.asNode())) {
+                superClasses.getOrDefault(o, Set.of()).forEach(c -> out.add(Triple.create(s, p, c)));
+            }
+            if (p.equals(DCT_SUBJECT)) {
+                worksBySubject.computeIfAbsent(o, k -> new HashSet<>()).add(s);
+                if (known.contains(Triple.create(o, TYPE, SKOS_CONCEPT))) {
+                    out.add(Triple.create(s, LG.discusses.asNode(), o));
+                }
+            }
+            superProperties.getOrDefault(p, Set.of()).forEach(q -> out.add(Triple.create(s, q, o)));
+            if (o.isURI() || o.isBlank()) {
+                inverses.getOrDefault(p, Set.of()).forEach(q -> out.add(Triple.create(o, q, s)));
+                if (symmetric.contains(p)) {
+                    out.add(Triple.create(o, p, s));
+                }
+            }
+            return out;
+        }
+
+        private static void link(Map<Node, Set<Node>> map, Triple t) {
+            if (!t.getSubject().equals(t.getObject())) {
+                map.computeIfAbsent(t.getSubject(), k -> new HashSet<>()).add(t.getObject());
+            }
+        }
+
+        /** Transitive closure of a small schema relation (classes, properties). */
+        private static void close(Map<Node, Set<Node>> relation) {
+            for (Node start : relation.keySet()) {
+                Set<Node> all = new HashSet<>();
+                Deque<Node> todo = new ArrayDeque<>(relation.get(start));
+                while (!todo.isEmpty()) {
+                    Node n = todo.poll();
+                    if (!n.equals(start) && all.add(n)) {
+                        todo.addAll(relation.getOrDefault(n, Set.of()));
+                    }
+                }
+                relation.put(start, all);
+            }
         }
     }
 
