@@ -17,7 +17,8 @@ public final class LabourgraphCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LabourgraphCommand());
-        cl.setExitCodeExceptionMapper(t -> 1);
+        // Usage errors (unknown option, bad path) exit 2, as picocli's default; anything else that fails exits 1.
+        cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? 2 : 1);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
