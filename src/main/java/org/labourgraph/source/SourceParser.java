@@ -179,7 +179,7 @@ public final class SourceParser {
 
         @Override
         public void warning(String message, long line, long col) {
-            LOG.warn("{}: {}", new RdfSyntaxException(file, line, col, message).location(), message);
+            LOG.warn("{}: {}", RdfSyntaxException.location(file, line, col), message);
         }
 
         @Override
