@@ -19,7 +19,8 @@ public final class LabourgraphCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LabourgraphCommand());
-        cl.setExitCodeExceptionMapper(t -> t instanceof InvalidSettingException ? 2 : 1);
+        // Usage errors (unknown option, bad path, bad setting) exit 2; anything else that fails exits 1.
+        cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException || t instanceof InvalidSettingException ? 2 : 1);
         // Expected failures get their message, not a stack trace: bad settings are usage errors (2), store problems 1.
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof InvalidSettingException || ex instanceof StoreException) {

@@ -49,11 +49,17 @@ public final class RdfSyntaxException extends Exception {
 
     /** {@code file:line:col} (or just {@code file} when the position is unknown). */
     public String location() {
-        return new Location(file, line, column).toString();
+        return location(file, line, column);
+    }
+
+    /** {@code file:line:col}, or {@code file} when the line is unknown. */
+    static String location(Path file, long line, long column) {
+        String shown = displayPath(file);
+        return line < 1 ? shown : shown + ":" + line + ":" + (column < 1 ? 1 : column);
     }
 
     private static String format(Path file, long line, long column, String detail) {
-        return new Location(file, line, column) + ": " + detail;
+        return location(file, line, column) + ": " + detail;
     }
 
     /** The file as given, made relative to the working directory when it lies under it. */
@@ -67,14 +73,5 @@ public final class RdfSyntaxException extends Exception {
             return normal.toString();
         }
         return file.normalize().toString();
-    }
-
-    /** Formats a position before the exception's fields exist (the message is fixed at construction). */
-    private record Location(Path file, long line, long column) {
-        @Override
-        public String toString() {
-            String shown = displayPath(file);
-            return line < 1 ? shown : shown + ":" + line + ":" + (column < 1 ? 1 : column);
-        }
     }
 }

@@ -108,7 +108,7 @@ public final class SourceParser {
                 .lang(lang)
                 .base(LG.DEFAULT_BASE)
                 .errorHandler(errors);
-        if (Lang.JSONLD.equals(lang)) {
+        if (isJsonLd(lang)) {
             // A fresh options object per parse: Jena sets the base on it.
             parser.set(LangJSONLD11.JSONLD_OPTIONS, new JsonLdOptions(contexts));
         }
@@ -138,8 +138,12 @@ public final class SourceParser {
         return new RdfSyntaxException(file, at.line(), at.column(), detail);
     }
 
+    private static boolean isJsonLd(Lang lang) {
+        return Lang.JSONLD.equals(lang) || Lang.JSONLD11.equals(lang);
+    }
+
     private static void requireTripleLang(Lang lang) {
-        if (!LANG_BY_EXTENSION.containsValue(lang)) {
+        if (!LANG_BY_EXTENSION.containsValue(lang) && !isJsonLd(lang)) {
             throw new IllegalArgumentException("RDF syntax " + lang.getLabel() + " is not read as a source; use one of "
                     + supportedExtensionsText() + " (quad formats name their own graphs, but each source file is one graph)");
         }
@@ -175,7 +179,7 @@ public final class SourceParser {
 
         @Override
         public void warning(String message, long line, long col) {
-            LOG.warn("{}: {}", new RdfSyntaxException(file, line, col, message).location(), message);
+            LOG.warn("{}: {}", RdfSyntaxException.location(file, line, col), message);
         }
 
         @Override

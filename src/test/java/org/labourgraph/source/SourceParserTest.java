@@ -148,6 +148,24 @@ class SourceParserTest {
     }
 
     @Test
+    void json_ld_named_as_json_ld_1_1_refuses_remote_contexts_too() {
+        byte[] json = ("{\"@context\": \"" + serverUrl("/context.jsonld") + "\", \"@id\": \"http://example.org/a\", \"name\": \"v\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        RdfSyntaxException error = assertThrows(RdfSyntaxException.class,
+                () -> SourceParser.parse(new ByteArrayInputStream(json), "upload.jsonld", Lang.JSONLD11));
+        assertEquals(0, requests.get(), "the parser fetched the remote context");
+        assertEquals("upload.jsonld:1:15", error.getMessage().substring(0, error.getMessage().indexOf(": ")));
+    }
+
+    @Test
+    void json_ld_context_from_a_local_file_is_refused_too() throws IOException {
+        Path context = write("context.jsonld", "{\"@context\": {\"name\": \"http://example.org/name\"}}");
+        Path file = write("local.jsonld", "{\"@context\": \"" + context.toUri() + "\", \"@id\": \"http://example.org/a\", \"name\": \"v\"}");
+        RdfSyntaxException error = assertThrows(RdfSyntaxException.class, () -> SourceParser.parse(file));
+        assertTrue(error.detail().startsWith("remote JSON-LD context <file:"), error.detail());
+    }
+
+    @Test
     void rdf_xml_with_an_external_entity_is_refused() throws IOException {
         Path secret = write("secret.txt", "SECRET-CONTENT");
         Path file = write("xxe.rdf", "<?xml version=\"1.0\"?>\n"
