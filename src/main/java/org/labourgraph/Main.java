@@ -1,5 +1,9 @@
 package org.labourgraph;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.labourgraph.cli.LabourgraphCommand;
 import picocli.CommandLine;
@@ -9,6 +13,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Labels and messages are French and English: print UTF-8 whatever the terminal's locale says.
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         System.exit(run(args));
     }
 

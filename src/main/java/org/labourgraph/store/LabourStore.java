@@ -119,11 +119,15 @@ public final class LabourStore implements AutoCloseable {
         List<String> stale = new ArrayList<>(previous.map(StoreState::sourceGraphs).orElse(List.of()));
         stale.removeAll(graphs.keySet());
         long[] counts = new long[2];
+        long parsed = System.nanoTime();
         Txn.executeWrite(dataset, () -> {
             stale.forEach(g -> dataset.removeGraph(iri(g)));
             graphs.forEach((g, content) -> replaceGraph(g, content));
             counts[0] = graphs.values().stream().mapToLong(Graph::size).sum();
+            long written = System.nanoTime();
             counts[1] = refreshEntailments();
+            LOG.debug("Parsed in {} ms, wrote in {} ms, entailments in {} ms", (parsed - start) / 1_000_000,
+                    (written - parsed) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
         });
         StoreState now = new StoreState(hash, List.copyOf(graphs.keySet()));
         saveState(now);
