@@ -3,6 +3,7 @@ package org.labourgraph.cli;
 import java.util.concurrent.CountDownLatch;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
+import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.web.LabourgraphServer;
 
 /**
@@ -27,6 +28,10 @@ final class RemoteMode {
                 + endpoint.query() + "; ready: " + web.baseUrl() + "health). Ctrl-C stops it.");
         System.err.println("External-endpoint mode: ontology/ and data/ are not loaded by serve; search runs as a SPARQL"
                 + " query (no text index on the external service).");
+        if (!new RemoteSparqlService(endpoint, settings.queryTimeout()).isAlive()) {
+            System.err.println("Warning: " + endpoint.query() + " does not answer a SPARQL ASK yet; " + web.baseUrl()
+                    + "health answers 503 until it does.");
+        }
         stopped.await();
         return 0;
     }

@@ -59,9 +59,6 @@ final class RemoteModeServer {
                 endpoint.update().map(u -> ", updates to " + u).orElse(""),
                 endpoint.graphStore().map(u -> ", Graph Store Protocol to " + u).orElse(""),
                 writable ? "are forwarded for authenticated curators" : "are refused (no --passwd)");
-        if (!remote.isAlive()) {
-            LOG.warn("The external SPARQL service {} does not answer yet: /health says 503 until it does.", endpoint.query());
-        }
         return new LabourgraphServer(server, settings);
     }
 
