@@ -4,22 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.labourgraph.web.AppHttp.enc;
+import static org.labourgraph.web.AppHttp.get;
+import static org.labourgraph.web.AppHttp.mediaTypeOf;
+import static org.labourgraph.web.AppHttp.post;
+import static org.labourgraph.web.AppHttp.send;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,7 +76,6 @@ class ExternalEndpointModeTest {
     static LabourgraphServer app;
     /** Started with --passwd: forwards authenticated writes. */
     static LabourgraphServer writableApp;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startFusekiLoadTheGraphAndStartTheApp() throws Exception {
@@ -370,49 +369,8 @@ class ExternalEndpointModeTest {
         return JSON.parse(r.body()).get("boolean").getAsBoolean().value();
     }
 
-    // ------------------------------------------------------------------ HTTP helpers
-
     private static String curator() {
-        return "Basic " + Base64.getEncoder().encodeToString((CURATOR + ":" + CURATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static HttpResponse<String> get(LabourgraphServer server, String path, String accept) throws Exception {
-        return send(server, "GET", path, null, null, null, accept);
-    }
-
-    private static HttpResponse<String> post(LabourgraphServer server, String path, String contentType, String body,
-                                             String accept, String authorization) throws Exception {
-        return send(server, "POST", path, contentType, body, authorization, accept);
-    }
-
-    private static HttpResponse<String> send(LabourgraphServer server, String method, String path, String contentType,
-                                             String body, String authorization) throws Exception {
-        return send(server, method, path, contentType, body, authorization, null);
-    }
-
-    private static HttpResponse<String> send(LabourgraphServer server, String method, String path, String contentType,
-                                             String body, String authorization, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String mediaTypeOf(HttpResponse<?> r) {
-        return r.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return AppHttp.basic(CURATOR, CURATOR_PASSWORD);
     }
 
     /** The path of every request Fuseki logged ("[n] GET http://host:port/path?…"). */
