@@ -16,16 +16,21 @@ import org.apache.jena.query.Syntax;
 public final class QueryLibrary {
     private QueryLibrary() {}
 
-    public static final Query SEARCH = load("search.rq");
+    public static final Query SEARCH = load("search.rq", Syntax.syntaxARQ);
+    /** Search without a text index, for an external endpoint: standard SPARQL 1.1 only, checked as such. */
+    public static final Query SEARCH_FALLBACK = load("search-fallback.rq", Syntax.syntaxSPARQL_11);
+    /** {@code ASK {}}: is a SPARQL service answering? */
+    public static final Query ALIVE = load("alive.rq", Syntax.syntaxSPARQL_11);
 
-    static Query load(String resourceName) {
+    static Query load(String resourceName, Syntax syntax) {
         try (InputStream in = QueryLibrary.class.getResourceAsStream(resourceName)) {
             if (in == null) {
                 throw new IllegalStateException("SPARQL resource " + resourceName + " is missing from the classpath");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            // ARQ syntax: the text:query property function takes a list argument.
-            return QueryFactory.create(text, Syntax.syntaxARQ);
+            // ARQ syntax where needed (the text:query property function takes a list argument); queries sent
+            // to an external service are parsed as strict SPARQL 1.1.
+            return QueryFactory.create(text, syntax);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (QueryParseException e) {

@@ -39,7 +39,7 @@ public final class LabourgraphServer implements AutoCloseable {
     private final FusekiServer fuseki;
     private final ServerSettings settings;
 
-    private LabourgraphServer(FusekiServer fuseki, ServerSettings settings) {
+    LabourgraphServer(FusekiServer fuseki, ServerSettings settings) {
         this.fuseki = fuseki;
         this.settings = settings;
     }
@@ -90,8 +90,16 @@ public final class LabourgraphServer implements AutoCloseable {
         return new LabourgraphServer(server, settings);
     }
 
+    /**
+     * Builds the server for external-endpoint mode ({@code settings.remote()} present): no store of its own, every
+     * query checked here and forwarded to the external SPARQL 1.1 service; see {@link RemoteModeServer}.
+     */
+    public static LabourgraphServer buildRemote(ServerSettings settings) {
+        return RemoteModeServer.build(settings);
+    }
+
     /** Basic authentication on every write: all of /update, and the writing methods of /data. */
-    private static ConstraintSecurityHandler writeProtection(Path passwordFile) {
+    static ConstraintSecurityHandler writeProtection(Path passwordFile) {
         ConstraintSecurityHandler security = JettySecurityLib.makeSecurityHandler(Auth.dftRealm,
                 JettySecurityLib.makeUserStore(passwordFile.toString()), AuthScheme.BASIC);
         Constraint writers = new Constraint.Builder().name("BASIC").roles(WRITER_ROLES)
@@ -115,7 +123,7 @@ public final class LabourgraphServer implements AutoCloseable {
         return m;
     }
 
-    private static void bindHost(FusekiServer server, String host) {
+    static void bindHost(FusekiServer server, String host) {
         for (Connector c : server.getJettyServer().getConnectors()) {
             if (c instanceof ServerConnector sc) {
                 sc.setHost(host);

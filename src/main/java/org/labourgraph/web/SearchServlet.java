@@ -9,14 +9,18 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.query.QueryCancelledException;
 import org.labourgraph.model.SearchHit;
+import org.labourgraph.sparql.Search;
 import org.labourgraph.sparql.SearchRequest;
-import org.labourgraph.sparql.SearchService;
+import org.labourgraph.sparql.SearchUnavailableException;
 
-/** {@code GET /api/search?q=&lang=&limit=}: JSON results for the search page and autocomplete. */
+/**
+ * {@code GET /api/search?q=&lang=&limit=}: JSON results for the search page and autocomplete, from whichever
+ * {@link Search} the server runs (the text index, or the SPARQL fallback against an external endpoint).
+ */
 final class SearchServlet extends HttpServlet {
-    private final transient SearchService search;
+    private final transient Search search;
 
-    SearchServlet(SearchService search) {
+    SearchServlet(Search search) {
         this.search = search;
     }
 
@@ -37,6 +41,9 @@ final class SearchServlet extends HttpServlet {
             return;
         } catch (QueryCancelledException e) {
             JsonResponses.error(response, 503, "The search took too long and was stopped; try more specific words.");
+            return;
+        } catch (SearchUnavailableException e) {
+            JsonResponses.error(response, 503, e.getMessage());
             return;
         }
         JsonObject body = new JsonObject();

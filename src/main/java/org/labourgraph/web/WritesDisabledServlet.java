@@ -11,10 +11,21 @@ final class WritesDisabledServlet extends HttpServlet {
             + " Start it with --passwd FILE (a realm-properties file: user: password, curator) to allow"
             + " authenticated SPARQL Update and Graph Store Protocol writes.";
 
+    private final String message;
+
+    WritesDisabledServlet() {
+        this(MESSAGE);
+    }
+
+    /** With the message a client gets instead of the embedded mode's. */
+    WritesDisabledServlet(String message) {
+        this.message = message;
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(403);
         response.setContentType("text/plain;charset=utf-8");
-        response.getWriter().println(MESSAGE);
+        response.getWriter().println(message);
     }
 }

@@ -1,0 +1,231 @@
+package org.labourgraph.sparql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.GSP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.apache.jena.update.UpdateRequest;
+import org.labourgraph.config.RemoteEndpoint;
+
+/**
+ * Talks to an external SPARQL 1.1 service (a standalone Fuseki or any SPARQL 1.1 store): queries, updates and
+ * the Graph Store Protocol, with the operator's timeout and the configured credentials (HTTP Basic, given
+ * only to the hosts of the configured endpoints). Two levels: Jena calls that parse the answers
+ * ({@link #select}, {@link #ask}, {@link #construct}, {@link #update}, {@link #putGraph}, {@link #getGraph}), for
+ * commands and the search fallback; and raw protocol calls ({@code forward…}) whose response body is handed
+ * back unparsed, for the server's proxies.
+ */
+public final class RemoteSparqlService {
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final RemoteEndpoint endpoint;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    /** {@code timeout} bounds every call; raw calls may ask for less, never more. */
+    public RemoteSparqlService(RemoteEndpoint endpoint, Duration timeout) {
+        this.endpoint = endpoint;
+        this.timeout = timeout;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        endpoint.credentials().ifPresent(c -> builder.authenticator(authenticatorFor(c, hostsOf(endpoint))));
+        this.http = builder.build();
+    }
+
+    public RemoteEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The HTTP client every call uses (credentials and connect timeout set), for callers with needs not covered here. */
+    public HttpClient httpClient() {
+        return http;
+    }
+
+    // ---------------------------------------------------------------- Jena level
+
+    /** A query execution on the query endpoint, with this service's client and timeout; add a substitution and run it. */
+    public QueryExecHTTPBuilder queryExec(Query query) {
+        return QueryExecHTTP.service(endpoint.query().toString())
+                .httpClient(http)
+                .query(query)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs a SELECT and returns its rows, read in full. */
+    public RowSet select(Query query) {
+        try (QueryExecHTTP exec = queryExec(query).build()) {
+            return exec.select().materialize();
+        }
+    }
+
+    public boolean ask(Query query) {
+        try (QueryExecHTTP exec = queryExec(query).build()) {
+            return exec.ask();
+        }
+    }
+
+    public Graph construct(Query query) {
+        try (QueryExecHTTP exec = queryExec(query).build()) {
+            return exec.construct();
+        }
+    }
+
+    /** True when the query endpoint answers {@code ASK {}} (alive.rq) within the timeout; never throws. */
+    public boolean isAlive() {
+        try {
+            return ask(QueryLibrary.ALIVE);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Sends a SPARQL Update to the update endpoint (--update-endpoint). */
+    public void update(UpdateRequest update) {
+        UpdateExecHTTP.service(requireUpdateEndpoint().toString())
+                .httpClient(http)
+                .update(update)
+                .build()
+                .execute();
+    }
+
+    /** Replaces a named graph through the Graph Store Protocol (--graph-store): HTTP PUT. */
+    public void putGraph(String graphIri, Graph graph) {
+        gsp().graphName(graphIri).PUT(graph);
+    }
+
+    /** Adds to a named graph through the Graph Store Protocol (--graph-store): HTTP POST. */
+    public void postGraph(String graphIri, Graph graph) {
+        gsp().graphName(graphIri).POST(graph);
+    }
+
+    /** Reads a named graph through the Graph Store Protocol (--graph-store). */
+    public Graph getGraph(String graphIri) {
+        return gsp().graphName(graphIri).GET();
+    }
+
+    private GSP gsp() {
+        return GSP.service(requireGraphStore().toString()).httpClient(http);
+    }
+
+    // ---------------------------------------------------------------- raw protocol level
+
+    /**
+     * Sends a SPARQL Protocol query (form POST: query, default-graph-uri, named-graph-uri) with the client's
+     * Accept header and hands back the response unparsed. {@code requested} is capped at this service's timeout;
+     * it bounds the wait for the response headers, the caller bounds the body.
+     */
+    public HttpResponse<InputStream> forwardQuery(String queryText, List<String> defaultGraphs, List<String> namedGraphs,
+                                                  Optional<String> accept, Duration requested) throws IOException, InterruptedException {
+        List<String[]> form = new ArrayList<>();
+        form.add(new String[] {"query", queryText});
+        defaultGraphs.forEach(g -> form.add(new String[] {"default-graph-uri", g}));
+        namedGraphs.forEach(g -> form.add(new String[] {"named-graph-uri", g}));
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.query())
+                .timeout(capped(requested))
+                .header("Content-Type", FORM)
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)));
+        accept.ifPresent(a -> request.header("Accept", a));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** Sends a SPARQL Update (form POST: update, using-graph-uri, using-named-graph-uri) to --update-endpoint. */
+    public HttpResponse<InputStream> forwardUpdate(String updateText, List<String> usingGraphs, List<String> usingNamedGraphs)
+            throws IOException, InterruptedException {
+        List<String[]> form = new ArrayList<>();
+        form.add(new String[] {"update", updateText});
+        usingGraphs.forEach(g -> form.add(new String[] {"using-graph-uri", g}));
+        usingNamedGraphs.forEach(g -> form.add(new String[] {"using-named-graph-uri", g}));
+        HttpRequest request = HttpRequest.newBuilder(requireUpdateEndpoint())
+                .timeout(timeout)
+                .header("Content-Type", FORM)
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /**
+     * A Graph Store Protocol request to --graph-store: {@code graph} names the graph, empty means {@code ?default}.
+     * {@code body} (with its content type) is sent for PUT and POST.
+     */
+    public HttpResponse<InputStream> forwardGraphStore(String method, Optional<String> graph, Optional<String> accept,
+                                                       Optional<String> contentType, byte[] body) throws IOException, InterruptedException {
+        URI base = requireGraphStore();
+        String target = graph.map(g -> "graph=" + URLEncoder.encode(g, StandardCharsets.UTF_8)).orElse("default");
+        URI uri = URI.create(base + (base.getRawQuery() == null ? "?" : "&") + target);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .method(method, body.length == 0 && !method.equals("PUT") && !method.equals("POST")
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        accept.ifPresent(a -> request.header("Accept", a));
+        contentType.ifPresent(t -> request.header("Content-Type", t));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** The shorter of what a client asked for and the operator's timeout. */
+    public Duration capped(Duration requested) {
+        return requested == null || requested.compareTo(timeout) > 0 || requested.isNegative() || requested.isZero()
+                ? timeout : requested;
+    }
+
+    private URI requireUpdateEndpoint() {
+        return endpoint.update().orElseThrow(() -> new IllegalStateException(
+                "No update endpoint: start with --update-endpoint URL (the external service's SPARQL Update URL)."));
+    }
+
+    private URI requireGraphStore() {
+        return endpoint.graphStore().orElseThrow(() -> new IllegalStateException(
+                "No Graph Store Protocol endpoint: start with --graph-store URL (the external service's GSP URL)."));
+    }
+
+    private static String formEncode(List<String[]> pairs) {
+        return pairs.stream()
+                .map(p -> URLEncoder.encode(p[0], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(p[1], StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static Set<String> hostsOf(RemoteEndpoint endpoint) {
+        return Stream.of(Optional.of(endpoint.query()), endpoint.update(), endpoint.graphStore())
+                .flatMap(Optional::stream)
+                .map(u -> u.getHost().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.toSet());
+    }
+
+    /** Answers a server's Basic challenge with the configured credentials — only for the configured hosts. */
+    private static Authenticator authenticatorFor(RemoteEndpoint.Credentials credentials, Set<String> hosts) {
+        return new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                if (getRequestorType() != RequestorType.SERVER || getRequestingHost() == null
+                        || !hosts.contains(getRequestingHost().toLowerCase(java.util.Locale.ROOT))) {
+                    return null;
+                }
+                return new PasswordAuthentication(credentials.user(), credentials.password().toCharArray());
+            }
+        };
+    }
+}

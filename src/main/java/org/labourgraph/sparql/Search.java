@@ -1,0 +1,15 @@
+package org.labourgraph.sparql;
+
+import java.util.List;
+import org.labourgraph.model.SearchHit;
+
+/**
+ * Search over labels, alternative labels and definitions, accent- and case-insensitive, best hit first.
+ * Two implementations: {@link SearchService} over the embedded store's text index, and
+ * {@link RemoteSparqlSearch}, a portable SPARQL query for an external endpoint without one.
+ * Invalid input throws {@link IllegalArgumentException} with a message for the user; a search that
+ * cannot run now (timeout, service down) throws {@link SearchUnavailableException}.
+ */
+public interface Search {
+    List<SearchHit> search(SearchRequest request);
+}

@@ -1,0 +1,71 @@
+package org.labourgraph.web;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.labourgraph.sparql.RemoteSparqlService;
+
+/**
+ * {@code /data} in external-endpoint mode: the Graph Store Protocol, forwarded to --graph-store. Reads (GET,
+ * HEAD) are open; writes (PUT, POST, DELETE) only on a server started with --passwd, where the security
+ * handler has authenticated the caller before this servlet runs; otherwise they are refused as in the
+ * embedded mode.
+ */
+final class RemoteGraphStoreServlet extends HttpServlet {
+    private final transient RemoteSparqlService remote;
+    private final boolean writable;
+    private final String writesRefused;
+
+    RemoteGraphStoreServlet(RemoteSparqlService remote, boolean writable, String writesRefused) {
+        this.remote = remote;
+        this.writable = writable;
+        this.writesRefused = writesRefused;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String method = request.getMethod();
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        boolean write = method.equals("PUT") || method.equals("POST") || method.equals("DELETE");
+        if (!read && !write) {
+            response.setHeader("Allow", writable ? "GET, HEAD, PUT, POST, DELETE" : "GET, HEAD");
+            RemoteResponses.error(response, 405, "Method " + method + " is not part of the Graph Store Protocol here.");
+            return;
+        }
+        if (write && !writable) {
+            RemoteResponses.error(response, 403, writesRefused);
+            return;
+        }
+        if (remote.endpoint().graphStore().isEmpty()) {
+            RemoteResponses.error(response, 404, "This server was started without --graph-store, so it has no Graph Store"
+                    + " Protocol service to forward to. Read graphs with CONSTRUCT on /sparql, or restart with --graph-store URL.");
+            return;
+        }
+        Optional<String> graph = Optional.ofNullable(request.getParameter("graph"));
+        if (graph.isEmpty() && request.getParameter("default") == null) {
+            RemoteResponses.error(response, 400, "Name the graph: ?graph=IRI, or ?default for the default graph.");
+            return;
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = write ? in.readAllBytes() : new byte[0];
+        }
+        HttpResponse<InputStream> answer;
+        try {
+            answer = remote.forwardGraphStore(method, graph, Optional.ofNullable(request.getHeader("Accept")),
+                    Optional.ofNullable(request.getContentType()), body);
+        } catch (IOException e) {
+            RemoteResponses.error(response, 502, "The external Graph Store Protocol service did not answer: " + e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            RemoteResponses.error(response, 503, "The server is stopping.");
+            return;
+        }
+        RemoteResponses.relay(answer, response, Optional.empty(), System.nanoTime());
+    }
+}

@@ -1,0 +1,74 @@
+package org.labourgraph.web;
+
+import jakarta.servlet.http.HttpServlet;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.labourgraph.config.RemoteEndpoint;
+import org.labourgraph.config.ServerSettings;
+import org.labourgraph.sparql.RemoteSparqlSearch;
+import org.labourgraph.sparql.RemoteSparqlService;
+import org.labourgraph.sparql.SparqlSafety;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the server for external-endpoint mode ({@code serve --sparql-endpoint URL}): the same application on
+ * the same paths as the embedded mode, with no store of its own. {@code /sparql}, {@code /data} and
+ * {@code /update} check each request and forward it to the external SPARQL 1.1 service; {@code /api/search}
+ * runs the portable SPARQL fallback; {@code /health} asks the service. Jetty comes from Fuseki's builder with
+ * no dataset, so ping, CORS and the security handler are the embedded mode's.
+ */
+final class RemoteModeServer {
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteModeServer.class);
+
+    static final String WRITES_DISABLED = "Writes are disabled on this server: it was started without credentials."
+            + " Write to the external SPARQL service directly, or start this server with --passwd FILE (a"
+            + " realm-properties file: user: password, curator) to forward authenticated SPARQL Update and Graph Store"
+            + " Protocol writes to it.";
+    static final String NO_UPDATE_ENDPOINT = "This server forwards writes, but was started without --update-endpoint:"
+            + " it has no SPARQL Update service to send them to. Restart it with --update-endpoint URL.";
+
+    private RemoteModeServer() {}
+
+    static LabourgraphServer build(ServerSettings settings) {
+        RemoteEndpoint endpoint = settings.remote().orElseThrow(() -> new IllegalArgumentException(
+                "external-endpoint mode needs --sparql-endpoint URL"));
+        // This JVM runs no client query itself, but the search fallback builds queries with Jena: keep it closed too.
+        SparqlSafety.install();
+        RemoteSparqlService remote = new RemoteSparqlService(endpoint, settings.queryTimeout());
+        boolean writable = settings.passwordFile().isPresent();
+
+        FusekiServer.Builder builder = FusekiServer.create()
+                .port(settings.port())
+                .loopback(false)
+                .enablePing(true)
+                .enableStats(false)
+                .enableCors(true, null)
+                .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
+                .addFilter("/*", new HomePageFilter())
+                .addServlet("/sparql", new RemoteQueryServlet(remote))
+                .addServlet("/data", new RemoteGraphStoreServlet(remote, writable, WRITES_DISABLED))
+                .addServlet("/update", updateServlet(remote, writable))
+                .addServlet("/api/search", new SearchServlet(new RemoteSparqlSearch(remote)))
+                .addServlet("/health", new RemoteHealthServlet(remote));
+        if (writable) {
+            builder.securityHandler(LabourgraphServer.writeProtection(settings.passwordFile().get()));
+        }
+        FusekiServer server = builder.build();
+        LabourgraphServer.bindHost(server, settings.host());
+        LOG.info("External-endpoint mode: queries go to {}{}{}; writes {}.", endpoint.query(),
+                endpoint.update().map(u -> ", updates to " + u).orElse(""),
+                endpoint.graphStore().map(u -> ", Graph Store Protocol to " + u).orElse(""),
+                writable ? "are forwarded for authenticated curators" : "are refused (no --passwd)");
+        return new LabourgraphServer(server, settings);
+    }
+
+    private static HttpServlet updateServlet(RemoteSparqlService remote, boolean writable) {
+        if (!writable) {
+            return new WritesDisabledServlet(WRITES_DISABLED);
+        }
+        if (remote.endpoint().update().isEmpty()) {
+            return new WritesDisabledServlet(NO_UPDATE_ENDPOINT);
+        }
+        return new RemoteUpdateServlet(remote);
+    }
+}
