@@ -62,11 +62,18 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "URL", description = "Send the data through this running labourgraph server instead (its /update endpoint).")
     URI server;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "Curator account on the server (with --server).")
+    @Option(names = "--update-endpoint", paramLabel = "URL",
+            description = "Send the data to this external SPARQL 1.1 update service instead (one request: all or nothing).")
+    URI updateEndpoint;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Curator account on the server (with --server), or user of the --update-endpoint.")
     String user;
 
     @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the password (with --server; default LABOURGRAPH_PASSWORD).")
     String passwordEnv = "LABOURGRAPH_PASSWORD";
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "File holding the password (first line), instead of --password-env.")
+    Path passwordFile;
 
     @Option(names = "--verbose", description = "Log everything.")
     boolean verbose;
@@ -102,11 +109,16 @@ public final class LoadCommand implements Callable<Integer> {
             System.err.println("load: nothing was imported (fix the file and run again; the store is unchanged).");
             return 1;
         }
-        if (server != null) {
+        if (server != null && updateEndpoint != null) {
+            System.err.println("load: give --server (a labourgraph server) or --update-endpoint (any SPARQL 1.1 update service), not both.");
+            return 2;
+        }
+        if (server != null || updateEndpoint != null) {
             return loadThroughServer(graphs, started);
         }
         try (LabourStore target = LabourStore.open(store.toAbsolutePath())) {
             if (validate && !validates(target, graphs)) {
+                System.err.println("load: nothing was imported (the store is unchanged).");
                 return 1;
             }
             LabourStore.ImportResult result = target.importGraphs(graphs, replace);
@@ -114,6 +126,18 @@ public final class LoadCommand implements Callable<Integer> {
                     result.triples(), result.graphs(), store, result.entailed(), (System.nanoTime() - started) / 1_000_000);
             return 0;
         }
+    }
+
+    private String readPassword() {
+        if (passwordFile != null) {
+            try {
+                return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                System.err.println("load: cannot read --password-file " + passwordFile + ": " + e.getMessage());
+                return null;
+            }
+        }
+        return System.getenv(passwordEnv);
     }
 
     private boolean validates(LabourStore target, Map<String, Graph> graphs) {
@@ -135,31 +159,36 @@ public final class LoadCommand implements Callable<Integer> {
         ValidationReport report = Validator.validate(union, shapes);
         if (!report.clean()) {
             report.findings().forEach(f -> System.err.println("  " + f));
-            System.err.println("load: refused, " + report.findings().size() + " finding(s); nothing was imported.");
+            System.err.println("load: refused, " + report.findings().size() + " finding(s).");
             return false;
         }
         return true;
     }
 
     private int loadThroughServer(Map<String, Graph> graphs, long started) {
-        if (user == null) {
+        URI target = updateEndpoint != null ? updateEndpoint : server.resolve("update");
+        if (user == null && server != null) {
             System.err.println("load: --server needs --user NAME (a curator account of the server) and its password in $" + passwordEnv + ".");
             return 2;
         }
-        String password = System.getenv(passwordEnv);
-        if (password == null) {
-            System.err.println("load: set the environment variable " + passwordEnv + " to the password of " + user + ".");
-            return 2;
+        Optional<String> auth = Optional.empty();
+        if (user != null) {
+            String password = readPassword();
+            if (password == null) {
+                System.err.println("load: give the password of " + user + " in the environment variable " + passwordEnv
+                        + " or in a file with --password-file FILE.");
+                return 2;
+            }
+            auth = Optional.of("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
-        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        ServerImport.Outcome outcome = ServerImport.send(server.resolve("update"), auth, graphs, replace);
+        ServerImport.Outcome outcome = ServerImport.send(target, auth, graphs, replace);
         if (!outcome.ok()) {
             System.err.println("load: the server refused the import (HTTP " + outcome.status() + "): " + outcome.message());
             System.err.println("load: nothing was imported.");
             return 1;
         }
         long triples = graphs.values().stream().mapToLong(Graph::size).sum();
-        System.err.printf("load: %,d triples into %d graph(s) through %s in %d ms.%n", triples, graphs.size(), server,
+        System.err.printf("load: %,d triples into %d graph(s) through %s in %d ms.%n", triples, graphs.size(), target,
                 (System.nanoTime() - started) / 1_000_000);
         return 0;
     }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -26,7 +27,7 @@ final class ServerImport {
 
     record Outcome(boolean ok, int status, String message) {}
 
-    static Outcome send(URI updateEndpoint, String authorization, Map<String, Graph> graphs, boolean replace) {
+    static Outcome send(URI updateEndpoint, Optional<String> authorization, Map<String, Graph> graphs, boolean replace) {
         UpdateRequest request = new UpdateRequest();
         graphs.forEach((iri, content) -> {
             Node g = NodeFactory.createURI(iri);
@@ -37,12 +38,12 @@ final class ServerImport {
             content.find().forEachRemaining(t -> quads.addQuad(new Quad(g, t)));
             request.add(new UpdateDataInsert(quads));
         });
-        HttpRequest http = HttpRequest.newBuilder(updateEndpoint)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(updateEndpoint)
                 .header("Content-Type", "application/sparql-update; charset=utf-8")
-                .header("Authorization", authorization)
                 .timeout(Duration.ofMinutes(10))
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString()));
+        authorization.ifPresent(a -> builder.header("Authorization", a));
+        HttpRequest http = builder.build();
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(http, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();

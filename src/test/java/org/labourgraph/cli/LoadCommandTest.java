@@ -55,6 +55,24 @@ class LoadCommandTest {
         assertEquals(2, run("load", "--store", tmp.resolve("s").toString(), "--format", "klingon", a.toString()).exit);
     }
 
+    @Test
+    void with_validate_a_shape_violation_refuses_the_import() throws Exception {
+        Path concept = Files.writeString(tmp.resolve("concept.ttl"), """
+                @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+                <https://w3id.org/labourgraph/id/concept/unlabelled> a skos:Concept ;
+                    skos:prefLabel "only English"@en .
+                """);
+        Path store = tmp.resolve("store");
+        Run run = run("load", "--validate", "--root", org.labourgraph.ProjectFiles.root().toString(), "--store", store.toString(),
+                concept.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("unlabelled"), run.err());
+        assertTrue(run.err().contains("nothing was imported"), run.err());
+        try (LabourStore s = LabourStore.open(store)) {
+            assertEquals(0, s.quadCount());
+        }
+    }
+
     record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
