@@ -1,5 +1,9 @@
 package org.labourgraph.sparql;
 
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.loader.DocumentLoader;
+import com.apicatalog.jsonld.loader.SchemeRouter;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -20,7 +24,7 @@ import org.apache.jena.query.QueryBuildException;
 /**
  * Closes, for the whole JVM, what Jena leaves open by default (STACK.md, "Traps"): SPARQL SERVICE (outbound
  * HTTP chosen by the client), update LOAD (reads any URL, file: included), and extension functions or property
- * functions loaded by class name ({@code <java:…>}). Script functions stay off (Jena's default: the
+ * functions loaded by class name ({@code <java:…>}), and remote JSON-LD contexts. Script functions stay off (Jena's default: the
  * {@code jena:scripting} system property is not set).
  */
 public final class SparqlSafety {
@@ -37,7 +41,21 @@ public final class SparqlSafety {
         FunctionRegistry.set(global, new NoDynamicFunctions(FunctionRegistry.get()));
         PropertyFunctionRegistry.set(global, new NoDynamicPropertyFunctions(PropertyFunctionRegistry.get()));
         UpdateEngineRegistry.get().add(LOAD_REFUSING_ENGINE);
+        refuseRemoteJsonLdContexts();
         installed = true;
+    }
+
+    /**
+     * Jena reads JSON-LD with Titanium, whose default document loader fetches any {@code @context} URL (http,
+     * https, file). Every JSON-LD parse in this JVM — Graph Store uploads included — uses that default, so it is
+     * replaced once, here, by one that refuses.
+     */
+    private static void refuseRemoteJsonLdContexts() {
+        DocumentLoader refuse = (url, options) -> {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED, "Remote JSON-LD context <" + url
+                    + "> is not fetched by this server: put the context inline (\"@context\": { … }).");
+        };
+        ((SchemeRouter) SchemeRouter.defaultInstance()).set("http", refuse).set("https", refuse).set("file", refuse);
     }
 
     /** The message a client gets for LOAD. */

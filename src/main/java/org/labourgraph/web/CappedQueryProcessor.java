@@ -1,11 +1,22 @@
 package org.labourgraph.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.fuseki.servlets.ActionLib;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
@@ -31,6 +42,45 @@ final class CappedQueryProcessor extends SPARQL_QueryDataset {
 
     CappedQueryProcessor(int rowCap) {
         this.rowCap = rowCap;
+    }
+
+    /** A GET (or HEAD) without a query asks for the service description. */
+    @Override
+    public void execGet(HttpAction action) {
+        if (action.getRequestParameter("query") == null && action.getRequestQueryString() == null) {
+            sendServiceDescription(action);
+            return;
+        }
+        super.execGet(action);
+    }
+
+    @Override
+    public void execHead(HttpAction action) {
+        if (action.getRequestParameter("query") == null && action.getRequestQueryString() == null) {
+            sendServiceDescription(action);
+            return;
+        }
+        super.execHead(action);
+    }
+
+    private static void sendServiceDescription(HttpAction action) {
+        DatasetGraph dataset = action.getDataService().getDataset();
+        List<Node> graphs = Txn.calculateRead(dataset, () -> {
+            List<Node> names = new ArrayList<>();
+            dataset.listGraphNodes().forEachRemaining(names::add);
+            return names;
+        });
+        String endpoint = action.getRequest().getRequestURL().toString();
+        MediaType mediaType = ActionLib.contentNegotationRDF(action);
+        Lang lang = RDFLanguages.contentTypeToLang(mediaType.getContentTypeStr());
+        action.setResponseStatus(200);
+        action.setResponseContentType(mediaType.getContentTypeStr());
+        action.setResponseCharacterEncoding("utf-8");
+        try (OutputStream out = action.getResponseOutputStream()) {
+            RDFDataMgr.write(out, ServiceDescription.of(endpoint, graphs), lang == null ? Lang.TURTLE : lang);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintMapping;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.security.Constraint;
+import org.eclipse.jetty.security.PropertyUserStore;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.labourgraph.config.ServerSettings;
@@ -35,6 +37,9 @@ public final class LabourgraphServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabourgraphServer.class);
     /** Roles allowed to write, from the realm-properties file. */
     static final String[] WRITER_ROLES = {"curator", "admin"};
+    /** Failed logins from one address within the window before further attempts get 429. */
+    static final int LOGIN_FAILURES_BEFORE_THROTTLE = 10;
+    static final java.time.Duration LOGIN_THROTTLE_WINDOW = java.time.Duration.ofMinutes(1);
 
     private final FusekiServer fuseki;
     private final ServerSettings settings;
@@ -75,9 +80,11 @@ public final class LabourgraphServer implements AutoCloseable {
                 .enableStats(false)
                 .enableCors(true, CorsSettings.file())
                 .registerOperation(Operation.Query, new CappedQueryProcessor(settings.resultRowCap()))
+                .registerOperation(Operation.Update, new CheckedUpdateProcessor())
                 .add("/", service.build())
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
                 .addFilter("/*", new HomePageFilter())
+                .addFilter("/*", new UploadGuardFilter())
                 .addServlet("/api/search", new SearchServlet(new SearchService(dataset, settings.queryTimeout())))
                 .addServlet("/health", new HealthServlet(status));
         if (writable) {
@@ -101,7 +108,9 @@ public final class LabourgraphServer implements AutoCloseable {
     /** Basic authentication on every write: all of /update, and the writing methods of /data. */
     static ConstraintSecurityHandler writeProtection(Path passwordFile) {
         ConstraintSecurityHandler security = JettySecurityLib.makeSecurityHandler(Auth.dftRealm,
-                JettySecurityLib.makeUserStore(passwordFile.toString()), AuthScheme.BASIC);
+                userStore(passwordFile), AuthScheme.BASIC);
+        security.setAuthenticator(new ThrottledBasicAuthenticator(LOGIN_FAILURES_BEFORE_THROTTLE, LOGIN_THROTTLE_WINDOW,
+                java.time.Clock.systemUTC()));
         Constraint writers = new Constraint.Builder().name("BASIC").roles(WRITER_ROLES)
                 .authorization(Constraint.Authorization.SPECIFIC_ROLE).build();
         security.addConstraintMapping(mapping("/update", null, writers));
@@ -111,6 +120,22 @@ public final class LabourgraphServer implements AutoCloseable {
             security.addConstraintMapping(mapping("/data/*", method, writers));
         }
         return security;
+    }
+
+    /**
+     * Accounts from the realm-properties file, read once at start (no reload thread: restart the server to
+     * change accounts).
+     */
+    private static PropertyUserStore userStore(Path passwordFile) {
+        PropertyUserStore users = new PropertyUserStore();
+        users.setConfig(ResourceFactory.root().newResource(passwordFile));
+        try {
+            users.start();
+        } catch (Exception e) {
+            throw new org.labourgraph.config.InvalidSettingException("--passwd " + passwordFile + " cannot be read as a realm-properties file: "
+                    + e.getMessage());
+        }
+        return users;
     }
 
     private static ConstraintMapping mapping(String pathSpec, String method, Constraint constraint) {

@@ -144,6 +144,15 @@ class SparqlEndpointTest {
         assertTrue(r.body().contains("travail fantôme"), r.body().substring(0, Math.min(300, r.body().length())));
     }
 
+    @Test
+    void a_get_without_a_query_answers_the_service_description() throws Exception {
+        HttpResponse<String> r = server.get("sparql", "Accept", "text/turtle");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+        assertTrue(r.body().contains("sd:Service") && r.body().contains("sd:UnionDefaultGraph"), r.body());
+        assertTrue(r.body().contains("https://w3id.org/labourgraph/graph/concepts"), "named graphs are listed");
+    }
+
     private static String ask(String query) throws Exception {
         String body = server.query(query, "application/sparql-results+json").body();
         return body.contains("true") ? "true" : body.contains("false") ? "false" : body;
