@@ -15,6 +15,7 @@ import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.shacl.Shapes;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.labourgraph.source.RdfSyntaxException;
@@ -80,15 +81,12 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Lang> forced = Optional.empty();
-        if (format != null) {
-            Lang lang = RDFLanguages.nameToLang(format);
-            if (lang == null) {
-                System.err.println("load: unknown --format '" + format + "': use turtle, ntriples, nquads, trig, rdfxml or jsonld.");
-                return 2;
-            }
-            forced = Optional.of(lang);
+        Lang formatLang = format == null ? null : RDFLanguages.nameToLang(format);
+        if (format != null && formatLang == null) {
+            System.err.println("load: unknown --format '" + format + "': use turtle, ntriples, nquads, trig, rdfxml or jsonld.");
+            return 2;
         }
+        Optional<Lang> forced = Optional.ofNullable(formatLang);
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 System.err.println("load: no such file: " + f + " (give paths of RDF files to import).");
@@ -99,10 +97,17 @@ public final class LoadCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try {
             for (Path f : files) {
-                Graph g = forced.isPresent() ? SourceParser.parse(f, forced.get()) : SourceParser.parse(f);
                 String target = graph != null ? graph : LG.GRAPH_NS + "import/" + SourceFile.stemOf(f);
-                GraphUtil.addInto(graphs.computeIfAbsent(target, k -> GraphFactory.createDefaultGraph()), g);
-                System.err.printf("  parsed %s: %,d triples → <%s>%n", f, g.size(), target);
+                Optional<Lang> datasetLang = forced.filter(RDFLanguages::isQuads).or(() -> forced.isEmpty()
+                        ? SourceParser.datasetLangOf(f) : Optional.empty());
+                if (datasetLang.isPresent()) {
+                    // TriG / N-Quads: named graphs keep their names; the default graph goes to the target graph.
+                    DatasetGraph dataset = SourceParser.parseDataset(f, datasetLang.get());
+                    addTo(graphs, target, dataset.getDefaultGraph(), f);
+                    dataset.listGraphNodes().forEachRemaining(g -> addTo(graphs, g.getURI(), dataset.getGraph(g), f));
+                } else {
+                    addTo(graphs, target, forced.isPresent() ? SourceParser.parse(f, forced.get()) : SourceParser.parse(f), f);
+                }
             }
         } catch (RdfSyntaxException e) {
             System.err.println(e.getMessage());
@@ -126,6 +131,14 @@ public final class LoadCommand implements Callable<Integer> {
                     result.triples(), result.graphs(), store, result.entailed(), (System.nanoTime() - started) / 1_000_000);
             return 0;
         }
+    }
+
+    private static void addTo(Map<String, Graph> graphs, String target, Graph content, Path from) {
+        if (content.isEmpty()) {
+            return;
+        }
+        GraphUtil.addInto(graphs.computeIfAbsent(target, k -> GraphFactory.createDefaultGraph()), content);
+        System.err.printf("  parsed %s: %,d triples → <%s>%n", from, content.size(), target);
     }
 
     private String readPassword() {

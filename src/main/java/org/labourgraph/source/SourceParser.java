@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
+import java.util.function.Function;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RDFParserBuilder;
 import org.apache.jena.riot.RiotException;
@@ -97,7 +100,39 @@ public final class SourceParser {
         }
     }
 
+    /**
+     * Parses a dataset file (TriG, N-Quads) for an import: its named graphs keep their names. Not a source
+     * format (see the class comment), hence a separate call.
+     */
+    public static DatasetGraph parseDataset(Path file, Lang lang) throws RdfSyntaxException {
+        if (!RDFLanguages.isQuads(lang)) {
+            throw new IllegalArgumentException(lang.getLabel() + " is not a dataset syntax; use parse(file, lang)");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw RdfSyntaxException.wholeFile(file, "no such file; check the path");
+        } catch (IOException e) {
+            throw RdfSyntaxException.wholeFile(file, "cannot read the file: " + e.getMessage());
+        }
+        return run(bytes, file, lang, RDFParserBuilder::toDatasetGraph);
+    }
+
+    /** The dataset syntax a file's extension stands for (.trig, .nq), if any. */
+    public static Optional<Lang> datasetLangOf(Path file) {
+        return switch (extensionOf(file)) {
+            case "trig" -> Optional.of(Lang.TRIG);
+            case "nq" -> Optional.of(Lang.NQUADS);
+            default -> Optional.empty();
+        };
+    }
+
     private static Graph parseBytes(byte[] bytes, Path file, Lang lang) throws RdfSyntaxException {
+        return run(bytes, file, lang, RDFParserBuilder::toGraph);
+    }
+
+    private static <T> T run(byte[] bytes, Path file, Lang lang, Function<RDFParserBuilder, T> terminal) throws RdfSyntaxException {
         if (Lang.RDFXML.equals(lang)) {
             RdfXmlGuard.refuseExternalReferences(bytes, file);
         }
@@ -113,7 +148,7 @@ public final class SourceParser {
             parser.set(LangJSONLD11.JSONLD_OPTIONS, new JsonLdOptions(contexts));
         }
         try {
-            return parser.toGraph();
+            return terminal.apply(parser);
         } catch (RiotException e) {
             if (contexts.refused != null) {
                 throw remoteContextRefused(bytes, file, contexts.refused);

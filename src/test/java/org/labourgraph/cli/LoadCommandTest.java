@@ -49,6 +49,23 @@ class LoadCommandTest {
     }
 
     @Test
+    void trig_and_n_quads_keep_their_named_graphs_and_report_errors_with_positions() throws Exception {
+        Path trig = Files.writeString(tmp.resolve("shelf.trig"),
+                "<urn:t:d> <urn:t:p> \"default\" .\n<http://example.org/g1> { <urn:t:a> <urn:t:p> \"one\" . }\n");
+        Path nq = Files.writeString(tmp.resolve("more.nq"), "<urn:t:b> <urn:t:p> \"two\" <http://example.org/g2> .\n");
+        Path store = tmp.resolve("store");
+        Run run = run("load", "--store", store.toString(), trig.toString(), nq.toString());
+        assertEquals(0, run.exit(), run.err());
+        Run graphs = run("query", "--store", store.toString(), "--format", "csv", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g");
+        assertTrue(graphs.out().contains("http://example.org/g1") && graphs.out().contains("http://example.org/g2")
+                && graphs.out().contains("https://w3id.org/labourgraph/graph/import/shelf"), graphs.out());
+        Path broken = Files.writeString(tmp.resolve("broken.trig"), "<http://example.org/g3> { <urn:t:c> <urn:t:p> }\n");
+        Run bad = run("load", "--store", store.toString(), broken.toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("broken.trig:1:"), bad.err());
+    }
+
+    @Test
     void a_missing_file_or_unknown_format_is_a_usage_error() throws Exception {
         assertEquals(2, run("load", "--store", tmp.resolve("s").toString(), tmp.resolve("nope.ttl").toString()).exit);
         Path a = Files.writeString(tmp.resolve("a.ttl"), "<urn:t:a> <urn:t:p> 1 .\n");

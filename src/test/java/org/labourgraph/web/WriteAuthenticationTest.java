@@ -27,7 +27,8 @@ class WriteAuthenticationTest {
     static void start() throws Exception {
         Path passwd = dir.resolve("passwd.properties");
         // Jetty realm-properties: user: password, roles. Passwords may be hashed (MD5:, CRYPT:).
-        Files.writeString(passwd, "ada: s3cret-pass, curator\nrita: reader-pass, reader\n");
+        Files.writeString(passwd, "ada: s3cret-pass, curator\nrita: reader-pass, reader\n"
+                + "hugo: " + org.eclipse.jetty.util.security.Credential.MD5.digest("h4shed-pass") + ", admin\n");
         server = TestServer.start(s -> s.withPasswordFile(passwd));
     }
 
@@ -73,6 +74,15 @@ class WriteAuthenticationTest {
         assertTrue(askBody(PROBE).contains("true"));
         assertTrue(askBody("ASK { GRAPH <urn:test:stolen> { ?s ?p ?o } }").contains("false"));
         assertTrue(SparqlSafety.LOAD_REFUSED.contains("disabled"));
+    }
+
+    @Test
+    void a_hashed_password_in_the_realm_file_works() throws Exception {
+        String hugo = "Basic " + Base64.getEncoder().encodeToString("hugo:h4shed-pass".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = server.post("update", "application/sparql-update",
+                "INSERT DATA { GRAPH <urn:test:h> { <urn:test:hashed> <urn:test:p> 1 } }", "Authorization", hugo);
+        assertEquals(2, r.statusCode() / 100, r.statusCode() + " " + r.body());
+        assertTrue(Files.readString(dir.resolve("passwd.properties")).contains("MD5:"), "the file holds no clear password for hugo");
     }
 
     private static String askBody(String ask) throws Exception {
