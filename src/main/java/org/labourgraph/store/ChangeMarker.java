@@ -8,6 +8,7 @@ import org.apache.jena.dboe.transaction.txn.Transaction;
 import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.dboe.transaction.txn.TransactionListener;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
@@ -44,11 +45,16 @@ public final class ChangeMarker {
     }
 
     private void listen(DatasetGraph dataset) {
+        // The served dataset wraps TDB2 (text index): the coordinator belongs to the TDB2 dataset underneath.
+        while (dataset instanceof DatasetGraphWrapper wrapper && !TDBInternal.isTDB2(dataset)) {
+            dataset = wrapper.getWrapped();
+        }
         if (!TDBInternal.isBackedByTDB(dataset)) {
             return; // not TDB2: the marker stays at "opened", callers still get a valid, stable validator
         }
         TransactionCoordinator coordinator = TDBInternal.getTransactionCoordinator(dataset);
-        coordinator.addListener(new TransactionListener() {
+        // After start-up the coordinator's configuration is locked: modifyConfig waits for exclusive access.
+        coordinator.modifyConfig(() -> coordinator.addListener(new TransactionListener() {
             @Override
             public void notifyCommitFinish(Transaction transaction) {
                 if (transaction.isWriteTxn()) {
@@ -58,7 +64,7 @@ public final class ChangeMarker {
                     }
                 }
             }
-        });
+        }));
     }
 
     /** Number of write transactions committed since the store was opened. */
