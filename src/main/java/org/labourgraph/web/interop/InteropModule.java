@@ -6,12 +6,14 @@ import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
+import org.labourgraph.reconcile.ReconcileService;
+import org.labourgraph.vocab.LG;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The parts of the site other sites and programs use: dumps, the JSON-LD context, the dataset description
- * (VoID, DCAT), the sitemap and robots.txt. CORS comes from the server's CORS filter, which covers every path.
+ * (VoID, DCAT), the sitemap and robots.txt, the reconciliation service. CORS comes from the server's CORS filter, which covers every path.
  */
 public final class InteropModule implements FusekiModule {
     private static final Logger LOG = LoggerFactory.getLogger(InteropModule.class);
@@ -40,7 +42,9 @@ public final class InteropModule implements FusekiModule {
                 .addServlet("/.well-known/void", describe)
                 .addServlet("/dataset", describe)
                 .addServlet("/sitemap.xml", new SitemapServlet(dataset, description, settings.baseIri(), datasetIri))
-                .addServlet("/robots.txt", new RobotsServlet());
+                .addServlet("/robots.txt", new RobotsServlet())
+                .addServlet("/reconcile/*", new ReconcileServlet(new ReconcileService(dataset, settings.queryTimeout()),
+                        "labourgraph", settings.baseIri() + "id/", LG.NS));
     }
 
     @Override
