@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The parts of the site other sites and programs use: dumps, the JSON-LD context, the dataset description
- * (VoID, DCAT), the sitemap and robots.txt, the reconciliation service. CORS comes from the server's CORS filter, which covers every path.
+ * (VoID, DCAT), the sitemap and robots.txt, the reconciliation service,
+ * Triple Pattern Fragments. CORS comes from the server's CORS filter, which covers every path.
  */
 public final class InteropModule implements FusekiModule {
     private static final Logger LOG = LoggerFactory.getLogger(InteropModule.class);
@@ -43,6 +44,7 @@ public final class InteropModule implements FusekiModule {
                 .addServlet("/dataset", describe)
                 .addServlet("/sitemap.xml", new SitemapServlet(dataset, description, settings.baseIri(), datasetIri))
                 .addServlet("/robots.txt", new RobotsServlet())
+                .addServlet("/fragments", new FragmentsServlet(dataset))
                 .addServlet("/reconcile/*", new ReconcileServlet(new ReconcileService(dataset, settings.queryTimeout()),
                         "labourgraph", settings.baseIri() + "id/", LG.NS));
     }
