@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
+import org.labourgraph.config.InvalidSettingException;
 import org.labourgraph.export.DumpFormat;
 import org.labourgraph.export.ExportListener;
 import org.labourgraph.export.ExportScope;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Option;
                 "The server must be stopped (the store is locked to one process); a running server serves the same dumps at /dumps/."})
 public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", required = true, paramLabel = "F",
-            description = "One of: ${COMPLETION-CANDIDATES} — or an extension: ttl, nt, nq, trig, jsonld, rdf, brf.",
-            converter = FormatConverter.class)
+            description = "ttl, nt, nq, trig, jsonld, rdf or brf (or the name: turtle, ntriples, nquads, trig, jsonld, rdfxml, binary).")
+    String formatName;
+
     DumpFormat format;
 
     @Option(names = "--output", required = true, paramLabel = "FILE",
@@ -51,17 +53,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line and no summary.")
     boolean quiet;
 
-    /** Lets --format take the extension or the name. */
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<DumpFormat> {
-        @Override
-        public DumpFormat convert(String value) {
-            return DumpFormat.parse(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
-                    "unknown format '" + value + "': use one of " + DumpFormat.extensions()));
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
+        format = DumpFormat.parse(formatName).orElseThrow(() -> new InvalidSettingException(
+                "--format '" + formatName + "' is not a dump format: use one of " + DumpFormat.extensions()));
         if (skos && graph != null) {
             System.err.println("export: --skos and --graph cannot be combined: the SKOS dump spans every public graph.");
             return 2;
