@@ -56,12 +56,12 @@ public final class DatasetDescription {
             ds.addProperty(p(VOID, "rootResource"), m.createResource(stats.rootResource()));
         }
         stats.exampleResources().forEach(e -> ds.addProperty(p(VOID, "exampleResource"), m.createResource(e)));
-        ds.addLiteral(p(VOID, "triples"), m.createTypedLiteral(stats.triples()));
-        ds.addLiteral(p(VOID, "entities"), m.createTypedLiteral(stats.entities()));
-        ds.addLiteral(p(VOID, "distinctSubjects"), m.createTypedLiteral(stats.distinctSubjects()));
-        ds.addLiteral(p(VOID, "distinctObjects"), m.createTypedLiteral(stats.distinctObjects()));
-        ds.addLiteral(p(VOID, "properties"), m.createTypedLiteral(stats.properties()));
-        ds.addLiteral(p(VOID, "classes"), m.createTypedLiteral(stats.classes()));
+        ds.addLiteral(p(VOID, "triples"), integer(m, stats.triples()));
+        ds.addLiteral(p(VOID, "entities"), integer(m, stats.entities()));
+        ds.addLiteral(p(VOID, "distinctSubjects"), integer(m, stats.distinctSubjects()));
+        ds.addLiteral(p(VOID, "distinctObjects"), integer(m, stats.distinctObjects()));
+        ds.addLiteral(p(VOID, "properties"), integer(m, stats.properties()));
+        ds.addLiteral(p(VOID, "classes"), integer(m, stats.classes()));
         stats.vocabularies().forEach(v -> ds.addProperty(p(VOID, "vocabulary"), m.createResource(v)));
 
         for (DumpFormat f : DumpFormat.values()) {
@@ -98,14 +98,14 @@ public final class DatasetDescription {
 
         stats.classPartitions().forEach((cls, n) -> ds.addProperty(p(VOID, "classPartition"), m.createResource()
                 .addProperty(p(VOID, "class"), m.createResource(cls))
-                .addLiteral(p(VOID, "entities"), m.createTypedLiteral(n))));
+                .addLiteral(p(VOID, "entities"), integer(m, n))));
         stats.propertyPartitions().forEach((prop, n) -> ds.addProperty(p(VOID, "propertyPartition"), m.createResource()
                 .addProperty(p(VOID, "property"), m.createResource(prop))
-                .addLiteral(p(VOID, "triples"), m.createTypedLiteral(n))));
+                .addLiteral(p(VOID, "triples"), integer(m, n))));
         for (DatasetStatistics.GraphInfo g : stats.graphs()) {
             Resource subset = m.createResource(g.iri())
                     .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
-                    .addLiteral(p(VOID, "triples"), m.createTypedLiteral(g.triples()));
+                    .addLiteral(p(VOID, "triples"), integer(m, g.triples()));
             if (g.licence() != null) {
                 subset.addProperty(DCTerms.license, m.createResource(g.licence()));
             }
@@ -127,6 +127,11 @@ public final class DatasetDescription {
             case RDFXML -> "RDF_XML";
             case BINARY -> null; // RDF4J binary has no IRI under w3.org/ns/formats
         };
+    }
+
+    /** VoID counts are xsd:integer. */
+    private static org.apache.jena.rdf.model.Literal integer(Model m, long n) {
+        return m.createTypedLiteral(java.math.BigInteger.valueOf(n));
     }
 
     private static Property p(String ns, String local) {
