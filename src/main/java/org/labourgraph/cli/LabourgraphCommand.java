@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "An open linked-data knowledge graph of digital-labour concepts.",
-        subcommands = {ServeCommand.class, LoadCommand.class, QueryCommand.class, ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, LoadCommand.class, QueryCommand.class, ValidateCommand.class, ExportCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LabourgraphCommand implements Runnable {
 
     @CommandLine.Spec

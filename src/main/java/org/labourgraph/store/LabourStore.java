@@ -50,6 +50,8 @@ public final class LabourStore implements AutoCloseable {
         this.tdb = tdb;
         this.dataset = withTextIndex(tdb, textDirectory);
         this.directory = directory;
+        // Count every committed write from now on (dumps, dataset description and their ETags follow it).
+        ChangeMarker.of(this.dataset);
     }
 
     /** Opens (creating if needed) the store in {@code dir}: TDB2 in dir/tdb2, the text index in dir/text. */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
+import org.labourgraph.web.interop.InteropModule;
 
 /**
  * The optional parts of the site, each a Fuseki module whose {@code prepare} hook adds its servlets and
@@ -13,6 +14,6 @@ public final class SiteModules {
     private SiteModules() {}
 
     public static List<FusekiModule> forDataset(ServerSettings settings, DatasetGraph dataset) {
-        return List.of();
+        return List.of(new InteropModule(settings, dataset));
     }
 }

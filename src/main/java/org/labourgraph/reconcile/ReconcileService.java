@@ -1,0 +1,260 @@
+package org.labourgraph.reconcile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.system.Txn;
+import org.labourgraph.model.SearchHit;
+import org.labourgraph.sparql.SearchRequest;
+import org.labourgraph.sparql.SearchService;
+
+/**
+ * Reconciliation against the graph: candidates come from the accent-folding text index, then each is scored on
+ * its names (preferred and alternative labels in French and English, titles, names) and on the property
+ * constraints (explicit, or a citation's "(Author, Year)"). A candidate is a {@code match} only when it is
+ * near-certain and clearly ahead of the next one.
+ */
+public final class ReconcileService {
+    /** Score at or above which the best candidate may be a certain match… */
+    static final double MATCH_THRESHOLD = 85;
+    /** …if it leads the next candidate by at least this much. */
+    static final double MATCH_MARGIN = 10;
+    /** Candidates whose names share (almost) nothing with the query are not shown. */
+    static final double MIN_SCORE = 20;
+    private static final Pattern CITATION = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)\\s*$");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Query FACTS = load("entity-facts.rq");
+
+    private final DatasetGraph dataset;
+    private final SearchService search;
+    private final Duration timeout;
+
+    public ReconcileService(DatasetGraph dataset, Duration timeout) {
+        this.dataset = dataset;
+        this.search = new SearchService(dataset, timeout);
+        this.timeout = timeout;
+    }
+
+    /** Scored candidates for one query, best first. */
+    public List<Candidate> reconcile(ReconcileQuery query) {
+        String base = query.text();
+        List<ReconcileQuery.Constraint> constraints = new ArrayList<>(query.constraints());
+        Matcher citation = CITATION.matcher(base);
+        if (citation.matches() && !citation.group(1).isBlank()) {
+            base = citation.group(1);
+            for (String part : citation.group(2).split("[,;]")) {
+                String p = part.strip();
+                if (YEAR.matcher(p).matches()) {
+                    constraints.add(new ReconcileQuery.Constraint(Vocab.DCTERMS + "issued", List.of(new ReconcileQuery.ConstraintValue(p, null))));
+                } else if (!p.isEmpty() && !p.equalsIgnoreCase("dir.") && !p.equalsIgnoreCase("ed.")) {
+                    constraints.add(new ReconcileQuery.Constraint(Vocab.DCTERMS + "creator", List.of(new ReconcileQuery.ConstraintValue(p, null))));
+                }
+            }
+        }
+        if (base.isBlank()) {
+            return List.of();
+        }
+        List<String> iris = candidateIris(base, 30);
+        if (iris.isEmpty()) {
+            return List.of();
+        }
+        Map<String, EntityFacts> facts = facts(iris);
+        Set<String> wantedTypes = new LinkedHashSet<>();
+        query.types().forEach(t -> wantedTypes.add(Vocab.typeIri(t)));
+        List<Candidate> scored = new ArrayList<>();
+        for (EntityFacts f : facts.values()) {
+            if (!wantedTypes.isEmpty() && wantedTypes.stream().noneMatch(f.types()::contains)) {
+                continue;
+            }
+            double name = nameScore(f, base);
+            double props = constraints.isEmpty() ? 0 : constraintScore(f, constraints);
+            double score = constraints.isEmpty() ? name : 0.6 * name + 40 * props;
+            if (name >= MIN_SCORE) {
+                scored.add(new Candidate(f, Math.round(score * 10) / 10.0, false, name, props, typesOf(f)));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.entity().iri()));
+        if (!scored.isEmpty()) {
+            Candidate top = scored.get(0);
+            double next = scored.size() > 1 ? scored.get(1).score() : 0;
+            if (top.score() >= MATCH_THRESHOLD && top.score() - next >= MATCH_MARGIN) {
+                scored.set(0, new Candidate(top.entity(), top.score(), true, top.nameScore(), top.propertyScore(), top.types()));
+            }
+        }
+        return scored.subList(0, Math.min(scored.size(), query.limit()));
+    }
+
+    /** Entities whose names start with or contain the prefix (autocomplete), with their facts. */
+    public List<EntityFacts> suggest(String prefix, int limit) {
+        List<String> iris = candidateIris(prefix, limit);
+        Map<String, EntityFacts> facts = facts(iris);
+        List<EntityFacts> out = new ArrayList<>();
+        iris.forEach(i -> Optional.ofNullable(facts.get(i)).ifPresent(out::add));
+        return out;
+    }
+
+    /** The facts of the given entities (unknown IRIs are left out). */
+    public Map<String, EntityFacts> facts(List<String> iris) {
+        if (iris.isEmpty()) {
+            return Map.of();
+        }
+        Query q = FACTS.cloneQuery();
+        Var item = Var.alloc("item");
+        List<Binding> rows = new ArrayList<>();
+        for (String iri : iris) {
+            rows.add(BindingFactory.binding(item, NodeFactory.createURI(iri)));
+        }
+        // The candidates are bound as a VALUES block placed before the pattern (in the algebra, never as text).
+        ElementGroup group = new ElementGroup();
+        group.addElement(new ElementData(List.of(item), rows));
+        group.addElement(q.getQueryPattern());
+        q.setQueryPattern(group);
+        Map<String, EntityFacts> out = new LinkedHashMap<>();
+        Txn.executeRead(dataset, () -> {
+            try (QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(q)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
+                exec.select().forEachRemaining(row -> {
+                    String iri = row.get("item").getURI();
+                    EntityFacts f = out.computeIfAbsent(iri, EntityFacts::new);
+                    String p = row.get("p").getURI();
+                    Node o = row.get("o");
+                    Node label = row.get("oLabel");
+                    if (p.equals(Vocab.RDF + "type") && o.isURI()) {
+                        f.addType(o.getURI());
+                    } else if (o.isURI()) {
+                        f.add(p, new EntityFacts.Value(o.getURI(), null, "", null,
+                                label == null || !label.isLiteral() ? List.of() : List.of(label.getLiteralLexicalForm())));
+                    } else if (o.isLiteral()) {
+                        f.add(p, new EntityFacts.Value(null, o.getLiteralLexicalForm(), o.getLiteralLanguage(),
+                                o.getLiteralDatatypeURI(), List.of()));
+                    }
+                });
+            }
+        });
+        Map<String, EntityFacts> ordered = new LinkedHashMap<>();
+        iris.forEach(i -> Optional.ofNullable(out.get(i)).filter(f -> !f.types().isEmpty() || f.name() != null)
+                .ifPresent(f -> ordered.put(i, f)));
+        return ordered;
+    }
+
+    private List<String> candidateIris(String text, int limit) {
+        String t = text.length() > SearchRequest.MAX_TEXT_LENGTH ? text.substring(0, SearchRequest.MAX_TEXT_LENGTH) : text;
+        List<SearchHit> hits;
+        try {
+            hits = search.search(new SearchRequest(t, Optional.empty(), Math.min(limit, SearchRequest.MAX_LIMIT)));
+        } catch (IllegalArgumentException e) {
+            return List.of(); // nothing searchable in the text (only punctuation, …): no candidate
+        }
+        return hits.stream().map(SearchHit::iri).distinct().toList();
+    }
+
+    /**
+     * 100 for a whole preferred name, 95 for an alternative label, 88 for a main title, 80 for part of a name
+     * (surname, initials), else shared words (up to 80).
+     */
+    static double nameScore(EntityFacts f, String text) {
+        String wanted = Matching.fold(text);
+        double best = 0;
+        for (String p : Vocab.NAME_PROPERTIES) {
+            for (EntityFacts.Value v : f.values(p)) {
+                if (v.isIri()) {
+                    continue;
+                }
+                String name = v.lexical();
+                if (Matching.fold(name).equals(wanted)) {
+                    return 100;
+                }
+                if (!Matching.mainTitle(name).equals(name) && Matching.fold(Matching.mainTitle(name)).equals(wanted)) {
+                    best = Math.max(best, 88);
+                }
+                best = Math.max(best, 80 * Matching.wordSimilarity(name, text));
+                if (Matching.partOfName(name, text)) {
+                    best = Math.max(best, 80); // a surname, or initials and surname: likely, never certain alone
+                }
+            }
+        }
+        for (String p : Vocab.ALT_NAME_PROPERTIES) {
+            for (EntityFacts.Value v : f.values(p)) {
+                if (!v.isIri()) {
+                    if (Matching.fold(v.lexical()).equals(wanted)) {
+                        best = Math.max(best, 95);
+                    }
+                    best = Math.max(best, 75 * Matching.wordSimilarity(v.lexical(), text));
+                }
+            }
+        }
+        return Math.round(best * 10) / 10.0;
+    }
+
+    /** The share of constraints (0–1) the entity satisfies. */
+    static double constraintScore(EntityFacts f, List<ReconcileQuery.Constraint> constraints) {
+        int met = 0;
+        for (ReconcileQuery.Constraint c : constraints) {
+            String property = Vocab.propertyIri(c.property());
+            List<EntityFacts.Value> have = f.values(property);
+            boolean ok = c.values().stream().anyMatch(want -> have.stream().anyMatch(v -> satisfies(v, want)));
+            if (ok) {
+                met++;
+            }
+        }
+        return constraints.isEmpty() ? 0 : (double) met / constraints.size();
+    }
+
+    private static boolean satisfies(EntityFacts.Value have, ReconcileQuery.ConstraintValue want) {
+        if (want.iri() != null) {
+            return want.iri().equals(have.iri());
+        }
+        String text = want.text();
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        if (have.isIri()) {
+            return have.labels().stream().anyMatch(l -> Matching.fold(l).equals(Matching.fold(text))
+                    || Matching.containsWords(l, text) || Matching.fold(Matching.mainTitle(l)).equals(Matching.fold(text)));
+        }
+        String lexical = have.lexical();
+        if (YEAR.matcher(text.strip()).matches()) {
+            return lexical.startsWith(text.strip());
+        }
+        return Matching.fold(lexical).equals(Matching.fold(text)) || Matching.containsWords(lexical, text);
+    }
+
+    static List<Vocab.Term> typesOf(EntityFacts f) {
+        return Vocab.TYPES.stream().filter(t -> f.types().contains(t.id())).toList();
+    }
+
+    private static Query load(String resource) {
+        try (InputStream in = ReconcileService.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("SPARQL resource " + resource + " is missing from the classpath");
+            }
+            return QueryFactory.create(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

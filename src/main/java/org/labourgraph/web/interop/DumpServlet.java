@@ -1,0 +1,98 @@
+package org.labourgraph.web.interop;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.labourgraph.export.DumpFormat;
+import org.labourgraph.export.ExportListener;
+import org.labourgraph.export.ExportScope;
+import org.labourgraph.export.RdfExport;
+import org.labourgraph.store.ChangeMarker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /dumps/labourgraph.{ttl,nt,nq,trig,jsonld,rdf,brf}[.gz]} and {@code /dumps/labourgraph-skos.ttl[.gz]}:
+ * the public data, streamed from the store in a read transaction (chunked), with ETag and Last-Modified
+ * from the store's change marker. Only the names listed here exist: anything else — including every
+ * traversal attempt — is a 404, since a name is looked up, never turned into a path.
+ */
+final class DumpServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(DumpServlet.class);
+    static final String SKOS_NAME = "labourgraph-skos.ttl";
+
+    /** The published file names and what each holds. */
+    static final Map<String, Dump> DUMPS = dumps();
+
+    record Dump(String name, DumpFormat format, boolean skos, boolean gzip) {}
+
+    private static Map<String, Dump> dumps() {
+        Map<String, Dump> m = new LinkedHashMap<>();
+        for (DumpFormat f : DumpFormat.values()) {
+            String name = "labourgraph." + f.extension();
+            m.put(name, new Dump(name, f, false, false));
+            m.put(name + ".gz", new Dump(name + ".gz", f, false, true));
+        }
+        m.put(SKOS_NAME, new Dump(SKOS_NAME, DumpFormat.TURTLE, true, false));
+        m.put(SKOS_NAME + ".gz", new Dump(SKOS_NAME + ".gz", DumpFormat.TURTLE, true, true));
+        return Map.copyOf(m);
+    }
+
+    private final transient DatasetGraph dataset;
+
+    DumpServlet(DatasetGraph dataset) {
+        this.dataset = dataset;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response, true);
+    }
+
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response, false);
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
+        String path = request.getPathInfo();
+        Dump dump = path == null || !path.startsWith("/") ? null : DUMPS.get(path.substring(1));
+        if (dump == null || request.getRequestURI().contains("%") || request.getRequestURI().contains("..")) {
+            Plain.notFound(response, "No such dump. Dumps: " + String.join(", ", DUMPS.keySet().stream().sorted().toList())
+                    + " — see /.well-known/void.");
+            return;
+        }
+        ChangeMarker.Snapshot marker = ChangeMarker.of(dataset).snapshot();
+        if (HttpValidators.notModified(request, response, marker.version(), dump.name(), marker.lastChange())) {
+            return;
+        }
+        response.setStatus(200);
+        if (dump.gzip()) {
+            response.setContentType("application/gzip");
+        } else {
+            response.setContentType(dump.format().mediaType() + (dump.format().isText() ? ";charset=utf-8" : ""));
+        }
+        response.setHeader("Content-Disposition", "inline; filename=\"" + dump.name() + "\"");
+        response.setHeader("Link", "</.well-known/void>; rel=\"describedby\"; type=\"text/turtle\"");
+        if (!body) {
+            return;
+        }
+        ExportScope scope = dump.skos() ? ExportScope.skos(dataset) : ExportScope.allPublic(dataset);
+        String context = SiteAddress.of(request) + "context.jsonld";
+        try (OutputStream raw = new BufferedOutputStream(response.getOutputStream(), 1 << 16);
+             OutputStream out = dump.gzip() ? new GZIPOutputStream(raw, 1 << 16) : raw) {
+            RdfExport.write(dataset, scope, dump.format(), out, context, ExportListener.NONE);
+        } catch (IOException | RuntimeException e) {
+            // Headers are gone: the client sees a cut connection (chunked, no final chunk), never a "complete" dump.
+            LOG.warn("Dump {} was cut: {}", dump.name(), e.toString());
+            throw e;
+        }
+    }
+}

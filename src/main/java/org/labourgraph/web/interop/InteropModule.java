@@ -1,0 +1,59 @@
+package org.labourgraph.web.interop;
+
+import java.util.Set;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.labourgraph.config.ServerSettings;
+import org.labourgraph.reconcile.ReconcileService;
+import org.labourgraph.vocab.LG;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parts of the site other sites and programs use: dumps, the JSON-LD context, the dataset description
+ * (VoID, DCAT), the sitemap and robots.txt, the reconciliation service,
+ * Triple Pattern Fragments. CORS comes from the server's CORS filter, which covers every path.
+ */
+public final class InteropModule implements FusekiModule {
+    private static final Logger LOG = LoggerFactory.getLogger(InteropModule.class);
+
+    private final ServerSettings settings;
+    private final DatasetGraph dataset;
+    private final DescriptionCache description;
+
+    public InteropModule(ServerSettings settings, DatasetGraph dataset) {
+        this.settings = settings;
+        this.dataset = dataset;
+        this.description = new DescriptionCache(dataset);
+    }
+
+    @Override
+    public String name() {
+        return "labourgraph-interop";
+    }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+        String datasetIri = settings.baseIri() + "dataset";
+        DescriptionServlet describe = new DescriptionServlet(description, datasetIri);
+        builder.addServlet("/dumps/*", new DumpServlet(dataset))
+                .addServlet("/context.jsonld", new ContextServlet())
+                .addServlet("/.well-known/void", describe)
+                .addServlet("/dataset", describe)
+                .addServlet("/sitemap.xml", new SitemapServlet(dataset, description, settings.baseIri(), datasetIri))
+                .addServlet("/robots.txt", new RobotsServlet())
+                .addServlet("/fragments", new FragmentsServlet(dataset))
+                .addServlet("/reconcile/*", new ReconcileServlet(new ReconcileService(dataset, settings.queryTimeout()),
+                        "labourgraph", settings.baseIri() + "id/", LG.NS));
+    }
+
+    @Override
+    public void serverBeforeStarting(FusekiServer server) {
+        // The description is generated from the data at start, not on the first request.
+        var stats = description.current();
+        LOG.info("Dataset description: {} triples, {} entities, {} classes, {} properties in {} public graphs",
+                stats.triples(), stats.entities(), stats.classes(), stats.properties(), stats.graphs().size());
+    }
+}

@@ -1,0 +1,22 @@
+package org.labourgraph.web.interop;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Short plain-text answers (errors, robots.txt) from the interop servlets. */
+final class Plain {
+    private Plain() {}
+
+    static void send(HttpServletResponse response, int status, String contentType, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(contentType + ";charset=utf-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    static void notFound(HttpServletResponse response, String message) throws IOException {
+        send(response, 404, "text/plain", message + "\n");
+    }
+}

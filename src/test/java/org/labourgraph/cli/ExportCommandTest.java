@@ -1,0 +1,62 @@
+package org.labourgraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labourgraph.ProjectFiles;
+import org.labourgraph.source.SourceSet;
+import org.labourgraph.store.LabourStore;
+
+/** {@code labourgraph export}: writes a dump file from a stopped server's store, with a one-line summary. */
+class ExportCommandTest {
+    @TempDir
+    Path tmp;
+
+    Path loadedStore() throws Exception {
+        Path dir = tmp.resolve("store");
+        try (LabourStore store = LabourStore.open(dir)) {
+            store.syncSources(SourceSet.discover(ProjectFiles.root()));
+        }
+        return dir;
+    }
+
+    @Test
+    void export_writes_a_gzipped_n_quads_dump_with_the_named_graphs_and_says_how_many_quads() throws Exception {
+        Path store = loadedStore();
+        Path out = tmp.resolve("dumps/labourgraph.nq.gz");
+        LoadCommandTest.Run run = LoadCommandTest.run("export", "--format", "nq", "--output", out.toString(), "--store", store.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().matches("(?s).*Exported [0-9,]+ quads \\(\\d+ graph\\(s\\)\\) as N-Quads to .*labourgraph\\.nq\\.gz.*"), run.err());
+        DatasetGraph read;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(out))) {
+            read = RDFParser.source(in).lang(Lang.NQUADS).toDatasetGraph();
+        }
+        assertTrue(read.containsGraph(org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/labourgraph/graph/concepts")));
+        assertFalse(read.containsGraph(org.apache.jena.graph.NodeFactory.createURI(LabourStore.ENTAILMENT_GRAPH)));
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(1, files.count(), "no temporary file left beside the dump");
+        }
+    }
+
+    @Test
+    void an_unknown_format_or_graph_is_refused_with_a_message() throws Exception {
+        Path store = loadedStore();
+        assertEquals(2, LoadCommandTest.run("export", "--format", "xls", "--output", tmp.resolve("x").toString(),
+                "--store", store.toString()).exit());
+        LoadCommandTest.Run run = LoadCommandTest.run("export", "--format", "ttl", "--graph", "https://example.org/none",
+                "--output", tmp.resolve("x.ttl").toString(), "--store", store.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("No public source graph"), run.err());
+        assertFalse(Files.exists(tmp.resolve("x.ttl")));
+    }
+}

@@ -1,0 +1,143 @@
+package org.labourgraph.web.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.zip.GZIPInputStream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.labourgraph.web.TestServer;
+
+/** The dumps over HTTP: media types, gzip, validators and 304, traversal, CORS. */
+class DumpsOverHttpTest {
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return server.http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ttl:text/turtle", "nt:application/n-triples", "nq:application/n-quads", "trig:application/trig",
+            "jsonld:application/ld+json", "rdf:application/rdf+xml", "brf:application/x-binary-rdf"})
+    void every_dump_is_served_with_its_media_type_and_as_gzip(String extAndType) throws Exception {
+        String[] parts = extAndType.split(":");
+        HttpResponse<byte[]> plain = getBytes("dumps/labourgraph." + parts[0]);
+        assertEquals(200, plain.statusCode());
+        assertTrue(plain.headers().firstValue("Content-Type").orElse("").startsWith(parts[1]),
+                plain.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(plain.headers().firstValue("ETag").isPresent());
+        assertTrue(plain.headers().firstValue("Last-Modified").isPresent());
+        HttpResponse<byte[]> gz = getBytes("dumps/labourgraph." + parts[0] + ".gz");
+        assertEquals(200, gz.statusCode());
+        assertEquals("application/gzip", gz.headers().firstValue("Content-Type").orElse(""));
+        byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes();
+        assertEquals(plain.body().length, unzipped.length, "the .gz holds the same dump");
+    }
+
+    @Test
+    void the_turtle_dump_over_http_equals_the_merge_of_the_public_graphs() throws Exception {
+        HttpResponse<byte[]> r = getBytes("dumps/labourgraph.ttl");
+        Graph read = RDFParser.source(new ByteArrayInputStream(r.body())).lang(Lang.TURTLE).toGraph();
+        DatasetGraph store = server.store.dataset();
+        Graph expected = org.labourgraph.export.ExportTestSupport.publicTriples(store);
+        assertTrue(expected.isIsomorphicWith(read));
+    }
+
+    @Test
+    void the_skos_dump_is_served() throws Exception {
+        HttpResponse<String> r = server.get("dumps/labourgraph-skos.ttl");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("skos:ConceptScheme"));
+    }
+
+    @Test
+    void a_revalidation_with_the_etag_or_the_date_gets_304() throws Exception {
+        HttpResponse<byte[]> first = getBytes("dumps/labourgraph.nt");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals(304, getBytes("dumps/labourgraph.nt", "If-None-Match", etag).statusCode());
+        assertEquals(304, getBytes("dumps/labourgraph.nt", "If-Modified-Since", lastModified).statusCode());
+        assertEquals(200, getBytes("dumps/labourgraph.nt", "If-None-Match", "\"something-else\"").statusCode());
+        String otherEtag = getBytes("dumps/labourgraph.ttl").headers().firstValue("ETag").orElseThrow();
+        assertTrue(!otherEtag.equals(etag), "each file has its own ETag");
+    }
+
+    @Test
+    void the_etag_changes_when_the_store_changes() throws Exception {
+        String before = getBytes("dumps/labourgraph.nq").headers().firstValue("ETag").orElseThrow();
+        DatasetGraph dsg = server.store.dataset();
+        org.apache.jena.system.Txn.executeWrite(dsg, () -> { /* an empty committed write still counts as a change */ });
+        String after = getBytes("dumps/labourgraph.nq").headers().firstValue("ETag").orElseThrow();
+        assertTrue(!before.equals(after), before + " vs " + after);
+        assertEquals(200, getBytes("dumps/labourgraph.nq", "If-None-Match", before).statusCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/dumps/labourgraph.exe", "/dumps/", "/dumps/LABOURGRAPH.TTL", "/dumps/passwd", "/dumps/labourgraph.ttl.zip",
+            "/dumps/labourgraph.ttl/x"})
+    void unknown_dump_names_get_404(String path) throws Exception {
+        assertEquals(404, rawStatus(path), path);
+    }
+
+    /**
+     * Dot segments and encoded dots, slashes, backslashes and percents never reach a servlet: Jetty refuses them
+     * with 400 (its URI compliance) before any handler runs; names that do reach the servlet are looked up in a
+     * fixed list, never turned into a path. Either way nothing is read and the answer is an error.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/dumps/../../etc/passwd", "/dumps/..%2f..%2fetc%2fpasswd", "/dumps/%2e%2e/%2e%2e/etc/passwd",
+            "/dumps/labourgraph.ttl/../../../etc/passwd", "/dumps/..%5c..%5cetc%5cpasswd", "/dumps/%252e%252e/etc/passwd",
+            "/dumps/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/dumps/..;/..;/etc/passwd"})
+    void traversal_attempts_are_refused_without_reading_anything(String path) throws Exception {
+        int status = rawStatus(path);
+        assertTrue(status == 400 || status == 404, path + " answered " + status);
+    }
+
+    @Test
+    void dumps_and_the_description_allow_cross_origin_requests() throws Exception {
+        for (String path : new String[] {"dumps/labourgraph.ttl", ".well-known/void", "context.jsonld", "sitemap.xml"}) {
+            HttpResponse<byte[]> r = getBytes(path, "Origin", "https://example.org");
+            assertNotNull(r.headers().firstValue("Access-Control-Allow-Origin").orElse(null), path + " has no CORS header");
+        }
+    }
+
+    /** Sends the path byte for byte (the JDK client would refuse or normalise some of these). */
+    static int rawStatus(String path) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+            return Integer.parseInt(status.substring(9, 12));
+        }
+    }
+}
