@@ -9,15 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.lucene.queryparser.classic.QueryParserBase;
 import org.labourgraph.model.ResourceKind;
@@ -33,27 +28,25 @@ public final class SearchService {
     /** Hits fetched from Lucene per result asked for: a resource can match on several labels. */
     private static final int HITS_PER_RESULT = 8;
 
-    private final DatasetGraph dataset;
-    private final Duration timeout;
+    private final java.util.function.Supplier<QueryRunner> runners;
 
+    /** A service for the API: each search runs on a fresh runner with the server's timeout. */
     public SearchService(DatasetGraph dataset, Duration timeout) {
-        this.dataset = dataset;
-        this.timeout = timeout;
+        this.runners = () -> new QueryRunner(dataset, timeout);
+    }
+
+    /** A service counting its query on a page's runner. */
+    public SearchService(QueryRunner runner) {
+        this.runners = () -> runner;
     }
 
     public List<SearchHit> search(SearchRequest request) {
-        Binding values = BindingFactory.builder()
-                .add(var("luceneQuery"), NodeFactory.createLiteralString(luceneQuery(request.text())))
-                .add(var("hitLimit"), NodeFactory.createLiteralDT(Integer.toString(request.limit() * HITS_PER_RESULT),
-                        org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger))
-                .add(var("langArg"), NodeFactory.createLiteralString(request.language().map(l -> "lang:" + l).orElse("nolang:")))
-                .build();
-        return Txn.calculateRead(dataset, () -> {
-            try (QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(QueryLibrary.SEARCH)
-                    .substitution(values).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
-                return rank(exec.select(), request);
-            }
-        });
+        Map<String, Node> values = Map.of(
+                "luceneQuery", NodeFactory.createLiteralString(luceneQuery(request.text())),
+                "hitLimit", NodeFactory.createLiteralDT(Integer.toString(request.limit() * HITS_PER_RESULT),
+                        org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger),
+                "langArg", NodeFactory.createLiteralString(request.language().map(l -> "lang:" + l).orElse("nolang:")));
+        return rank(runners.get().select(QueryLibrary.SEARCH, values), request);
     }
 
     /**
@@ -82,9 +75,9 @@ public final class SearchService {
         return q.toString();
     }
 
-    private static List<SearchHit> rank(RowSet rows, SearchRequest request) {
+    private static List<SearchHit> rank(List<Binding> rows, SearchRequest request) {
         Map<String, Candidate> byResource = new LinkedHashMap<>();
-        rows.forEachRemaining(row -> {
+        rows.forEach(row -> {
             Node resource = row.get("resource");
             if (resource == null || !resource.isURI()) {
                 return;
@@ -158,10 +151,6 @@ public final class SearchService {
             case ALT_LABEL -> 3.0;
             case DEFINITION -> 1.0;
         };
-    }
-
-    private static org.apache.jena.sparql.core.Var var(String name) {
-        return org.apache.jena.sparql.core.Var.alloc(name);
     }
 
     /** Accumulates the rows of one resource. */

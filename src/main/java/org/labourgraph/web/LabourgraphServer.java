@@ -77,7 +77,6 @@ public final class LabourgraphServer implements AutoCloseable {
                 .registerOperation(Operation.Query, new CappedQueryProcessor(settings.resultRowCap()))
                 .add("/", service.build())
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
-                .addFilter("/*", new HomePageFilter())
                 .addServlet("/api/search", new SearchServlet(new SearchService(dataset, settings.queryTimeout())))
                 .addServlet("/health", new HealthServlet(status));
         if (writable) {

@@ -13,6 +13,6 @@ public final class SiteModules {
     private SiteModules() {}
 
     public static List<FusekiModule> forDataset(ServerSettings settings, DatasetGraph dataset) {
-        return List.of();
+        return List.of(new BrowseModule(settings, dataset));
     }
 }
