@@ -19,8 +19,8 @@ public final class ConceptMaps {
         List<Value> broader = v.values(Terms.BROADER);
         List<Value> narrower = v.values(Terms.NARROWER);
         List<Value> related = v.values(Terms.RELATED);
-        int width = 760;
-        int height = 420;
+        int width = 1000;
+        int height = 440;
         int cx = width / 2;
         int cy = height / 2;
         List<MapView.Node> nodes = new ArrayList<>();
@@ -28,7 +28,7 @@ public final class ConceptMaps {
         nodes.add(new MapView.Node(v.iri(), v.label().value(), cx, cy, 0, -16, "middle", "centre"));
         place(broader, "broader", cx, cy, 200, 150, Math.toRadians(-150), Math.toRadians(-30), nodes, edges);
         place(narrower, "narrower", cx, cy, 200, 150, Math.toRadians(30), Math.toRadians(150), nodes, edges);
-        place(related, "related", cx, cy, 300, 170, Math.toRadians(-25), Math.toRadians(25), nodes, edges, true);
+        place(related, "related", cx, cy, 260, 190, Math.toRadians(-35), Math.toRadians(35), nodes, edges, true);
         return new MapView(width, height, ui.t("map.neighbourhood", v.label().value()), ui.t("map.legend"), nodes, edges);
     }
 

@@ -189,7 +189,8 @@ public final class Describer {
                     values.add(Value.literal(Text.plain(o.getLiteralLexicalForm()), o.getLiteralDatatypeURI()));
                 }
             } else if (o.isURI()) {
-                Text label = Labels.best(objectLabels.getOrDefault(o, List.of()), lang).orElse(Text.plain(""));
+                Text label = Labels.best(objectLabels.getOrDefault(o, List.of()), lang)
+                        .or(() -> Labels.standard(o.getURI(), lang)).orElse(Text.plain(""));
                 Node year = issued.get(o);
                 Node text = texts.get(o);
                 values.add(Value.link(o.getURI(), label, year == null ? "" : year.getLiteralLexicalForm(),

@@ -64,6 +64,13 @@ final class Labels {
         return best(standard, lang).orElse(Text.plain(localName(iri)));
     }
 
+    /** The standard label of a term (class or property) the store does not label, if there is one. */
+    static Optional<Text> standard(String iri, String lang) {
+        List<Node> standard = new ArrayList<>();
+        STANDARD.find(NodeFactory.createURI(iri), RDFS.label.asNode(), Node.ANY).forEach(tr -> standard.add(tr.getObject()));
+        return best(standard, lang);
+    }
+
     static String localName(String iri) {
         int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
         return cut >= 0 && cut < iri.length() - 1 ? iri.substring(cut + 1) : iri;

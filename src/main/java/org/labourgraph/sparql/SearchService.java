@@ -41,12 +41,17 @@ public final class SearchService {
     }
 
     public List<SearchHit> search(SearchRequest request) {
+        return search(request, request.language());
+    }
+
+    /** As above, with labels shown in {@code display} (the page's language) whatever language matched. */
+    public List<SearchHit> search(SearchRequest request, Optional<String> display) {
         Map<String, Node> values = Map.of(
                 "luceneQuery", NodeFactory.createLiteralString(luceneQuery(request.text())),
                 "hitLimit", NodeFactory.createLiteralDT(Integer.toString(request.limit() * HITS_PER_RESULT),
                         org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger),
                 "langArg", NodeFactory.createLiteralString(request.language().map(l -> "lang:" + l).orElse("nolang:")));
-        return rank(runners.get().select(QueryLibrary.SEARCH, values), request);
+        return rank(runners.get().select(QueryLibrary.SEARCH, values), request, display);
     }
 
     /**
@@ -75,7 +80,7 @@ public final class SearchService {
         return q.toString();
     }
 
-    private static List<SearchHit> rank(List<Binding> rows, SearchRequest request) {
+    private static List<SearchHit> rank(List<Binding> rows, SearchRequest request, Optional<String> display) {
         Map<String, Candidate> byResource = new LinkedHashMap<>();
         rows.forEach(row -> {
             Node resource = row.get("resource");
@@ -105,7 +110,7 @@ public final class SearchService {
             }
             Node label = row.get("label");
             if (label != null && label.isLiteral()) {
-                c.offerLabel(label.getLiteralLexicalForm(), label.getLiteralLanguage(), request.language());
+                c.offerLabel(label.getLiteralLexicalForm(), label.getLiteralLanguage(), display);
             }
         });
         return byResource.values().stream()
@@ -113,7 +118,7 @@ public final class SearchService {
                 .sorted(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
                         .thenComparing(c -> c.kind.ordinal()))
                 .limit(request.limit())
-                .map(c -> c.toHit(request.language()))
+                .map(c -> c.toHit(display))
                 .toList();
     }
 

@@ -70,7 +70,7 @@ final class BrowseServlet extends HttpServlet {
                 title = ui.t("nav.index");
             }
             case "/search" -> {
-                search(req, runner, params);
+                search(req, runner, params, lang);
                 template = "search.jte";
                 title = ui.t("nav.search");
             }
@@ -94,7 +94,7 @@ final class BrowseServlet extends HttpServlet {
         Responses.html(req, resp, html, runner.count());
     }
 
-    private void search(HttpServletRequest req, QueryRunner runner, Map<String, Object> params) {
+    private void search(HttpServletRequest req, QueryRunner runner, Map<String, Object> params, String lang) {
         String q = Optional.ofNullable(req.getParameter("q")).orElse("");
         String in = Optional.ofNullable(req.getParameter("in")).filter(s -> s.equals("fr") || s.equals("en")).orElse("any");
         params.put("q", q);
@@ -106,7 +106,7 @@ final class BrowseServlet extends HttpServlet {
         }
         try {
             SearchRequest request = SearchRequest.of(q, in, "20");
-            List<SearchHit> hits = new SearchService(runner).search(request);
+            List<SearchHit> hits = new SearchService(runner).search(request, Optional.of(lang));
             params.put("results", hits.stream().map(h -> SearchResult.of(h, q)).toList());
         } catch (IllegalArgumentException e) {
             params.put("error", e.getMessage());

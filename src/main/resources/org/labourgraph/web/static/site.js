@@ -48,9 +48,15 @@
       if (q.length < 2) { close(); return; }
       timer = setTimeout(function () {
         lastQuery = q;
-        fetch('/api/search?limit=8&lang=any&q=' + encodeURIComponent(q))
-          .then(function (r) { return r.ok ? r.json() : { results: [] }; })
-          .then(function (body) { if (q === lastQuery) { show(body.results || []); } })
+        // Labels in the page's language first; if nothing matches in it, any language.
+        var ask = function (l) {
+          return fetch('/api/search?limit=8&lang=' + l + '&q=' + encodeURIComponent(q))
+            .then(function (r) { return r.ok ? r.json() : { results: [] }; })
+            .then(function (body) { return body.results || []; });
+        };
+        ask(lang)
+          .then(function (results) { return results.length ? results : ask('any'); })
+          .then(function (results) { if (q === lastQuery) { show(results); } })
           .catch(close);
       }, 150);
     });
