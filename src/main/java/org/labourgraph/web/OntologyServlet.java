@@ -67,7 +67,9 @@ final class OntologyServlet extends HttpServlet {
         String lang = Language.choose(req, resp);
         QueryRunner runner = ctx.runner();
         Map<String, Object> params = new HashMap<>();
-        params.put("terms", new OntologyReader(runner).terms(lang));
+        List<org.labourgraph.model.OntologyTerm> terms = new OntologyReader(runner).terms(lang);
+        params.put("terms", terms);
+        params.put("classTree", org.labourgraph.render.OntologyTree.classes(terms));
         params.put("kinds", KINDS);
         String title = Ui.of(lang).t("ontology.title");
         Page page = ctx.page(req, lang, title, "/ontology", DocumentServlet.alternates("/ontology"),

@@ -173,6 +173,8 @@ class LinkedDataTest {
         assertEquals(200, html.statusCode());
         assertTrue(html.body().contains("id=\"LabourForm\""));
         assertTrue(html.body().contains("lg:tier"));
+        String tree = html.body().substring(html.body().indexOf("<ul class=\"class-tree\">"));
+        assertTrue(tree.indexOf("lg:Country") > tree.indexOf("lg:Place"), "sub-classes under their class");
         HttpResponse<String> ttl = send("GET", "ontology", "Accept", "text/turtle");
         assertTrue(ttl.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
         Model m = ModelFactory.createDefaultModel();
