@@ -119,6 +119,13 @@ class PagesTest {
         assertEquals(200, server.get("static/yasgui/yasgui.min.js").statusCode());
         assertTrue(server.get("query?query=" + TestServer.enc("SELECT * WHERE { ?s ?p ?o } LIMIT 1")).body()
                 .contains("SELECT * WHERE { ?s ?p ?o } LIMIT 1"), "a shared link preloads its query");
+        // the page's download links ask the endpoint for CSV, TSV and JSON with output=
+        String q = TestServer.enc("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1");
+        assertTrue(server.get("sparql?output=csv&query=" + q).headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(server.get("sparql?output=tsv&query=" + q).headers().firstValue("Content-Type").orElse("")
+                .startsWith("text/tab-separated-values"));
+        assertTrue(server.get("sparql?output=json&query=" + q).headers().firstValue("Content-Type").orElse("")
+                .startsWith("application/sparql-results+json"));
     }
 
     @Test
