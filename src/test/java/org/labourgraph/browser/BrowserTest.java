@@ -121,6 +121,7 @@ class BrowserTest {
         box.sendKeys("travail fantome");
         WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#suggestions li a")));
         assertTrue(first.getText().contains("travail fantôme"), first.getText());
+        assertTrue(first.getText().contains("Concept"), "the kind, in the page's language: " + first.getText());
         screenshot("04-autocomplete");
         browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.results li a")));

@@ -44,6 +44,7 @@ class PagesTest {
         assertTrue(html.contains("href=\"/doc/concept/venture-labour\""));
         assertTrue(html.contains("Tier 1") && html.contains("Tier 2") && html.contains("Tier 3"));
         assertTrue(html.contains("href=\"/sparql\"") && html.contains("href=\"/ontology\"") && html.contains("href=\"/index\""));
+        assertTrue(html.contains("<strong>5</strong> works") && html.contains("<strong>1</strong> notes"), "a note is not counted as a work");
     }
 
     @Test

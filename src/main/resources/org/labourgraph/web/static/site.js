@@ -9,6 +9,11 @@
     var base = input.getAttribute('data-base') || '';
     var lang = input.getAttribute('data-lang') || 'en';
     var timer = null, active = -1, lastQuery = '';
+    var kindNames = {};
+    var names = document.getElementById('kind-names');
+    if (names) {
+      names.content.querySelectorAll('[data-kind]').forEach(function (el) { kindNames[el.getAttribute('data-kind')] = el.textContent; });
+    }
     var docPath = function (iri) {
       var id = base + 'id/';
       if (iri.indexOf(id) !== 0) { return null; }
@@ -35,7 +40,7 @@
         a.href = href + '?lang=' + encodeURIComponent(lang);
         a.textContent = r.label;
         var small = document.createElement('small');
-        small.textContent = r.type;
+        small.textContent = kindNames[r.type] || r.type;
         a.appendChild(small);
         li.appendChild(a);
         list.appendChild(li);
