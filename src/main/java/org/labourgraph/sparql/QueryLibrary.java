@@ -22,6 +22,11 @@ public final class QueryLibrary {
     /** {@code ASK {}}: is a SPARQL service answering? */
     public static final Query ALIVE = load("alive.rq", Syntax.syntaxSPARQL_11);
 
+    /** Loads one of the application's queries (ARQ syntax: property functions such as text:query). */
+    static Query load(String resourceName) {
+        return load(resourceName, Syntax.syntaxARQ);
+    }
+
     static Query load(String resourceName, Syntax syntax) {
         try (InputStream in = QueryLibrary.class.getResourceAsStream(resourceName)) {
             if (in == null) {

@@ -24,6 +24,23 @@ final class ResourceKinds {
             Map.entry(LG.Tier.getURI(), ResourceKind.TIER),
             Map.entry(LG.PayObservation.getURI(), ResourceKind.PAY));
 
+    /** The kind of a resource minted under the base, from its IRI's path: {@code <base>id/<kind>/<slug>}. */
+    static ResourceKind ofIri(String iri, String base) {
+        String id = base + "id/";
+        if (!iri.startsWith(id)) {
+            return ResourceKind.OTHER;
+        }
+        String rest = iri.substring(id.length());
+        int slash = rest.indexOf('/');
+        String segment = slash < 0 ? rest : rest.substring(0, slash);
+        for (ResourceKind k : ResourceKind.values()) {
+            if (k.jsonName().equals(segment)) {
+                return k;
+            }
+        }
+        return ResourceKind.OTHER;
+    }
+
     static ResourceKind of(String classIri) {
         return BY_CLASS.getOrDefault(classIri, ResourceKind.OTHER);
     }

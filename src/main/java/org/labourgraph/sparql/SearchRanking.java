@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.vocabulary.SKOS;
 import org.labourgraph.model.ResourceKind;
@@ -24,8 +25,15 @@ final class SearchRanking {
     private SearchRanking() {}
 
     static List<SearchHit> rank(RowSet rows, SearchRequest request) {
+        List<Binding> all = new java.util.ArrayList<>();
+        rows.forEachRemaining(all::add);
+        return rank(all, request, request.language());
+    }
+
+    /** As above, with labels chosen for {@code display} (a page's language) whatever language matched. */
+    static List<SearchHit> rank(List<Binding> rows, SearchRequest request, Optional<String> display) {
         Map<String, Candidate> byResource = new LinkedHashMap<>();
-        rows.forEachRemaining(row -> {
+        rows.forEach(row -> {
             Node resource = row.get("resource");
             if (resource == null || !resource.isURI()) {
                 return;
@@ -53,7 +61,7 @@ final class SearchRanking {
             }
             Node label = row.get("label");
             if (label != null && label.isLiteral()) {
-                c.offerLabel(label.getLiteralLexicalForm(), label.getLiteralLanguage(), request.language());
+                c.offerLabel(label.getLiteralLexicalForm(), label.getLiteralLanguage(), display);
             }
         });
         return byResource.values().stream()
@@ -61,7 +69,7 @@ final class SearchRanking {
                 .sorted(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
                         .thenComparing(c -> c.kind.ordinal()))
                 .limit(request.limit())
-                .map(c -> c.toHit(request.language()))
+                .map(c -> c.toHit(display))
                 .toList();
     }
 

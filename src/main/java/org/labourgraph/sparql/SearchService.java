@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.system.Txn;
 import org.apache.lucene.queryparser.classic.QueryParserBase;
 import org.labourgraph.model.SearchHit;
 
@@ -23,28 +21,31 @@ public final class SearchService implements Search {
     /** Hits fetched from Lucene per result asked for: a resource can match on several labels. */
     private static final int HITS_PER_RESULT = 8;
 
-    private final DatasetGraph dataset;
-    private final Duration timeout;
+    private final java.util.function.Supplier<QueryRunner> runners;
 
+    /** A service for the API: each search runs on a fresh runner with the server's timeout. */
     public SearchService(DatasetGraph dataset, Duration timeout) {
-        this.dataset = dataset;
-        this.timeout = timeout;
+        this.runners = () -> new QueryRunner(dataset, timeout);
+    }
+
+    /** A service counting its query on a page's runner. */
+    public SearchService(QueryRunner runner) {
+        this.runners = () -> runner;
     }
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
-        Binding values = BindingFactory.builder()
-                .add(var("luceneQuery"), NodeFactory.createLiteralString(luceneQuery(request.text())))
-                .add(var("hitLimit"), NodeFactory.createLiteralDT(Integer.toString(request.limit() * HITS_PER_RESULT),
-                        org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger))
-                .add(var("langArg"), NodeFactory.createLiteralString(request.language().map(l -> "lang:" + l).orElse("nolang:")))
-                .build();
-        return Txn.calculateRead(dataset, () -> {
-            try (QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(QueryLibrary.SEARCH)
-                    .substitution(values).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
-                return SearchRanking.rank(exec.select(), request);
-            }
-        });
+        return search(request, request.language());
+    }
+
+    /** As above, with labels shown in {@code display} (the page's language) whatever language matched. */
+    public List<SearchHit> search(SearchRequest request, Optional<String> display) {
+        Map<String, Node> values = Map.of(
+                "luceneQuery", NodeFactory.createLiteralString(luceneQuery(request.text())),
+                "hitLimit", NodeFactory.createLiteralDT(Integer.toString(request.limit() * HITS_PER_RESULT),
+                        org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger),
+                "langArg", NodeFactory.createLiteralString(request.language().map(l -> "lang:" + l).orElse("nolang:")));
+        return SearchRanking.rank(runners.get().select(QueryLibrary.SEARCH, values), request, display);
     }
 
     /**
@@ -71,9 +72,5 @@ public final class SearchService implements Search {
             q.append(" OR ").append(last).append('*');
         }
         return q.toString();
-    }
-
-    private static org.apache.jena.sparql.core.Var var(String name) {
-        return org.apache.jena.sparql.core.Var.alloc(name);
     }
 }

@@ -83,7 +83,6 @@ public final class LabourgraphServer implements AutoCloseable {
                 .registerOperation(Operation.Update, new CheckedUpdateProcessor())
                 .add("/", service.build())
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
-                .addFilter("/*", new HomePageFilter())
                 .addFilter("/*", new UploadGuardFilter())
                 .addServlet("/api/search", new SearchServlet(new SearchService(dataset, settings.queryTimeout())))
                 .addServlet("/health", new HealthServlet(status));

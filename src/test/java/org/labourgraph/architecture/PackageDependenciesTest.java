@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Imports flow one way (ARCHITECTURE.md): cli → web → sparql/store/validate → source/model/vocab.
+ * Imports flow one way (ARCHITECTURE.md): cli → web → sparql/render/store/validate → source/model/vocab.
  * The lower layers never reach up; records stay free of Jena and servlets; RDF4J stays in export.
  */
 class PackageDependenciesTest {
@@ -39,6 +39,22 @@ class PackageDependenciesTest {
         noClasses().that().resideInAnyPackage("org.labourgraph.source..", "org.labourgraph.vocab..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.labourgraph.store..", "org.labourgraph.sparql..",
                         "org.labourgraph.validate..", "org.labourgraph.web..", "org.labourgraph.export..")
+                .check(classes);
+    }
+
+    @Test
+    void templates_render_records_only_never_the_store_the_queries_or_the_web_layer() {
+        noClasses().that().resideInAPackage("org.labourgraph.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.labourgraph.web..", "org.labourgraph.sparql..",
+                        "org.labourgraph.store..", "org.labourgraph.cli..", "org.apache.jena..", "jakarta.servlet..",
+                        "org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test
+    void the_query_layer_never_imports_the_templates() {
+        noClasses().that().resideInAnyPackage("org.labourgraph.sparql..", "org.labourgraph.store..", "org.labourgraph.model..")
+                .should().dependOnClassesThat().resideInAPackage("org.labourgraph.render..")
                 .check(classes);
     }
 

@@ -11,10 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Answers {@code GET /} with the start page. Fuseki serves the dataset at the root, and a bare request
- * there would otherwise be a 400 "no endpoint"; SPARQL requests on the root ({@code ?query=}) still pass.
+ * Answers {@code GET /} in external-endpoint mode, where the browse pages (which read the embedded store)
+ * are not served: a static page listing what this server offers in that mode.
  */
-final class HomePageFilter implements Filter {
+final class RemoteHomeFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
@@ -23,7 +23,7 @@ final class HomePageFilter implements Filter {
         if (root && read && http.getQueryString() == null) {
             HttpServletResponse out = (HttpServletResponse) response;
             out.setContentType("text/html;charset=utf-8");
-            try (InputStream page = HomePageFilter.class.getResourceAsStream("home.html")) {
+            try (InputStream page = RemoteHomeFilter.class.getResourceAsStream("remote-home.html")) {
                 page.transferTo(out.getOutputStream());
             }
             return;

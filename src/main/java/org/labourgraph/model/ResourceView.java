@@ -1,0 +1,40 @@
+package org.labourgraph.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a resource page shows, in the page's language: its label (and the other language's beside),
+ * its statements grouped by property, and the statements of others that point to it, grouped and counted.
+ */
+public record ResourceView(String iri, ResourceKind kind, Text label, Optional<Text> otherLabel, List<String> types,
+                           List<PropertyValues> outgoing, List<PropertyValues> incoming, String lang) {
+    public ResourceView {
+        types = List.copyOf(types);
+        outgoing = List.copyOf(outgoing);
+        incoming = List.copyOf(incoming);
+    }
+
+    /** The values of an outgoing property (empty when it has none). */
+    public List<Value> values(String property) {
+        return outgoing.stream().filter(p -> p.property().equals(property)).findFirst()
+                .map(PropertyValues::values).orElse(List.of());
+    }
+
+    public Optional<Value> first(String property) {
+        return values(property).stream().findFirst();
+    }
+
+    public boolean has(String property) {
+        return !values(property).isEmpty();
+    }
+
+    /** The resources pointing here with a property (one page of them). */
+    public Optional<PropertyValues> incoming(String property) {
+        return incoming.stream().filter(p -> p.property().equals(property)).findFirst();
+    }
+
+    public boolean hasType(String typeIri) {
+        return types.contains(typeIri);
+    }
+}

@@ -1,0 +1,48 @@
+package org.labourgraph.web;
+
+import java.util.Set;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.labourgraph.config.ServerSettings;
+
+/**
+ * The browsing site as a Fuseki module: dereferenceable IRIs ({@code /id/…} → {@code /doc/…}), resource
+ * pages, home, hierarchy, A–Z index, search, concept map, the SPARQL editor, the ontology page and
+ * citation downloads, all beside the endpoint on the same port.
+ */
+public final class BrowseModule implements FusekiModule {
+    private final SiteContext ctx;
+
+    public BrowseModule(ServerSettings settings, DatasetGraph dataset) {
+        this.ctx = new SiteContext(settings, dataset);
+    }
+
+    @Override
+    public String name() {
+        return "labourgraph-browse";
+    }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+        BrowseServlet pages = new BrowseServlet(ctx);
+        DocumentServlet documents = new DocumentServlet(ctx);
+        OntologyServlet ontology = new OntologyServlet(ctx);
+        for (Variant v : Variant.values()) {
+            builder.addServlet("/ontology." + v.extension, ontology);
+        }
+        builder.addFilter("/*", new SecurityHeadersFilter())
+                .addFilter("/*", new HomeFilter(pages))
+                .addServlet("/id/*", documents)
+                .addServlet("/doc/*", documents)
+                .addServlet("/hierarchy", pages)
+                .addServlet("/index", pages)
+                .addServlet("/map", pages)
+                .addServlet("/search", pages)
+                .addServlet("/query", pages)
+                .addServlet("/ontology", ontology)
+                .addServlet("/cite/*", new CitationServlet(ctx))
+                .addServlet("/static/*", new StaticServlet());
+    }
+}

@@ -1,0 +1,115 @@
+package org.labourgraph.web;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.labourgraph.model.IndexEntry;
+import org.labourgraph.model.SearchHit;
+import org.labourgraph.model.TreeNode;
+import org.labourgraph.render.ConceptMaps;
+import org.labourgraph.render.Page;
+import org.labourgraph.render.Pages;
+import org.labourgraph.render.SearchResult;
+import org.labourgraph.render.Ui;
+import org.labourgraph.sparql.Catalogue;
+import org.labourgraph.sparql.QueryRunner;
+import org.labourgraph.sparql.SearchRequest;
+import org.labourgraph.sparql.SearchService;
+
+/** The pages over the whole graph: home, hierarchy, A–Z index, concept map, search results, SPARQL editor. */
+final class BrowseServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private final transient SiteContext ctx;
+    private final transient ExampleQueries examples;
+
+    BrowseServlet(SiteContext ctx) {
+        this.ctx = ctx;
+        this.examples = new ExampleQueries(ctx.settings.projectRoot().resolve("queries"));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String lang = Language.choose(req, resp);
+        Ui ui = Ui.of(lang);
+        QueryRunner runner = ctx.runner();
+        Map<String, Object> params = new HashMap<>();
+        String path = req.getServletPath();
+        String template;
+        String title;
+        switch (path) {
+            case "/", "" -> {
+                Catalogue c = new Catalogue(runner);
+                List<TreeNode> roots = c.hierarchy(lang);
+                params.put("tiers", roots.stream().flatMap(r -> r.children().stream()).filter(t -> t.tier() > 0)
+                        .sorted(java.util.Comparator.comparingInt(TreeNode::tier)).toList());
+                params.put("counts", c.counts());
+                template = "home.jte";
+                title = ui.t("home.title");
+            }
+            case "/hierarchy" -> {
+                params.put("roots", new Catalogue(runner).hierarchy(lang));
+                template = "hierarchy.jte";
+                title = ui.t("nav.hierarchy");
+            }
+            case "/map" -> {
+                params.put("map", ConceptMaps.scheme(new Catalogue(runner).hierarchy(lang), ui));
+                template = "scheme-map.jte";
+                title = ui.t("nav.map");
+            }
+            case "/index" -> {
+                Map<String, List<IndexEntry>> letters = new Catalogue(runner).index(lang);
+                String letter = Optional.ofNullable(req.getParameter("letter")).filter(letters::containsKey).orElse("");
+                params.put("letters", letters);
+                params.put("letter", letter);
+                template = "index.jte";
+                title = ui.t("nav.index");
+            }
+            case "/search" -> {
+                search(req, runner, params, lang);
+                template = "search.jte";
+                title = ui.t("nav.search");
+            }
+            case "/query" -> {
+                params.put("examples", examples.all(lang));
+                String q = req.getParameter("query");
+                params.put("initialQuery", q == null ? "" : q);
+                template = "query.jte";
+                title = ui.t("nav.sparql");
+            }
+            default -> {
+                ResourcePages.errorPage(ctx, req, resp, lang, 404, "error.notFound");
+                return;
+            }
+        }
+        String pagePath = path.isEmpty() ? "/" : path;
+        Page page = ctx.page(req, lang, title, pagePath, List.of(),
+                SchemaOrgJson.forPage(pagePath.equals("/") ? "WebSite" : "WebPage", title, SiteContext.origin(req) + pagePath));
+        params.put("page", page);
+        String html = Pages.render(template, params);
+        Responses.html(req, resp, html, runner.count());
+    }
+
+    private void search(HttpServletRequest req, QueryRunner runner, Map<String, Object> params, String lang) {
+        String q = Optional.ofNullable(req.getParameter("q")).orElse("");
+        String in = Optional.ofNullable(req.getParameter("in")).filter(s -> s.equals("fr") || s.equals("en")).orElse("any");
+        params.put("q", q);
+        params.put("in", in);
+        params.put("results", List.of());
+        params.put("error", "");
+        if (q.isBlank()) {
+            return;
+        }
+        try {
+            SearchRequest request = SearchRequest.of(q, in, "20");
+            List<SearchHit> hits = new SearchService(runner).search(request, Optional.of(lang));
+            params.put("results", hits.stream().map(h -> SearchResult.of(h, q)).toList());
+        } catch (IllegalArgumentException e) {
+            params.put("error", e.getMessage());
+        }
+    }
+}

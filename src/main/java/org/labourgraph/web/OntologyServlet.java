@@ -1,0 +1,80 @@
+package org.labourgraph.web;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.graph.Graph;
+import org.labourgraph.render.Page;
+import org.labourgraph.render.Pages;
+import org.labourgraph.render.Ui;
+import org.labourgraph.sparql.OntologyReader;
+import org.labourgraph.sparql.QueryRunner;
+import org.labourgraph.vocab.LG;
+
+/**
+ * The ontology at its namespace path ({@code /ontology}): a documentation page of every class, property
+ * and individual, or the ontology's RDF by the same negotiation as resource documents.
+ */
+final class OntologyServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    static final List<String> KINDS = List.of("Class", "ObjectProperty", "DatatypeProperty", "AnnotationProperty", "NamedIndividual");
+    private final transient SiteContext ctx;
+
+    OntologyServlet(SiteContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        Optional<Variant> forced = Optional.empty();
+        if (!path.equals("/ontology")) {
+            forced = path.startsWith("/ontology.") ? Variant.byName(path.substring("/ontology.".length())) : Optional.empty();
+            if (forced.isEmpty()) {
+                ResourcePages.errorPage(ctx, req, resp, Language.choose(req, resp), 404, "error.notFound");
+                return;
+            }
+        }
+        if (req.getParameter("format") != null) {
+            forced = Variant.byName(req.getParameter("format"));
+            if (forced.isEmpty()) {
+                DocumentServlet.notAcceptable(resp);
+                return;
+            }
+        }
+        Optional<Variant> chosen = forced.isPresent() ? forced : Conneg.choose(req.getHeader("Accept"));
+        resp.setHeader("Vary", "Accept");
+        if (chosen.isEmpty()) {
+            DocumentServlet.notAcceptable(resp);
+            return;
+        }
+        Variant v = chosen.get();
+        resp.setHeader("Link", DocumentServlet.linkHeader("/ontology"));
+        String graphIri = LG.GRAPH_NS + "labourgraph";
+        if (v.isRdf()) {
+            Graph g = OntologyReader.graph(ctx.dataset, graphIri);
+            if (Responses.notModified(req, resp, Responses.etag(DocumentServlet.canonicalForm(g), v.name()))) {
+                return;
+            }
+            Responses.send(resp, 200, v.mediaType, DocumentServlet.write(g, v));
+            return;
+        }
+        String lang = Language.choose(req, resp);
+        QueryRunner runner = ctx.runner();
+        Map<String, Object> params = new HashMap<>();
+        List<org.labourgraph.model.OntologyTerm> terms = new OntologyReader(runner).terms(lang);
+        params.put("terms", terms);
+        params.put("classTree", org.labourgraph.render.OntologyTree.classes(terms));
+        params.put("kinds", KINDS);
+        String title = Ui.of(lang).t("ontology.title");
+        Page page = ctx.page(req, lang, title, "/ontology", DocumentServlet.alternates("/ontology"),
+                SchemaOrgJson.forPage("DefinedTermSet", title, ctx.settings.baseIri() + "ontology"));
+        params.put("page", page);
+        Responses.html(req, resp, Pages.render("ontology.jte", params), runner.count());
+    }
+}

@@ -1,0 +1,68 @@
+package org.labourgraph.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Writing pages: ETag and 304, the per-request query count, bodies in UTF-8. */
+final class Responses {
+    private Responses() {}
+
+    /** Header carrying how many SPARQL queries the page cost (read by the tests; a counter, not a timer). */
+    static final String QUERY_COUNT = "X-Labourgraph-Queries";
+
+    static String etag(String... parts) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String p : parts) {
+                md.update(p.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return "\"" + HexFormat.of().formatHex(md.digest(), 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True (and a 304 sent) when the client's If-None-Match names this ETag. */
+    static boolean notModified(HttpServletRequest req, HttpServletResponse resp, String etag) {
+        resp.setHeader("ETag", etag);
+        String inm = req.getHeader("If-None-Match");
+        if (inm == null) {
+            return false;
+        }
+        for (String t : inm.split(",")) {
+            String tag = t.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void send(HttpServletResponse resp, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType(contentType + (contentType.contains("charset") ? "" : ";charset=utf-8"));
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+
+    /** An HTML page with an ETag over its body and language, and the query count. */
+    static void html(HttpServletRequest req, HttpServletResponse resp, String body, int queries) throws IOException {
+        resp.setHeader(QUERY_COUNT, Integer.toString(queries));
+        resp.setHeader("Vary", "Accept, Accept-Language, Cookie");
+        if (notModified(req, resp, etag(body))) {
+            return;
+        }
+        send(resp, 200, "text/html", body);
+    }
+}
