@@ -124,6 +124,8 @@ final class DocumentServlet extends HttpServlet {
         for (Variant v : Variant.values()) {
             links.add("<" + docPath + "." + v.extension + ">; rel=\"alternate\"; type=\"" + v.mediaType + "\"");
         }
+        // The dataset this document belongs to, for clients that discover VoID by following links.
+        links.add("</.well-known/void>; rel=\"http://rdfs.org/ns/void#inDataset\"");
         return String.join(", ", links);
     }
 

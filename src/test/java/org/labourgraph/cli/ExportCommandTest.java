@@ -13,7 +13,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.labourgraph.ProjectFiles;
+import org.labourgraph.ProjectPaths;
 import org.labourgraph.source.SourceSet;
 import org.labourgraph.store.LabourStore;
 
@@ -25,7 +25,7 @@ class ExportCommandTest {
     Path loadedStore() throws Exception {
         Path dir = tmp.resolve("store");
         try (LabourStore store = LabourStore.open(dir)) {
-            store.syncSources(SourceSet.discover(ProjectFiles.root()));
+            store.syncSources(SourceSet.discover(ProjectPaths.root()));
         }
         return dir;
     }

@@ -80,7 +80,7 @@ class LoadCommandTest {
                     skos:prefLabel "only English"@en .
                 """);
         Path store = tmp.resolve("store");
-        Run run = run("load", "--validate", "--root", org.labourgraph.ProjectFiles.root().toString(), "--store", store.toString(),
+        Run run = run("load", "--validate", "--root", org.labourgraph.ProjectPaths.root().toString(), "--store", store.toString(),
                 concept.toString());
         assertEquals(1, run.exit(), run.err());
         assertTrue(run.err().contains("unlabelled"), run.err());

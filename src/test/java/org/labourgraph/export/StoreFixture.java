@@ -7,7 +7,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.labourgraph.ProjectFiles;
+import org.labourgraph.ProjectPaths;
 import org.labourgraph.source.SourceSet;
 import org.labourgraph.store.LabourStore;
 
@@ -18,7 +18,7 @@ final class StoreFixture {
     static LabourStore loadedStore() {
         LabourStore store = LabourStore.inMemory();
         try {
-            store.syncSources(SourceSet.discover(ProjectFiles.root()));
+            store.syncSources(SourceSet.discover(ProjectPaths.root()));
         } catch (Exception e) {
             throw new IllegalStateException("The shipped ontology/data do not load: " + e.getMessage(), e);
         }

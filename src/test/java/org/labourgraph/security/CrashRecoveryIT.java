@@ -55,16 +55,18 @@ class CrashRecoveryIT {
                 awaitReady(port);
                 verify(port, acknowledged);
                 AtomicBoolean stop = new AtomicBoolean();
+                AtomicBoolean killing = new AtomicBoolean();
                 int first = next;
                 next += 1000;
                 int before = acknowledged.size();
-                Thread importer = new Thread(() -> importUntilStopped(port, first, acknowledged, stop));
+                Thread importer = new Thread(() -> importUntilStopped(port, first, acknowledged, stop, killing));
                 importer.start();
                 // Let the imports get going (one acknowledged), then kill at a random moment among the next ones.
                 for (int wait = 0; wait < 300 && acknowledged.size() == before; wait++) {
                     importer.join(50);
                 }
                 importer.join(1 + random.nextInt(1000));
+                killing.set(true);          // from here on, a failed request is one the kill cut
                 server.destroyForcibly();   // SIGKILL: no shutdown hook, no clean close
                 server.waitFor();
                 stop.set(true);
@@ -106,7 +108,7 @@ class CrashRecoveryIT {
         return present;
     }
 
-    private void importUntilStopped(int port, int first, Set<Integer> acknowledged, AtomicBoolean stop) {
+    private void importUntilStopped(int port, int first, Set<Integer> acknowledged, AtomicBoolean stop, AtomicBoolean killing) {
         for (int id = first; !stop.get(); id++) {
             StringBuilder update = new StringBuilder("INSERT DATA { GRAPH <urn:crash:" + id + "> {\n");
             for (int i = 0; i < TRIPLES_PER_IMPORT; i++) {
@@ -125,7 +127,7 @@ class CrashRecoveryIT {
                     throw new AssertionError("import " + id + " refused: " + r.statusCode() + " " + r.body());
                 }
             } catch (IOException e) {
-                if (stop.get()) {
+                if (killing.get()) {
                     return; // the server was killed mid-request: this import was not acknowledged
                 }
                 System.err.println("import " + id + " failed before the kill: " + e);

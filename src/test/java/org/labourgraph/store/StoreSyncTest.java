@@ -13,7 +13,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.labourgraph.ProjectFiles;
+import org.labourgraph.ProjectPaths;
 import org.labourgraph.source.RdfSyntaxException;
 import org.labourgraph.source.SourceSet;
 
@@ -75,7 +75,7 @@ class StoreSyncTest {
     private Path copyOfProject() throws IOException {
         Path project = tmp.resolve("project");
         for (String dir : new String[] {"ontology", "data"}) {
-            Path from = ProjectFiles.root().resolve(dir);
+            Path from = ProjectPaths.root().resolve(dir);
             try (Stream<Path> files = Files.list(from)) {
                 Files.createDirectories(project.resolve(dir));
                 for (Path f : (Iterable<Path>) files::iterator) {

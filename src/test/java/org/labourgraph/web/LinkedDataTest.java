@@ -78,6 +78,7 @@ class LinkedDataTest {
                 assertTrue(r.headers().allValues("Vary").toString().contains("Accept"));
                 assertTrue(r.headers().firstValue("ETag").isPresent());
                 assertTrue(r.headers().firstValue("Link").orElse("").contains("rel=\"alternate\"; type=\"text/turtle\""));
+                assertTrue(r.headers().firstValue("Link").orElse("").contains("</.well-known/void>; rel=\"http://rdfs.org/ns/void#inDataset\""));
                 if (v.isRdf()) {
                     Model m = ModelFactory.createDefaultModel();
                     m.read(new StringReader(r.body()), null, v.lang.getName());

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
-import org.labourgraph.ProjectFiles;
+import org.labourgraph.ProjectPaths;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.source.SourceSet;
 import org.labourgraph.store.LabourStore;
@@ -33,11 +33,11 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(UnaryOperator<ServerSettings> configure) {
         LabourStore store = LabourStore.inMemory();
         try {
-            store.syncSources(SourceSet.discover(ProjectFiles.root()));
+            store.syncSources(SourceSet.discover(ProjectPaths.root()));
         } catch (Exception e) {
             throw new IllegalStateException("The shipped ontology/data do not load: " + e.getMessage(), e);
         }
-        ServerSettings settings = configure.apply(ServerSettings.defaults(ProjectFiles.root()).withPort(0));
+        ServerSettings settings = configure.apply(ServerSettings.defaults(ProjectPaths.root()).withPort(0));
         long quads = store.quadCount();
         LabourgraphServer server = LabourgraphServer.build(settings, store.dataset(),
                 () -> LabourgraphServer.healthBody(quads, Instant.now())).start();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.labourgraph.ProjectFiles;
+import org.labourgraph.ProjectPaths;
 import org.labourgraph.web.TestServer;
 
 /**
@@ -53,13 +53,13 @@ class ComunicaOverFragmentsTest {
 
     /** npm install of the pinned client into target/comunica (skipped when already there). */
     static Path installComunica() throws IOException, InterruptedException {
-        Path dir = ProjectFiles.root().resolve("target/comunica");
+        Path dir = ProjectPaths.root().resolve("target/comunica");
         Path bin = dir.resolve("node_modules/@comunica/query-sparql/bin/query.js");
         if (Files.isRegularFile(bin)) {
             return bin;
         }
         Files.createDirectories(dir);
-        Files.copy(ProjectFiles.root().resolve("src/test/comunica/package.json"), dir.resolve("package.json"),
+        Files.copy(ProjectPaths.root().resolve("src/test/comunica/package.json"), dir.resolve("package.json"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("npm-install.log").toFile()).start();
