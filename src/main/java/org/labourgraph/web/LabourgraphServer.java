@@ -83,11 +83,12 @@ public final class LabourgraphServer implements AutoCloseable {
                 .registerOperation(Operation.Update, new CheckedUpdateProcessor())
                 .add("/", service.build())
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
-                .addFilter("/*", new UploadGuardFilter())
                 .addServlet("/api/search", new SearchServlet(new SearchService(dataset, settings.queryTimeout())))
                 .addServlet("/health", new HealthServlet(status));
         if (writable) {
-            builder.securityHandler(writeProtection(settings.passwordFile().get()));
+            // After authentication (the security handler runs first): only curators' uploads are parsed.
+            builder.securityHandler(writeProtection(settings.passwordFile().get()))
+                    .addFilter("/*", new UploadGuardFilter());
         } else {
             builder.addServlet("/update", new WritesDisabledServlet());
         }

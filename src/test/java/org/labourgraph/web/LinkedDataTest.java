@@ -12,8 +12,6 @@ import java.time.Duration;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.ResourceFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,24 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * four RDF syntaxes by Accept (q-values), extension or ?format=, with Vary, ETag, 304, HEAD and Link
  * headers; an unknown IRI is a 404 in HTML and in RDF; an unsupported type is a 406.
  */
-class LinkedDataTest {
-    static TestServer server;
+class LinkedDataTest extends ServerTest {
     static final String BASE = "https://w3id.org/labourgraph/id/";
 
     /** One resource of each kind the graph holds. */
     static final String KINDS = "concept/ghost-work, person/gina-neff, work/ghost-work, note/CuDk_xb7q0uXBEV4X_ekAxRe9-E,"
             + " notebook/reflexions-jonathan-durand-folco, category/intelligence-artificielle, place/kenya, organisation/openai,"
             + " product/chatgpt, tier/1, pay/click-worker-hourly-pay";
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     HttpResponse<String> send(String method, String path, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))

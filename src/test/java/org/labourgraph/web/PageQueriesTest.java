@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,18 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A page costs at most three SPARQL queries whatever the number of its neighbours: the per-request counter
  * of the query runner (reported in X-Labourgraph-Queries) says how many ran — a count, never a timing.
  */
-class PageQueriesTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class PageQueriesTest extends ServerTest {
 
     @ParameterizedTest(name = "{0} costs at most 3 queries")
     @ValueSource(strings = {"", "doc/concept/digital-labour", "doc/concept/ghost-work", "doc/person/jonathan-durand-folco",

@@ -7,26 +7,13 @@ import java.net.http.HttpResponse;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** /api/search: accent- and case-insensitive, ranked, language-filtered, safe with any input. */
-class SearchApiTest {
-    static TestServer server;
+class SearchApiTest extends ServerTest {
     static final String GHOST_WORK = "https://w3id.org/labourgraph/id/concept/ghost-work";
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @ParameterizedTest(name = "\"{0}\" finds ghost work first")
     @ValueSource(strings = {"travail fantome", "Travail Fantôme", "TRAVAIL FANTÔME", "ghost work", "fantôm"})

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The SPARQL 1.1 Protocol on /sparql, the union + entailment default graph, and the endpoint's refusals. */
-class SparqlEndpointTest {
-    static TestServer server;
+class SparqlEndpointTest extends ServerTest {
     static final String PREFIXES = """
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -22,16 +19,6 @@ class SparqlEndpointTest {
             PREFIX lgc: <https://w3id.org/labourgraph/id/concept/>
             """;
     static final String GHOST_WORK_LABEL = PREFIXES + "SELECT ?label WHERE { lgc:ghost-work skos:prefLabel ?label FILTER(lang(?label) = 'en') }";
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @ParameterizedTest(name = "SELECT with Accept {0} answers {1}")
     @CsvSource({

@@ -4,23 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Without --passwd the server is read-only: update is refused with the way to enable it; GSP writes are not allowed. */
-class WritesOffByDefaultTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class WritesOffByDefaultTest extends ServerTest {
 
     @Test
     void update_is_refused_and_says_how_to_enable_writes() throws Exception {

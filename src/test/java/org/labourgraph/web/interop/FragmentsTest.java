@@ -1,5 +1,6 @@
 package org.labourgraph.web.interop;
 
+import org.labourgraph.web.ServerTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,25 +11,12 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.labourgraph.web.TestServer;
 
 /** Triple Pattern Fragments: hydra controls, counts, paging, conneg. */
-class FragmentsTest {
+class FragmentsTest extends ServerTest {
     static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static DatasetGraph trig(String pathAndQuery) throws Exception {
         HttpResponse<String> r = server.get(pathAndQuery, "Accept", "application/trig");

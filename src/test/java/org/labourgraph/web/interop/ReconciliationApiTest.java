@@ -1,33 +1,21 @@
 package org.labourgraph.web.interop;
 
+import org.labourgraph.web.ServerTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.labourgraph.vocab.LG;
 import org.labourgraph.web.TestServer;
 
 /** The Reconciliation Service API 0.2: every response validates against the spec's schemas; real batches resolve. */
-class ReconciliationApiTest {
+class ReconciliationApiTest extends ServerTest {
     static final String CONCEPT = LG.CONCEPT_NS;
     static final String PERSON = LG.ID_NS + "person/";
     static final String WORK = LG.ID_NS + "work/";
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static JsonNode batch(String queriesJson) throws Exception {
         HttpResponse<String> r = server.get("reconcile?queries=" + TestServer.enc(queriesJson));
