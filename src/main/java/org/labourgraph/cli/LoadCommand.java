@@ -48,6 +48,13 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "LANG", description = "RDF syntax of every file (default: from each file's extension), e.g. turtle, ntriples, rdfxml, jsonld.")
     String format;
 
+    /** Who may see the imported content. */
+    enum Visibility { PUBLIC, PRIVATE }
+
+    @Option(names = "--visibility", description = "public (default) or private: private content goes to the curators' store,"
+            + " apart from everything the server shows the public.")
+    Visibility visibility = Visibility.PUBLIC;
+
     @Option(names = "--replace", description = "Replace the named graph's content instead of adding to it.")
     boolean replace;
 
@@ -118,6 +125,11 @@ public final class LoadCommand implements Callable<Integer> {
             System.err.println("load: give --server (a labourgraph server) or --update-endpoint (any SPARQL 1.1 update service), not both.");
             return 2;
         }
+        if ((server != null || updateEndpoint != null) && visibility == Visibility.PRIVATE) {
+            System.err.println("load: --visibility private goes into the store folder only (--store DIR, server stopped);"
+                    + " a running server takes public content only.");
+            return 2;
+        }
         if (server != null || updateEndpoint != null) {
             return loadThroughServer(graphs, started);
         }
@@ -126,9 +138,11 @@ public final class LoadCommand implements Callable<Integer> {
                 System.err.println("load: nothing was imported (the store is unchanged).");
                 return 1;
             }
-            LabourStore.ImportResult result = target.importGraphs(graphs, replace);
-            System.err.printf("load: %,d triples into %d graph(s) of %s, %,d entailed, in %d ms.%n",
-                    result.triples(), result.graphs(), store, result.entailed(), (System.nanoTime() - started) / 1_000_000);
+            LabourStore.ImportResult result = visibility == Visibility.PRIVATE
+                    ? target.importPrivateGraphs(graphs, replace) : target.importGraphs(graphs, replace);
+            System.err.printf("load: %,d triples into %d %s graph(s) of %s, %,d entailed, in %d ms.%n", result.triples(),
+                    result.graphs(), visibility.name().toLowerCase(java.util.Locale.ROOT), store, result.entailed(),
+                    (System.nanoTime() - started) / 1_000_000);
             return 0;
         }
     }

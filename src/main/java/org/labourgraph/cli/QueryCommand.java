@@ -13,6 +13,7 @@ import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
@@ -51,11 +52,18 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--sparql-endpoint", paramLabel = "URL", description = "Query this SPARQL 1.1 endpoint instead of the store.")
     String endpoint;
 
+    @Option(names = "--include-private", description = "Curators: query the public and the private content together (store only).")
+    boolean includePrivate;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop the query after this long (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds = 60;
 
     @Override
     public Integer call() throws IOException {
+        if (includePrivate && endpoint != null) {
+            System.err.println("query: --include-private reads the store folder; it does not go with --sparql-endpoint.");
+            return 2;
+        }
         String text = source.file != null ? readQuery(source.file) : source.text;
         if (text == null) {
             return 2;
@@ -81,8 +89,9 @@ public final class QueryCommand implements Callable<Integer> {
             return 0;
         }
         try (LabourStore target = LabourStore.open(store.toAbsolutePath())) {
-            Txn.executeRead(target.dataset(), () -> {
-                try (QueryExec exec = QueryExec.newBuilder().dataset(target.dataset()).query(query)
+            DatasetGraph dataset = includePrivate ? target.curatorView() : target.dataset();
+            Txn.executeRead(dataset, () -> {
+                try (QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(query)
                         .timeout(timeoutSeconds, TimeUnit.SECONDS).build()) {
                     print(exec, query);
                 }

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextIndexConfig;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -43,12 +45,14 @@ public final class LabourStore implements AutoCloseable {
 
     private final DatasetGraph dataset;
     private final DatasetGraph tdb;
+    private final PrivateStore privateStore;
     private final Optional<Path> directory;
     private StoreState inMemoryState;
 
-    private LabourStore(DatasetGraph tdb, Directory textDirectory, Optional<Path> directory) {
+    private LabourStore(DatasetGraph tdb, Directory textDirectory, PrivateStore privateStore, Optional<Path> directory) {
         this.tdb = tdb;
         this.dataset = withTextIndex(tdb, textDirectory);
+        this.privateStore = privateStore;
         this.directory = directory;
         // Count every committed write from now on (dumps, dataset description and their ETags follow it).
         ChangeMarker.of(this.dataset);
@@ -72,7 +76,7 @@ public final class LabourStore implements AutoCloseable {
         }
         try {
             Directory text = FSDirectory.open(dir.resolve("text"));
-            return new LabourStore(tdb, text, Optional.of(dir));
+            return new LabourStore(tdb, text, PrivateStore.open(dir.resolve("private")), Optional.of(dir));
         } catch (IOException e) {
             throw new StoreException("Cannot open the text index in " + dir.resolve("text") + ": " + e.getMessage(), e);
         }
@@ -80,7 +84,7 @@ public final class LabourStore implements AutoCloseable {
 
     /** An in-memory store with the same behaviour (TDB2 in memory, index in memory): for tests and tools. */
     public static LabourStore inMemory() {
-        return new LabourStore(DatabaseMgr.createDatasetGraph(), new ByteBuffersDirectory(), Optional.empty());
+        return new LabourStore(DatabaseMgr.createDatasetGraph(), new ByteBuffersDirectory(), PrivateStore.inMemory(), Optional.empty());
     }
 
     private static DatasetGraph withTextIndex(DatasetGraph tdb, Directory textDirectory) {
@@ -118,6 +122,7 @@ public final class LabourStore implements AutoCloseable {
         for (SourceFile file : sources.files()) {
             graphs.put(file.graphIri(), SourceParser.parse(file.path()));
         }
+        VisibilityGuard.requirePublic(graphs);
         List<String> stale = new ArrayList<>(previous.map(StoreState::sourceGraphs).orElse(List.of()));
         stale.removeAll(graphs.keySet());
         long[] counts = new long[2];
@@ -143,6 +148,7 @@ public final class LabourStore implements AutoCloseable {
      * then refreshes the entailments. Either all of it lands or none.
      */
     public ImportResult importGraphs(Map<String, Graph> graphs, boolean replace) {
+        VisibilityGuard.requirePublic(graphs);
         long start = System.nanoTime();
         long[] counts = new long[2];
         Txn.executeWrite(dataset, () -> {
@@ -157,6 +163,51 @@ public final class LabourStore implements AutoCloseable {
             counts[1] = refreshEntailments();
         });
         return new ImportResult(graphs.size(), counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Imports graphs visible only to curators into the private store, in one transaction there; the public
+     * database does not change.
+     */
+    public ImportResult importPrivateGraphs(Map<String, Graph> graphs, boolean replace) {
+        long start = System.nanoTime();
+        Graph publicAsserted = GraphFactory.createDefaultGraph();
+        Graph publicEntailed = GraphFactory.createDefaultGraph();
+        Node entailmentGraph = iri(ENTAILMENT_GRAPH);
+        Txn.executeRead(dataset, () -> dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q ->
+                (q.getGraph().equals(entailmentGraph) ? publicEntailed : publicAsserted).add(q.asTriple())));
+        long entailed = privateStore.importGraphs(graphs, replace, publicAsserted, publicEntailed);
+        long triples = graphs.values().stream().mapToLong(Graph::size).sum();
+        return new ImportResult(graphs.size(), triples, entailed, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * What a curator sees: the public and the private named graphs together, the default graph their union.
+     * A view for reading (in a transaction: it spans both databases); never served to the public.
+     */
+    public DatasetGraph curatorView() {
+        Map<Node, Graph> graphs = new LinkedHashMap<>();
+        // The TDB2 databases themselves (not the text-indexed wrapper): the view's transactions begin on each.
+        for (DatasetGraph part : List.of(tdb, privateStore.dataset())) {
+            Txn.executeRead(part, () -> part.listGraphNodes().forEachRemaining(g -> graphs.put(g, part.getGraph(g))));
+        }
+        DatasetGraph view = DatasetGraphFactory.createGeneral(new MultiUnion(graphs.values().toArray(new Graph[0])));
+        graphs.forEach(view::addGraph);
+        return view;
+    }
+
+    /** Number of quads in the private store. */
+    public long privateQuadCount() {
+        DatasetGraph p = privateStore.dataset();
+        return Txn.calculateRead(p, () -> {
+            long n = 0;
+            var it = p.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+            return n;
+        });
     }
 
     /** Total number of quads in the store (all named graphs, entailments included). */
@@ -216,6 +267,7 @@ public final class LabourStore implements AutoCloseable {
 
     @Override
     public void close() {
+        privateStore.close();
         dataset.close();
         // Release the folder's lock now, so another process (or a test) can open it.
         if (directory.isPresent()) {

@@ -90,6 +90,27 @@ class LoadCommandTest {
         }
     }
 
+    @Test
+    void private_content_goes_to_the_curators_store_and_only_curators_query_it() throws Exception {
+        Path note = Files.writeString(tmp.resolve("secret.ttl"), """
+                @prefix lg: <https://w3id.org/labourgraph/ontology#> .
+                <https://w3id.org/labourgraph/id/note/secret> lg:visibility lg:Private ;
+                    <http://www.w3.org/2000/01/rdf-schema#label> "Secret note"@en .
+                """);
+        Path store = tmp.resolve("store");
+        Run refused = run("load", "--store", store.toString(), note.toString());
+        assertEquals(1, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("--visibility private"), refused.err());
+        Run loaded = run("load", "--visibility", "private", "--store", store.toString(), note.toString());
+        assertEquals(0, loaded.exit(), loaded.err());
+        String ask = "ASK { ?s <http://www.w3.org/2000/01/rdf-schema#label> \"Secret note\"@en }";
+        assertTrue(run("query", "--store", store.toString(), "--include-private", ask).out().contains("yes"));
+        assertTrue(run("query", "--store", store.toString(), ask).out().contains("no"));
+        try (LabourStore s = LabourStore.open(store)) {
+            assertEquals(0, s.quadCount(), "the public store holds nothing of it");
+        }
+    }
+
     record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {

@@ -31,12 +31,18 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(UnaryOperator<ServerSettings> configure) {
+        return start(store -> { }, configure);
+    }
+
+    /** A server over the shipped data plus what {@code prepare} adds to the store before the server starts. */
+    public static TestServer start(java.util.function.Consumer<LabourStore> prepare, UnaryOperator<ServerSettings> configure) {
         LabourStore store = LabourStore.inMemory();
         try {
             store.syncSources(SourceSet.discover(ProjectPaths.root()));
         } catch (Exception e) {
             throw new IllegalStateException("The shipped ontology/data do not load: " + e.getMessage(), e);
         }
+        prepare.accept(store);
         ServerSettings settings = configure.apply(ServerSettings.defaults(ProjectPaths.root()).withPort(0));
         long quads = store.quadCount();
         LabourgraphServer server = LabourgraphServer.build(settings, store.dataset(),
