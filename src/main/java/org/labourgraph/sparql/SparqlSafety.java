@@ -4,6 +4,7 @@ import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.apicatalog.jsonld.loader.SchemeRouter;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -19,6 +20,7 @@ import org.apache.jena.sparql.modify.request.UpdateVisitor;
 import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Context;
+import org.labourgraph.vocab.LG;
 import org.apache.jena.query.QueryBuildException;
 
 /**
@@ -58,6 +60,11 @@ public final class SparqlSafety {
         ((SchemeRouter) SchemeRouter.defaultInstance()).set("http", refuse).set("https", refuse).set("file", refuse);
     }
 
+    /** The message for an update that would leave content marked private in the public store (ASCII: Fuseki's error pages count chars as bytes). */
+    public static final String PRIVATE_REFUSED = "This update would put content marked private (lg:visibility lg:Private)"
+            + " into the public store, which everyone can read. Private notes go to the curators' store:"
+            + " labourgraph load --visibility private FILE... (server stopped). Nothing was written.";
+
     /** The message a client gets for LOAD. */
     public static final String LOAD_REFUSED = "SPARQL Update LOAD is disabled on this server: it would read a URL or a file"
             + " chosen by the client. Send the data itself (INSERT DATA, or the Graph Store Protocol on /data).";
@@ -71,6 +78,15 @@ public final class SparqlSafety {
         @Override
         public UpdateEngine create(DatasetGraph dataset, Binding inputBinding, Context context) {
             return new UpdateEngineMain(dataset, inputBinding, context) {
+                /** Runs after the last operation, inside the request's write transaction: a refusal rolls it all back. */
+                @Override
+                public void finishRequest() {
+                    if (dataset.find(Node.ANY, Node.ANY, LG.visibility.asNode(), LG.Private.asNode()).hasNext()) {
+                        throw new QueryBuildException(PRIVATE_REFUSED);
+                    }
+                    super.finishRequest();
+                }
+
                 @Override
                 protected UpdateVisitor prepareWorker() {
                     return new UpdateEngineWorker(dataset, inputBinding, context) {

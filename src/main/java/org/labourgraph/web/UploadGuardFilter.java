@@ -14,14 +14,19 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.labourgraph.source.RdfSyntaxException;
 import org.labourgraph.source.SourceParser;
+import org.labourgraph.sparql.SparqlSafety;
+import org.labourgraph.vocab.LG;
 
 /**
  * Graph Store Protocol uploads (PUT/POST on /data) in a triple syntax are parsed by the project's safe parser
  * before Fuseki sees them: RDF/XML with a DTD naming external entities, JSON-LD with a remote context and any
- * syntax error are a 400 that says where ({@code request body:line:col: …}), and nothing is written.
+ * syntax error are a 400 that says where ({@code request body:line:col: …}), and nothing is written; so is content
+ * marked private, which belongs in the curators' store.
  */
 final class UploadGuardFilter implements Filter {
     private static final Map<String, Lang> TRIPLE_SYNTAXES = Map.of(
@@ -43,7 +48,14 @@ final class UploadGuardFilter implements Filter {
         }
         byte[] body = http.getInputStream().readAllBytes();
         try {
-            SourceParser.parse(new ByteArrayInputStream(body), "request body", lang);
+            Graph parsed = SourceParser.parse(new ByteArrayInputStream(body), "request body", lang);
+            if (parsed.find(Node.ANY, LG.visibility.asNode(), LG.Private.asNode()).hasNext()) {
+                HttpServletResponse out = (HttpServletResponse) response;
+                out.setStatus(400);
+                out.setContentType("text/plain;charset=utf-8");
+                out.getWriter().println(SparqlSafety.PRIVATE_REFUSED);
+                return;
+            }
         } catch (RdfSyntaxException e) {
             HttpServletResponse out = (HttpServletResponse) response;
             out.setStatus(400);

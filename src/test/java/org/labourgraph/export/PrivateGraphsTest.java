@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -32,7 +31,11 @@ class PrivateGraphsTest {
                 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
                 <%s> a lg:Note ; lg:visibility lg:Private ; rdfs:label "Brouillon secret"@fr, "Secret draft"@en .
                 """.formatted(SECRET), Lang.TURTLE).toGraph();
-        store.importGraphs(Map.of(PRIVATE_GRAPH, g), true);
+        // Written past the store's guard (which refuses private content in the public store): if a private graph
+        // ever got there, the exports must still leave it out.
+        org.apache.jena.graph.Node graph = org.apache.jena.graph.NodeFactory.createURI(PRIVATE_GRAPH);
+        org.apache.jena.system.Txn.executeWrite(store.dataset(), () -> g.find().forEachRemaining(t ->
+                store.dataset().add(graph, t.getSubject(), t.getPredicate(), t.getObject())));
     }
 
     @AfterAll

@@ -170,6 +170,22 @@ class WriteAbuseTest {
         assertTrue(server.query("ASK { ?s ?p ?o }", "application/sparql-results+json").body().contains("true"));
     }
 
+    @Test
+    void a_curator_cannot_put_private_content_into_the_public_store_by_update_or_upload() throws Exception {
+        long before = quads();
+        String privateNote = "<https://w3id.org/labourgraph/id/note/leak> <https://w3id.org/labourgraph/ontology#visibility>"
+                + " <https://w3id.org/labourgraph/ontology#Private> .";
+        HttpResponse<String> insert = update("INSERT DATA { GRAPH <urn:example:g> { " + privateNote + " } }");
+        HttpResponse<String> insertWhere = update("INSERT { GRAPH <urn:example:g> { ?c <https://w3id.org/labourgraph/ontology#visibility>"
+                + " <https://w3id.org/labourgraph/ontology#Private> } } WHERE { ?c a <http://www.w3.org/2004/02/skos/core#Concept> }");
+        HttpResponse<String> upload = upload("application/n-triples", privateNote);
+        for (HttpResponse<String> r : java.util.List.of(insert, insertWhere, upload)) {
+            assertEquals(400, r.statusCode(), r.body());
+            assertTrue(r.body().contains("--visibility private"), r.body());
+        }
+        assertEquals(before, quads());
+    }
+
     /** An input stream that repeats a buffer for ever: a body with no declared length. */
     private static final class RepeatingStream extends InputStream {
         private final byte[] buffer;
