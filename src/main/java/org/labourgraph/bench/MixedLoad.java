@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -100,6 +102,7 @@ public final class MixedLoad {
             runawayThread.start();
         }
         List<Thread> workers = new ArrayList<>();
+        CountDownLatch finished = new CountDownLatch(connections);
         for (int c = 0; c < connections; c++) {
             int offset = c;
             Thread w = new Thread(() -> {
@@ -114,15 +117,16 @@ public final class MixedLoad {
                     } catch (IOException e) {
                         connectionErrors.increment();
                     } catch (InterruptedException e) {
-                        return;
+                        break;
                     }
                 }
+                finished.countDown();
             }, "load-" + c);
             workers.add(w);
             w.start();
         }
-        while (System.nanoTime() < end) {
-            Thread.sleep(Math.min(5000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+        // Progress every 5 s until every worker has finished (they stop by themselves at the end time).
+        while (!finished.await(5, TimeUnit.SECONDS)) {
             long done = statuses.values().stream().mapToLong(LongAdder::sum).sum();
             double secs = (System.nanoTime() - start) / 1e9;
             progress.printf("\r  %,d requests, %,.0f req/s, %d s left   ", done, done / secs,

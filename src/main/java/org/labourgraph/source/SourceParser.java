@@ -78,15 +78,7 @@ public final class SourceParser {
     /** Parses a file in the given syntax, whatever its extension. */
     public static Graph parse(Path file, Lang lang) throws RdfSyntaxException {
         requireTripleLang(lang);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw RdfSyntaxException.wholeFile(file, "no such file; check the path");
-        } catch (IOException e) {
-            throw RdfSyntaxException.wholeFile(file, "cannot read the file: " + e.getMessage());
-        }
-        return parseBytes(bytes, file, lang);
+        return parseBytes(readFile(file), file, lang);
     }
 
     /** Parses a stream; {@code fileNameForMessages} is the name errors report the position in. */
@@ -108,15 +100,7 @@ public final class SourceParser {
         if (!RDFLanguages.isQuads(lang)) {
             throw new IllegalArgumentException(lang.getLabel() + " is not a dataset syntax; use parse(file, lang)");
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw RdfSyntaxException.wholeFile(file, "no such file; check the path");
-        } catch (IOException e) {
-            throw RdfSyntaxException.wholeFile(file, "cannot read the file: " + e.getMessage());
-        }
-        return run(bytes, file, lang, RDFParserBuilder::toDatasetGraph);
+        return run(readFile(file), file, lang, RDFParserBuilder::toDatasetGraph);
     }
 
     /** The dataset syntax a file's extension stands for (.trig, .nq), if any. */
@@ -126,6 +110,16 @@ public final class SourceParser {
             case "nq" -> Optional.of(Lang.NQUADS);
             default -> Optional.empty();
         };
+    }
+
+    private static byte[] readFile(Path file) throws RdfSyntaxException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw RdfSyntaxException.wholeFile(file, "no such file; check the path");
+        } catch (IOException e) {
+            throw RdfSyntaxException.wholeFile(file, "cannot read the file: " + e.getMessage());
+        }
     }
 
     private static Graph parseBytes(byte[] bytes, Path file, Lang lang) throws RdfSyntaxException {

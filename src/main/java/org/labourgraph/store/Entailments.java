@@ -84,12 +84,12 @@ public final class Entailments {
         Set<Triple> closure = new HashSet<>();
         for (Node start : edges.keySet()) {
             Set<Node> seen = new HashSet<>();
-            Deque<Node> todo = new ArrayDeque<>(edges.get(start));
-            while (!todo.isEmpty()) {
-                Node next = todo.poll();
+            Deque<Node> pending = new ArrayDeque<>(edges.get(start));
+            while (!pending.isEmpty()) {
+                Node next = pending.poll();
                 if (seen.add(next)) {
                     closure.add(Triple.create(start, p, next));
-                    todo.addAll(edges.getOrDefault(next, Set.of()));
+                    pending.addAll(edges.getOrDefault(next, Set.of()));
                 }
             }
         }
@@ -163,11 +163,11 @@ public final class Entailments {
         private static void close(Map<Node, Set<Node>> relation) {
             for (Node start : relation.keySet()) {
                 Set<Node> all = new HashSet<>();
-                Deque<Node> todo = new ArrayDeque<>(relation.get(start));
-                while (!todo.isEmpty()) {
-                    Node n = todo.poll();
+                Deque<Node> pending = new ArrayDeque<>(relation.get(start));
+                while (!pending.isEmpty()) {
+                    Node n = pending.poll();
                     if (!n.equals(start) && all.add(n)) {
-                        todo.addAll(relation.getOrDefault(n, Set.of()));
+                        pending.addAll(relation.getOrDefault(n, Set.of()));
                     }
                 }
                 relation.put(start, all);

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.labourgraph.sparql.RemoteSparqlService;
 
@@ -54,18 +53,7 @@ final class RemoteGraphStoreServlet extends HttpServlet {
         try (InputStream in = request.getInputStream()) {
             body = write ? in.readAllBytes() : new byte[0];
         }
-        HttpResponse<InputStream> answer;
-        try {
-            answer = remote.forwardGraphStore(method, graph, Optional.ofNullable(request.getHeader("Accept")),
-                    Optional.ofNullable(request.getContentType()), body);
-        } catch (IOException e) {
-            RemoteResponses.error(response, 502, "The external Graph Store Protocol service did not answer: " + e);
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            RemoteResponses.error(response, 503, "The server is stopping.");
-            return;
-        }
-        RemoteResponses.relay(answer, response, Optional.empty(), System.nanoTime());
+        RemoteResponses.forward(response, "Graph Store Protocol service", () -> remote.forwardGraphStore(method, graph, Optional.ofNullable(request.getHeader("Accept")),
+                Optional.ofNullable(request.getContentType()), body));
     }
 }

@@ -103,6 +103,27 @@ final class RemoteResponses {
     }
 
     /** A plain-text error, as Fuseki's own endpoints answer. */
+    /** A request to the external service. */
+    interface RemoteCall {
+        HttpResponse<InputStream> send() throws IOException, InterruptedException;
+    }
+
+    /** Sends {@code call} and relays the answer; an unreachable service is a 502, a stopping server a 503. */
+    static void forward(HttpServletResponse to, String service, RemoteCall call) throws IOException {
+        HttpResponse<InputStream> answer;
+        try {
+            answer = call.send();
+        } catch (IOException e) {
+            error(to, 502, "The external " + service + " did not answer: " + e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error(to, 503, "The server is stopping.");
+            return;
+        }
+        relay(answer, to, Optional.empty(), System.nanoTime());
+    }
+
     static void error(HttpServletResponse to, int status, String message) throws IOException {
         to.setStatus(status);
         to.setContentType("text/plain;charset=utf-8");

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -67,18 +66,7 @@ final class RemoteUpdateServlet extends jakarta.servlet.http.HttpServlet {
             RemoteResponses.error(response, 400, refusal.get());
             return;
         }
-        HttpResponse<InputStream> answer;
-        try {
-            answer = remote.forwardUpdate(text, values(request, "using-graph-uri"), values(request, "using-named-graph-uri"));
-        } catch (IOException e) {
-            RemoteResponses.error(response, 502, "The external update service did not answer: " + e);
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            RemoteResponses.error(response, 503, "The server is stopping.");
-            return;
-        }
-        RemoteResponses.relay(answer, response, Optional.empty(), System.nanoTime());
+        RemoteResponses.forward(response, "update service", () -> remote.forwardUpdate(text, values(request, "using-graph-uri"), values(request, "using-named-graph-uri")));
     }
 
     private static List<String> values(HttpServletRequest request, String name) {
