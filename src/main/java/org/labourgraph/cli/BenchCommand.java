@@ -50,7 +50,11 @@ public final class BenchCommand {
                 statuses.append(' ').append(e.getKey()).append('×').append(e.getValue());
             }
             System.out.println("statuses:" + statuses);
-            System.out.printf("runaway query: HTTP %d after %,d ms%n", r.runawayStatus(), r.runawayMillis());
+            if (noRunaway) {
+                System.out.println("runaway query: none (--no-runaway)");
+            } else {
+                System.out.printf("runaway query: HTTP %d after %,d ms%n", r.runawayStatus(), r.runawayMillis());
+            }
             System.out.printf("bench load: %,d requests in %d s (%,.0f req/s), %d 5xx, %d connection errors%n", r.total(),
                     r.elapsed().toSeconds(), r.total() / (r.elapsed().toMillis() / 1000.0), r.serverErrors(), r.connectionErrors());
             return r.serverErrors() == 0 && r.connectionErrors() == 0 ? 0 : 1;
