@@ -94,6 +94,7 @@ public final class LabourgraphServer implements AutoCloseable {
         }
         FusekiServer server = builder.build();
         bindHost(server, settings.host());
+        server.getJettyServer().setErrorHandler(new UnsafePathErrorHandler());
         return new LabourgraphServer(server, settings);
     }
 
