@@ -38,6 +38,6 @@ public final class OntologyTree {
         }
         path.remove(t.iri());
         kids.sort(Comparator.comparing((TreeNode n) -> n.label().value(), String.CASE_INSENSITIVE_ORDER));
-        return new TreeNode(t.iri(), t.label(), 0, false, kids);
+        return new TreeNode(t.iri(), t.label(), 0, false, kids, false);
     }
 }

@@ -8,20 +8,29 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.labourgraph.model.IndexEntry;
+import org.labourgraph.model.IndexPage;
 import org.labourgraph.model.Text;
 import org.labourgraph.model.TreeNode;
 
-/** The views over the whole scheme: the hierarchy (one query), the A–Z index (one query), the home counts (one query). */
+/**
+ * The views over the whole scheme, each one query whatever the size of the graph: the top of the hierarchy or one
+ * branch of it (three levels deep), one page of one letter of the A–Z index, the home counts.
+ */
 public final class Catalogue {
-    static final Query HIERARCHY = QueryLibrary.load("hierarchy.rq");
-    static final Query INDEX = QueryLibrary.load("index.rq");
+    static final Query HIERARCHY_TOP = QueryLibrary.load("hierarchy-top.rq");
+    static final Query HIERARCHY_BRANCH = QueryLibrary.load("hierarchy-branch.rq");
+    static final Query INDEX_LETTER = QueryLibrary.load("index-letter.rq");
     static final Query COUNTS = QueryLibrary.load("home-counts.rq");
+
+    /** Narrower concepts shown under one concept; past it the node links to its branch page. */
+    public static final int CHILDREN_SHOWN = 200;
 
     private final QueryRunner runner;
 
@@ -29,68 +38,99 @@ public final class Catalogue {
         this.runner = runner;
     }
 
-    /** The concept trees from the top concepts (concepts without a broader one), children by label. */
+    /** The concept trees from the top concepts (concepts without a broader one), three levels deep, children by label. */
     public List<TreeNode> hierarchy(String lang) {
-        Map<Node, List<Node>> labels = new LinkedHashMap<>();
-        Map<Node, Set<Node>> children = new LinkedHashMap<>();
-        Map<Node, Integer> tiers = new LinkedHashMap<>();
-        Set<Node> facets = new LinkedHashSet<>();
-        Set<Node> hasBroader = new LinkedHashSet<>();
-        for (Binding r : runner.select(HIERARCHY, Map.of())) {
+        return trees(runner.select(HIERARCHY_TOP, Map.of()), lang);
+    }
+
+    /** The tree under one concept, three levels deep; empty when the IRI is no concept. */
+    public Optional<TreeNode> branch(String conceptIri, String lang) {
+        List<Binding> rows = runner.select(HIERARCHY_BRANCH, Map.of("top", NodeFactory.createURI(conceptIri)));
+        Node top = NodeFactory.createURI(conceptIri);
+        Tree tree = tree(rows, lang);
+        return tree.labels().containsKey(top) ? Optional.of(tree.build(top, new LinkedHashSet<>())) : Optional.empty();
+    }
+
+    private List<TreeNode> trees(List<Binding> rows, String lang) {
+        Tree tree = tree(rows, lang);
+        List<TreeNode> roots = new ArrayList<>();
+        for (Node c : tree.labels().keySet()) {
+            if (!tree.hasBroader().contains(c)) {
+                roots.add(tree.build(c, new LinkedHashSet<>()));
+            }
+        }
+        roots.sort(Comparator.comparing((TreeNode t) -> t.label().value(), tree.collator()));
+        return roots;
+    }
+
+    private static Tree tree(List<Binding> rows, String lang) {
+        Tree tree = new Tree(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashSet<>(),
+                new LinkedHashSet<>(), new LinkedHashSet<>(), lang, Collator.getInstance(Locale.forLanguageTag(lang)));
+        for (Binding r : rows) {
             Node c = r.get("concept");
-            List<Node> ls = labels.computeIfAbsent(c, k -> new ArrayList<>());
+            List<Node> ls = tree.labels().computeIfAbsent(c, k -> new ArrayList<>());
             if (!ls.contains(r.get("label"))) {
                 ls.add(r.get("label"));
             }
             Node b = r.get("broader");
             if (b != null) {
-                hasBroader.add(c);
-                children.computeIfAbsent(b, k -> new LinkedHashSet<>()).add(c);
+                tree.hasBroader().add(c);
+                tree.children().computeIfAbsent(b, k -> new LinkedHashSet<>()).add(c);
             }
             if (r.get("rank") != null) {
-                tiers.put(c, ((Number) r.get("rank").getLiteralValue()).intValue());
+                tree.tiers().put(c, ((Number) r.get("rank").getLiteralValue()).intValue());
             }
             if (r.get("facet") != null) {
-                facets.add(c);
+                tree.facets().add(c);
+            }
+            if (r.get("more") != null && Boolean.TRUE.equals(r.get("more").getLiteralValue())) {
+                tree.more().add(c);
             }
         }
-        Collator collator = Collator.getInstance(Locale.forLanguageTag(lang));
-        List<TreeNode> roots = new ArrayList<>();
-        for (Node c : labels.keySet()) {
-            if (!hasBroader.contains(c)) {
-                roots.add(build(c, labels, children, tiers, facets, lang, collator, new LinkedHashSet<>()));
-            }
-        }
-        roots.sort(Comparator.comparing((TreeNode t) -> t.label().value(), collator));
-        return roots;
+        return tree;
     }
 
-    private TreeNode build(Node c, Map<Node, List<Node>> labels, Map<Node, Set<Node>> children, Map<Node, Integer> tiers,
-                           Set<Node> facets, String lang, Collator collator, Set<Node> path) {
-        path.add(c);
-        List<TreeNode> kids = new ArrayList<>();
-        for (Node k : children.getOrDefault(c, Set.of())) {
-            if (!path.contains(k) && labels.containsKey(k)) {
-                kids.add(build(k, labels, children, tiers, facets, lang, collator, path));
+    /** The rows of a hierarchy query, gathered: labels, narrower concepts, tiers, facets, concepts cut short. */
+    private record Tree(Map<Node, List<Node>> labels, Map<Node, Set<Node>> children, Map<Node, Integer> tiers,
+                        Set<Node> facets, Set<Node> hasBroader, Set<Node> more, String lang, Collator collator) {
+        TreeNode build(Node c, Set<Node> path) {
+            path.add(c);
+            List<TreeNode> kids = new ArrayList<>();
+            for (Node k : children.getOrDefault(c, Set.of())) {
+                if (!path.contains(k) && labels.containsKey(k)) {
+                    kids.add(build(k, path));
+                }
             }
+            path.remove(c);
+            kids.sort(Comparator.comparing((TreeNode t) -> t.label().value(), collator));
+            boolean cut = more.contains(c) || kids.size() > CHILDREN_SHOWN;
+            if (kids.size() > CHILDREN_SHOWN) {
+                kids = kids.subList(0, CHILDREN_SHOWN);
+            }
+            Text label = Labels.best(labels.getOrDefault(c, List.of()), lang).orElse(Text.plain(Labels.localName(c.getURI())));
+            return new TreeNode(c.getURI(), label, tiers.getOrDefault(c, 0), facets.contains(c), kids, cut);
         }
-        path.remove(c);
-        kids.sort(Comparator.comparing((TreeNode t) -> t.label().value(), collator));
-        Text label = Labels.best(labels.getOrDefault(c, List.of()), lang).orElse(Text.plain(Labels.localName(c.getURI())));
-        return new TreeNode(c.getURI(), label, tiers.getOrDefault(c, 0), facets.contains(c), kids);
     }
 
-    /** Labels of the page's language by first letter (accents folded: "é" files under E), sorted. */
-    public Map<String, List<IndexEntry>> index(String lang) {
+    /**
+     * One page of one letter of the A–Z index in the page's language: preferred and alternative labels whose first
+     * letter (accents folded: "é" files under E) is {@code letter}, sorted, {@code pageSize} a page.
+     */
+    public IndexPage index(String lang, String letter, int page, int pageSize) {
+        if (!IndexLetters.ALL.contains(letter)) {
+            throw new IllegalArgumentException("No index letter '" + letter + "': use one of " + IndexLetters.ALL);
+        }
+        List<Binding> rows = runner.select(INDEX_LETTER, Map.of("lang", NodeFactory.createLiteralString(lang),
+                "initial", NodeFactory.createLiteralString(IndexLetters.pattern(letter))));
         Map<String, List<Node>> prefs = new LinkedHashMap<>();
-        List<Binding> rows = runner.select(INDEX, Map.of());
         for (Binding r : rows) {
             prefs.computeIfAbsent(r.get("concept").getURI(), k -> new ArrayList<>()).add(r.get("pref"));
         }
         Map<String, IndexEntry> entries = new LinkedHashMap<>();
         for (Binding r : rows) {
             Node label = r.get("label");
-            if (!label.getLiteralLanguage().equalsIgnoreCase(lang)) {
+            // The pattern finds the letter's rows; the folding rule decides, so a page never shows another letter's.
+            if (!IndexLetters.of(label.getLiteralLexicalForm()).equals(letter)) {
                 continue;
             }
             String iri = r.get("concept").getURI();
@@ -101,18 +141,12 @@ public final class Catalogue {
         }
         Collator collator = Collator.getInstance(Locale.forLanguageTag(lang));
         collator.setStrength(Collator.PRIMARY);
-        Map<String, List<IndexEntry>> byLetter = new TreeMap<>();
-        for (IndexEntry e : entries.values()) {
-            byLetter.computeIfAbsent(letter(e.label()), k -> new ArrayList<>()).add(e);
-        }
-        byLetter.values().forEach(l -> l.sort(Comparator.comparing(IndexEntry::label, collator)));
-        return byLetter;
-    }
-
-    static String letter(String label) {
-        String folded = SearchRanking.fold(label);
-        char c = folded.isEmpty() ? '#' : Character.toUpperCase(folded.charAt(0));
-        return Character.isLetter(c) ? String.valueOf(c) : "#";
+        List<IndexEntry> sorted = new ArrayList<>(entries.values());
+        sorted.sort(Comparator.comparing(IndexEntry::label, collator).thenComparing(IndexEntry::label).thenComparing(IndexEntry::iri));
+        int pages = Math.max(1, (sorted.size() + pageSize - 1) / pageSize);
+        int shown = Math.min(Math.max(page, 1), pages);
+        List<IndexEntry> slice = sorted.subList((shown - 1) * pageSize, Math.min(shown * pageSize, sorted.size()));
+        return new IndexPage(letter, List.copyOf(slice), shown, pages, sorted.size());
     }
 
     /** How many concepts, persons, works, notes, places and organisations the graph describes. */

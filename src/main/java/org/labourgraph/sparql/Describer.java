@@ -35,6 +35,8 @@ import org.labourgraph.model.Value;
 public final class Describer {
     /** Incoming links shown per property on one page. */
     public static final int PAGE_SIZE = 20;
+    /** Values of one outgoing property shown on a page (the total is still given). */
+    public static final int VALUES_SHOWN = 100;
 
     static final Query OUT = QueryLibrary.load("describe-out.rq");
     static final Query IN_COUNTS = QueryLibrary.load("describe-in-counts.rq");
@@ -200,8 +202,10 @@ public final class Describer {
         for (Text t : Labels.inLanguage(literals, lang)) {
             values.add(Value.literal(t, ""));
         }
+        // A page lists the first values of a property stated thousands of times; the RDF representations hold them all.
+        int total = values.size();
         return new PropertyValues(p.getURI(), Labels.ofTerm(p.getURI(), termLabels.getOrDefault(p, List.of()), lang),
-                values, values.size(), "");
+                values.subList(0, Math.min(total, VALUES_SHOWN)), total, "");
     }
 
     private static int rank(String property) {

@@ -38,7 +38,9 @@ public final class QueryRunner {
             try (QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(query).substitution(binding)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
                 List<Binding> rows = new ArrayList<>();
-                exec.select().forEachRemaining(rows::add);
+                // Detached inside the transaction: a TDB2 row fetches its nodes lazily, and once the transaction
+                // has ended a node not in the node cache cannot be read (small stores hide this, large ones do not).
+                exec.select().forEachRemaining(row -> rows.add(row.detach()));
                 return rows;
             }
         });

@@ -27,6 +27,7 @@ public final class ChangeMarker {
     private final Instant openedAt = Instant.now();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicReference<Instant> lastChange = new AtomicReference<>(openedAt);
+    private volatile boolean watching;
 
     private ChangeMarker() {}
 
@@ -65,6 +66,15 @@ public final class ChangeMarker {
                 }
             }
         }));
+        watching = true;
+    }
+
+    /**
+     * True when the marker sees every commit (a TDB2 store): only then may something derived from the data be
+     * kept until the version changes. Over another dataset the version never moves.
+     */
+    public boolean watchesCommits() {
+        return watching;
     }
 
     /** Number of write transactions committed since the store was opened. */

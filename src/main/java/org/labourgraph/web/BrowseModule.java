@@ -32,7 +32,10 @@ public final class BrowseModule implements FusekiModule {
         for (Variant v : Variant.values()) {
             builder.addServlet("/ontology." + v.extension, ontology);
         }
+        // The cache sits before HomeFilter (which answers "/" itself) so that the home page is kept too.
         builder.addFilter("/*", new SecurityHeadersFilter())
+                .addFilter("/*", new RenderedCacheFilter(ctx.dataset,
+                        new RenderedCache(RenderedCache.DEFAULT_MAX_ENTRIES, RenderedCache.DEFAULT_MAX_BYTES)))
                 .addFilter("/*", new HomeFilter(pages))
                 .addServlet("/id/*", documents)
                 .addServlet("/doc/*", documents)

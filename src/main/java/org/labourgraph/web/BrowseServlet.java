@@ -6,9 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.labourgraph.model.IndexEntry;
 import org.labourgraph.model.SearchHit;
 import org.labourgraph.model.TreeNode;
 import org.labourgraph.render.ConceptMaps;
@@ -17,6 +17,7 @@ import org.labourgraph.render.Pages;
 import org.labourgraph.render.SearchResult;
 import org.labourgraph.render.Ui;
 import org.labourgraph.sparql.Catalogue;
+import org.labourgraph.sparql.IndexLetters;
 import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.sparql.SearchRequest;
 import org.labourgraph.sparql.SearchService;
@@ -26,6 +27,8 @@ final class BrowseServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final transient SiteContext ctx;
     private final transient ExampleQueries examples;
+    /** Labels on one page of one letter of the A–Z index. */
+    static final int INDEX_PAGE_SIZE = 200;
 
     BrowseServlet(SiteContext ctx) {
         this.ctx = ctx;
@@ -52,7 +55,15 @@ final class BrowseServlet extends HttpServlet {
                 title = ui.t("home.title");
             }
             case "/hierarchy" -> {
-                params.put("roots", new Catalogue(runner).hierarchy(lang));
+                String branch = req.getParameter("branch");
+                Optional<TreeNode> node = branch == null || !branch.matches("https?://\\S+") ? Optional.empty()
+                        : new Catalogue(runner).branch(branch, lang);
+                if (branch != null && node.isEmpty()) {
+                    ResourcePages.errorPage(ctx, req, resp, lang, 404, "error.notFound");
+                    return;
+                }
+                params.put("roots", node.map(List::of).orElseGet(() -> new Catalogue(runner).hierarchy(lang)));
+                params.put("branch", node.isPresent());
                 template = "hierarchy.jte";
                 title = ui.t("nav.hierarchy");
             }
@@ -62,10 +73,10 @@ final class BrowseServlet extends HttpServlet {
                 title = ui.t("nav.map");
             }
             case "/index" -> {
-                Map<String, List<IndexEntry>> letters = new Catalogue(runner).index(lang);
-                String letter = Optional.ofNullable(req.getParameter("letter")).filter(letters::containsKey).orElse("");
-                params.put("letters", letters);
-                params.put("letter", letter);
+                String letter = Optional.ofNullable(req.getParameter("letter")).map(l -> l.toUpperCase(Locale.ROOT))
+                        .filter(IndexLetters.ALL::contains).orElse("A");
+                params.put("letters", IndexLetters.ALL);
+                params.put("index", new Catalogue(runner).index(lang, letter, pageNumber(req), INDEX_PAGE_SIZE));
                 template = "index.jte";
                 title = ui.t("nav.index");
             }
@@ -92,6 +103,15 @@ final class BrowseServlet extends HttpServlet {
         params.put("page", page);
         String html = Pages.render(template, params);
         Responses.html(req, resp, html, runner.count());
+    }
+
+    /** The ?page= of a paged view: a whole number from 1 (anything else is page 1). */
+    private static int pageNumber(HttpServletRequest req) {
+        String p = req.getParameter("page");
+        if (p == null || !p.matches("[1-9][0-9]{0,6}")) {
+            return 1;
+        }
+        return Integer.parseInt(p);
     }
 
     private void search(HttpServletRequest req, QueryRunner runner, Map<String, Object> params, String lang) {

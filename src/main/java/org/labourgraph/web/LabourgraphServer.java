@@ -23,7 +23,6 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.labourgraph.config.ServerSettings;
-import org.labourgraph.sparql.SearchService;
 import org.labourgraph.sparql.SparqlSafety;
 import org.labourgraph.store.LabourStore;
 import org.slf4j.Logger;
@@ -92,7 +91,7 @@ public final class LabourgraphServer implements AutoCloseable {
                 .registerOperation(Operation.Update, new CheckedUpdateProcessor())
                 .add("/", service.build())
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
-                .addServlet("/api/search", new SearchServlet(new SearchService(dataset, settings.queryTimeout())))
+                .addServlet("/api/search", SearchServlet.local(dataset, settings.queryTimeout()))
                 .addServlet("/health", new HealthServlet(status));
         if (writable) {
             // After authentication (the security handler runs first): only curators' uploads are parsed.

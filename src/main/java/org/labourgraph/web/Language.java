@@ -12,6 +12,7 @@ final class Language {
 
     static final String COOKIE = "lang";
 
+    /** The language of the request, remembering an explicit {@code ?lang=} in the cookie. */
     static String choose(HttpServletRequest req, HttpServletResponse resp) {
         String asked = req.getParameter("lang");
         if (asked != null && Ui.supported(asked)) {
@@ -21,6 +22,14 @@ final class Language {
             c.setHttpOnly(true);
             c.setAttribute("SameSite", "Lax");
             resp.addCookie(c);
+        }
+        return of(req);
+    }
+
+    /** The language of the request, without touching the response (as {@link #choose} decides it). */
+    static String of(HttpServletRequest req) {
+        String asked = req.getParameter("lang");
+        if (asked != null && Ui.supported(asked)) {
             return asked;
         }
         if (req.getCookies() != null) {

@@ -4,13 +4,18 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.model.SearchHit;
+import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.sparql.Search;
 import org.labourgraph.sparql.SearchRequest;
+import org.labourgraph.sparql.SearchService;
 import org.labourgraph.sparql.SearchUnavailableException;
 
 /**
@@ -19,9 +24,22 @@ import org.labourgraph.sparql.SearchUnavailableException;
  */
 final class SearchServlet extends HttpServlet {
     private final transient Search search;
+    private final transient Supplier<QueryRunner> runners;
 
+    /** Over an external service: one request, its queries not counted here. */
     SearchServlet(Search search) {
         this.search = search;
+        this.runners = null;
+    }
+
+    /** Over the embedded store: each search on a fresh runner, whose count goes out in X-Labourgraph-Queries. */
+    static SearchServlet local(DatasetGraph dataset, Duration timeout) {
+        return new SearchServlet(() -> new QueryRunner(dataset, timeout));
+    }
+
+    private SearchServlet(Supplier<QueryRunner> runners) {
+        this.search = null;
+        this.runners = runners;
     }
 
     @Override
@@ -34,8 +52,9 @@ final class SearchServlet extends HttpServlet {
             return;
         }
         List<SearchHit> hits;
+        QueryRunner runner = runners == null ? null : runners.get();
         try {
-            hits = search.search(query);
+            hits = runner == null ? search.search(query) : new SearchService(runner).search(query);
         } catch (IllegalArgumentException e) {
             JsonResponses.error(response, 400, e.getMessage());
             return;
@@ -45,6 +64,9 @@ final class SearchServlet extends HttpServlet {
         } catch (SearchUnavailableException e) {
             JsonResponses.error(response, 503, e.getMessage());
             return;
+        }
+        if (runner != null) {
+            response.setHeader(Responses.QUERY_COUNT, Integer.toString(runner.count()));
         }
         JsonObject body = new JsonObject();
         body.put("query", query.text());

@@ -1,0 +1,193 @@
+package org.labourgraph.web;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.labourgraph.store.ChangeMarker;
+
+/**
+ * Serves repeated requests for public pages and Linked-Data documents from {@link RenderedCache} instead of
+ * querying again: a hit costs no query ({@code X-Labourgraph-Queries: 0}, {@code X-Labourgraph-Cache: hit}).
+ *
+ * <p>The key is everything a page is made from: the store's change marker read <em>before</em> rendering (a
+ * commit makes older keys unreachable; a page rendered while a commit lands is stored under the old marker, so it
+ * is never served as current), the origin the client used (canonical links), path and query, the negotiated
+ * variant and the page language. Left alone, never read from nor written to the cache: anything but GET, requests
+ * with credentials (Authorization, an authenticated user, any cookie but the language one), paths other than the
+ * public pages (so never {@code /curator/}), {@code Cache-Control: no-cache} requests (rendered afresh, then stored),
+ * responses other than 200 (and 404 of {@code /doc/}, a decision made from the data at that marker), responses
+ * that set another cookie or say {@code private}/{@code no-store}.
+ */
+final class RenderedCacheFilter implements Filter {
+    static final String CACHE_HEADER = "X-Labourgraph-Cache";
+    private static final Set<String> PAGES = Set.of("/hierarchy", "/index", "/map", "/search", "/api/search");
+    private static final int MAX_KEY_CHARS = 2048;
+
+    private final DatasetGraph dataset;
+    private final RenderedCache cache;
+    private volatile ChangeMarker marker;
+
+    RenderedCacheFilter(DatasetGraph dataset, RenderedCache cache) {
+        this.dataset = dataset;
+        this.cache = cache;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        ChangeMarker m = marker();
+        if (!m.watchesCommits() || !isPublicPage(req) || !isAnonymous(req)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = key(req, m.version());
+        if (key.length() > MAX_KEY_CHARS) {
+            chain.doFilter(request, response);
+            return;
+        }
+        RenderedCache.Entry hit = asksForFreshCopy(req) ? null : cache.get(key);
+        if (hit != null) {
+            replay(req, resp, hit);
+            return;
+        }
+        CapturedResponse captured = new CapturedResponse(resp);
+        chain.doFilter(new Unconditional(req), captured);
+        if (captured.sentDirectly()) {
+            return;
+        }
+        RenderedCache.Entry fresh = new RenderedCache.Entry(captured.status(), captured.headers(), captured.body(),
+                captured.header("ETag"), captured.remembersLanguage());
+        if (captured.storable() && (fresh.status() == 200 || (fresh.status() == 404 && req.getRequestURI().startsWith("/doc/")))) {
+            cache.put(key, fresh);
+        }
+        resp.setHeader(CACHE_HEADER, "miss");
+        sendBody(req, resp, fresh);
+    }
+
+    private ChangeMarker marker() {
+        ChangeMarker m = marker;
+        if (m == null) {
+            m = ChangeMarker.of(dataset);
+            marker = m;
+        }
+        return m;
+    }
+
+    /** The public pages that are worth keeping: resource documents, the browse pages, autocomplete, home. */
+    static boolean isPublicPage(HttpServletRequest req) {
+        if (!req.getMethod().equals("GET")) {
+            return false;
+        }
+        String uri = req.getRequestURI();
+        if (uri.equals("/")) {
+            String q = req.getQueryString();
+            return q == null || q.matches("lang=[a-z]{2}"); // as HomeFilter: other queries at the root are SPARQL
+        }
+        return uri.startsWith("/doc/") || PAGES.contains(uri);
+    }
+
+    /** No credentials of any kind: what an anonymous visitor sees is the only thing shared between visitors. */
+    static boolean isAnonymous(HttpServletRequest req) {
+        if (req.getHeader("Authorization") != null || req.getUserPrincipal() != null) {
+            return false;
+        }
+        if (req.getCookies() != null) {
+            for (Cookie c : req.getCookies()) {
+                if (!c.getName().equals(Language.COOKIE)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean asksForFreshCopy(HttpServletRequest req) {
+        String cc = req.getHeader("Cache-Control");
+        String pragma = req.getHeader("Pragma");
+        return (cc != null && cc.toLowerCase(Locale.ROOT).contains("no-cache"))
+                || (pragma != null && pragma.toLowerCase(Locale.ROOT).contains("no-cache"));
+    }
+
+    static String key(HttpServletRequest req, String version) {
+        String variant = Conneg.choose(req.getHeader("Accept")).map(Enum::name).orElse("-");
+        String query = req.getQueryString() == null ? "" : req.getQueryString();
+        return String.join("\u0000", version, SiteContext.origin(req), req.getRequestURI(), query, variant, Language.of(req));
+    }
+
+    private static void replay(HttpServletRequest req, HttpServletResponse resp, RenderedCache.Entry e) throws IOException {
+        resp.setStatus(e.status());
+        Set<String> set = new HashSet<>();
+        for (Map.Entry<String, String> h : e.headers()) {
+            if (set.add(h.getKey().toLowerCase(Locale.ROOT))) {
+                resp.setHeader(h.getKey(), h.getValue());
+            } else {
+                resp.addHeader(h.getKey(), h.getValue());
+            }
+        }
+        if (e.remembersLanguage()) {
+            Language.choose(req, resp);
+        }
+        resp.setHeader(Responses.QUERY_COUNT, "0");
+        resp.setHeader(CACHE_HEADER, "hit");
+        sendBody(req, resp, e);
+    }
+
+    private static void sendBody(HttpServletRequest req, HttpServletResponse resp, RenderedCache.Entry e) throws IOException {
+        if (e.status() == 200 && e.etag() != null && Responses.notModified(req, resp, e.etag())) {
+            return;
+        }
+        resp.setContentLength(e.body().length);
+        resp.getOutputStream().write(e.body());
+    }
+
+    /** The request without its conditional headers: the page is always rendered whole, then compared here. */
+    private static final class Unconditional extends HttpServletRequestWrapper {
+        private static final List<String> HIDDEN = List.of("if-none-match", "if-modified-since");
+
+        Unconditional(HttpServletRequest request) {
+            super(request);
+        }
+
+        private static boolean hidden(String name) {
+            return HIDDEN.contains(name.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return hidden(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public long getDateHeader(String name) {
+            return hidden(name) ? -1 : super.getDateHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = Collections.list(super.getHeaderNames());
+            names.removeIf(Unconditional::hidden);
+            return Collections.enumeration(names);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.labourgraph.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Repeated requests for public pages are answered from the rendered cache without a query, and never with
+ * another variant's, another language's, another visitor's or an older version's representation.
+ */
+class RenderedCacheTest extends ServerTest {
+    private static final String GHOST_WORK = "https://w3id.org/labourgraph/id/concept/ghost-work";
+
+    private static String queries(HttpResponse<?> r) {
+        return r.headers().firstValue(Responses.QUERY_COUNT).orElse("none");
+    }
+
+    private static Optional<String> cache(HttpResponse<?> r) {
+        return r.headers().firstValue(RenderedCacheFilter.CACHE_HEADER);
+    }
+
+    @ParameterizedTest(name = "{0}: the second identical request costs no query")
+    @ValueSource(strings = {"", "doc/concept/click-work", "doc/person/jonathan-durand-folco", "doc/work/ghost-work",
+            "doc/concept/click-work.ttl", "doc/concept/click-work.jsonld", "hierarchy", "index?letter=T", "map",
+            "search?q=travail+fantome", "api/search?q=ghost", "doc/concept/no-such-thing"})
+    void the_second_identical_request_costs_no_query(String path) throws Exception {
+        HttpResponse<String> first = server.get(path, "Cache-Control", "no-cache");
+        assertNotEquals("0", queries(first), path + ": a fresh render runs its queries");
+        HttpResponse<String> second = server.get(path);
+        assertEquals("0", queries(second), path);
+        assertEquals(Optional.of("hit"), cache(second), path);
+        assertEquals(first.statusCode(), second.statusCode());
+        assertEquals(first.body(), second.body());
+        for (String h : List.of("Content-Type", "ETag", "Vary", "Link", "Content-Security-Policy")) {
+            assertEquals(first.headers().allValues(h), second.headers().allValues(h), path + " header " + h);
+        }
+    }
+
+    @Test
+    void a_committed_change_shows_on_the_next_request() throws Exception {
+        String path = "doc/concept/ghost-work?lang=en";
+        server.get(path);
+        assertEquals(Optional.of("hit"), cache(server.get(path)));
+        Graph g = GraphFactory.createDefaultGraph();
+        g.add(Triple.create(NodeFactory.createURI(GHOST_WORK), NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"),
+                NodeFactory.createLiteralLang("invisible assembly line", "en")));
+        server.store.importGraphs(Map.of("https://w3id.org/labourgraph/graph/cache-test", g), false);
+        HttpResponse<String> after = server.get(path);
+        assertEquals(Optional.of("miss"), cache(after));
+        assertEquals("3", queries(after));
+        assertTrue(after.body().contains("invisible assembly line"), "the page shows the committed label");
+        assertEquals("0", queries(server.get(path)), "and is kept again");
+    }
+
+    @Test
+    void variants_never_mix() throws Exception {
+        String path = "doc/concept/data-labelling";
+        HttpResponse<String> turtle = server.get(path, "Accept", "text/turtle");
+        HttpResponse<String> html = server.get(path, "Accept", "text/html");
+        HttpResponse<String> turtleAgain = server.get(path, "Accept", "text/turtle");
+        assertTrue(turtle.headers().firstValue("Content-Type").orElseThrow().startsWith("text/turtle"));
+        assertTrue(html.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertEquals(Optional.of("hit"), cache(turtleAgain));
+        assertTrue(turtleAgain.headers().firstValue("Content-Type").orElseThrow().startsWith("text/turtle"));
+        assertEquals(turtle.body(), turtleAgain.body());
+        assertNotEquals(turtle.headers().firstValue("ETag"), html.headers().firstValue("ETag"));
+    }
+
+    @Test
+    void languages_never_mix_whether_asked_by_parameter_cookie_or_header() throws Exception {
+        String path = "doc/concept/micro-work";
+        server.get(path, "Accept-Language", "fr");
+        HttpResponse<String> en = server.get(path, "Accept-Language", "en");
+        HttpResponse<String> fr = server.get(path, "Cookie", "lang=fr");
+        assertEquals(Optional.of("hit"), cache(fr), "same language as the first request, by another means");
+        assertTrue(fr.body().contains("<html lang=\"fr\">"));
+        assertTrue(en.body().contains("<html lang=\"en\">"));
+        HttpResponse<String> byParam = server.get(path + "?lang=en");
+        assertTrue(byParam.body().contains("<html lang=\"en\">"));
+    }
+
+    @Test
+    void a_hit_for_lang_parameter_still_remembers_the_language() throws Exception {
+        server.get("hierarchy?lang=fr");
+        HttpResponse<String> again = server.get("hierarchy?lang=fr");
+        assertEquals(Optional.of("hit"), cache(again));
+        assertTrue(again.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("lang=fr")));
+        HttpResponse<String> plain = server.get("hierarchy");
+        assertTrue(plain.headers().allValues("Set-Cookie").isEmpty(), "no cookie without ?lang=");
+    }
+
+    @Test
+    void a_hit_answers_revalidation_with_304() throws Exception {
+        String path = "doc/concept/click-work.nt";
+        String etag = server.get(path).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> r = server.get(path, "If-None-Match", etag);
+        assertEquals(304, r.statusCode());
+        assertEquals("0", queries(r));
+        assertEquals("", r.body());
+        HttpResponse<String> other = server.get(path, "If-None-Match", "\"something-else\"");
+        assertEquals(200, other.statusCode());
+        assertFalse(other.body().isEmpty());
+    }
+
+    @Test
+    void requests_with_credentials_are_never_served_from_nor_stored_in_the_cache() throws Exception {
+        String path = "doc/concept/ghost-work.ttl";
+        server.get(path);
+        for (String[] credentials : List.of(new String[] {"Authorization", "Basic YWRhOnNlY3JldA=="},
+                new String[] {"Cookie", "JSESSIONID=abc"})) {
+            HttpResponse<String> r = server.get(path, credentials);
+            assertEquals(Optional.empty(), cache(r), credentials[0]);
+            assertNotEquals("0", queries(r), credentials[0]);
+        }
+    }
+
+    @Test
+    void only_public_pages_are_kept() throws Exception {
+        HttpResponse<String> curator = server.get("curator/notes");
+        assertEquals(Optional.empty(), cache(curator));
+        HttpResponse<String> sparql = server.get("sparql?query=" + TestServer.enc("ASK {}"));
+        assertEquals(Optional.empty(), cache(sparql));
+        HttpResponse<String> badSearch = server.get("api/search?q=x&limit=9999");
+        assertEquals(400, badSearch.statusCode());
+        assertEquals(400, server.get("api/search?q=x&limit=9999").statusCode());
+        assertEquals(Optional.of("miss"), cache(server.get("api/search?q=x&limit=9999")), "errors are not kept");
+    }
+}
