@@ -14,6 +14,6 @@ public final class SiteModules {
     private SiteModules() {}
 
     public static List<FusekiModule> forDataset(ServerSettings settings, DatasetGraph dataset) {
-        return List.of(new BrowseModule(settings, dataset), new InteropModule(settings, dataset));
+        return List.of(new BrowseModule(settings, dataset), new InteropModule(settings, dataset), new HistoryModule(settings, dataset));
     }
 }
