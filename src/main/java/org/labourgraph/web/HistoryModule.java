@@ -42,6 +42,8 @@ public final class HistoryModule implements FusekiModule {
                     .ifPresent(shapes -> store.addPreCommit(new ShapesCommitCheck(shapes)));
         }
         builder.addFilter("/*", new ChangeAttributionFilter())
-                .addFilter("/doc/*", new ResourceEditFilter(ctx, store));
+                .addFilter("/doc/*", new ResourceEditFilter(ctx, store))
+                .addFilter("/doc/*", new RevisionViewFilter(ctx, store))
+                .addServlet("/history/*", new HistoryServlet(ctx, store));
     }
 }

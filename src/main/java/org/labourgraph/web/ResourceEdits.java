@@ -54,17 +54,29 @@ final class ResourceEdits {
         }
     }
 
-    /** PUT: the resource's statements in every source graph are replaced by {@code body}, in its home graph. */
+    /**
+     * PUT: the resource's statements become {@code body}. Statements it keeps stay in the graph they are in (their
+     * source); statements it drops are deleted from every source graph; new ones go to its home graph.
+     */
     static void replace(DatasetGraph store, Node resource, Graph body) {
         Node home = homeGraph(store, resource);
-        List<Quad> old = new ArrayList<>();
+        List<Quad> dropped = new ArrayList<>();
+        Set<org.apache.jena.graph.Triple> kept = new java.util.HashSet<>();
         store.find(Node.ANY, resource, Node.ANY, Node.ANY).forEachRemaining(q -> {
             if (!isDerived(q.getGraph())) {
-                old.add(q);
+                if (body.contains(q.asTriple())) {
+                    kept.add(q.asTriple());
+                } else {
+                    dropped.add(q);
+                }
             }
         });
-        old.forEach(store::delete);
-        body.find().forEachRemaining(t -> store.add(home, t.getSubject(), t.getPredicate(), t.getObject()));
+        dropped.forEach(store::delete);
+        body.find().forEachRemaining(t -> {
+            if (!kept.contains(t)) {
+                store.add(home, t.getSubject(), t.getPredicate(), t.getObject());
+            }
+        });
     }
 
     /** PATCH with an RDF Patch: its rows (triples go to the home graph) must all be about the resource. */

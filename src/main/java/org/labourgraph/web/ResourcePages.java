@@ -37,6 +37,7 @@ final class ResourcePages {
         params.put("page", page);
         params.put("view", view);
         params.put("docPath", docPath);
+        params.put("asOf", req.getAttribute(RevisionViewFilter.AS_OF)); // set on /doc/…?rev=N pages
         CitationFields fields = Citations.fields(view, d.creators(), url);
         if (fields != null) {
             params.put("cite", Citations.of(fields));

@@ -29,6 +29,7 @@ class CurationTest {
     static void start() throws Exception {
         Path passwd = dir.resolve("passwd.properties");
         Files.writeString(passwd, "ada: s3cret-pass, curator\n");
+        Files.writeString(dir.resolve("curator-names.properties"), "ada = Ada Lovelace\n");
         server = TestServer.start(s -> s.withPasswordFile(passwd));
     }
 
@@ -167,5 +168,70 @@ class CurationTest {
         assertFalse(ask("ASK { ?s ?p ?o FILTER(CONTAINS(STR(?o), \"secret-message-42\")) }"));
         assertFalse(server.get("dumps/labourgraph.nq").body().contains("secret-message-42"));
         assertFalse(server.get("api/search?q=secret-message-42").body().contains("https://w3id.org/labourgraph/id/"), "no search hit");
+    }
+
+    @Test
+    void the_history_tab_shows_date_curator_display_name_message_and_diff() throws Exception {
+        String altLabel = "travail des tâcherons";
+        HttpResponse<String> r = send("PATCH", "doc/concept/micro-work", "application/rdf-patch",
+                "TX .\nA <" + MICRO_WORK + "> <http://www.w3.org/2004/02/skos/core#altLabel> \"" + altLabel + "\"@fr .\nTC .\n",
+                "Authorization", ADA, "X-Change-Message", "Add a <b>variant</b>");
+        assertEquals(200, r.statusCode(), r.body());
+        HttpResponse<String> page = server.get("history/concept/micro-work?lang=en", "Accept", "text/html");
+        assertEquals(200, page.statusCode());
+        String html = page.body();
+        assertTrue(html.contains("Ada Lovelace"), "the curator's display name");
+        assertTrue(html.contains("Add a &lt;b&gt;variant&lt;/b&gt;"), "the message, escaped");
+        assertTrue(html.contains("skos:altLabel") && html.contains(altLabel), "the diff line");
+        assertTrue(server.get("doc/concept/micro-work?lang=en", "Accept", "text/html").body().contains("href=\"/history/concept/micro-work\""),
+                "the resource page links its History tab");
+        String json = server.get("history/concept/micro-work", "Accept", "application/json").body();
+        assertTrue(json.contains("\"curator\" : \"Ada Lovelace\""), json);
+        assertFalse(json.contains("\"ada\""), "the login never reaches public pages");
+    }
+
+    @Test
+    void the_resource_at_an_old_revision_equals_what_was_there_then() throws Exception {
+        long before = server.store.history().head();
+        String then = server.get("doc/concept/ghost-work.nt").body();
+        assertEquals(200, send("PATCH", "doc/concept/ghost-work", "application/rdf-patch",
+                "TX .\nA <" + GHOST_WORK + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"gost work\"@en .\nTC .\n",
+                "Authorization", ADA).statusCode());
+        assertFalse(server.get("doc/concept/ghost-work.nt").body().equals(then));
+        HttpResponse<String> old = server.get("doc/concept/ghost-work.nt?rev=" + before);
+        assertEquals(200, old.statusCode(), old.body());
+        assertEquals(then, old.body());
+        assertTrue(old.headers().firstValue("Memento-Datetime").isPresent());
+        assertTrue(old.headers().firstValue("Link").orElse("").contains("rel=\"original latest-version\""));
+        HttpResponse<String> html = server.get("doc/concept/ghost-work?rev=" + before + "&lang=en", "Accept", "text/html");
+        assertTrue(html.body().contains("You are reading revision " + before), "the page says which revision it shows");
+        assertFalse(html.body().contains("gost work"));
+        assertEquals(404, server.get("doc/concept/ghost-work?rev=999999").statusCode());
+    }
+
+    @Test
+    void revert_restores_the_resource_and_is_itself_recorded() throws Exception {
+        String before = server.get("doc/concept/click-work.nt").body();
+        HttpResponse<String> edit = send("PUT", "doc/concept/click-work", "text/turtle", server.get("doc/concept/click-work.ttl").body()
+                .isEmpty() ? "" : ownStatements("https://w3id.org/labourgraph/id/concept/click-work")
+                + "<https://w3id.org/labourgraph/id/concept/click-work> <http://www.w3.org/2004/02/skos/core#note> \"to be reverted\"@en .\n",
+                "Authorization", ADA);
+        assertEquals(200, edit.statusCode(), edit.body());
+        long revision = server.store.history().head();
+        assertTrue(ask("ASK { ?s ?p \"to be reverted\"@en }"));
+        assertEquals(401, server.post("history/revert?rev=" + revision, "text/plain", "").statusCode());
+        HttpResponse<String> revert = server.post("history/revert?rev=" + revision, "text/plain", "", "Authorization", ADA);
+        assertEquals(200, revert.statusCode(), revert.body());
+        assertFalse(ask("ASK { ?s ?p \"to be reverted\"@en }"));
+        assertEquals(before, server.get("doc/concept/click-work.nt").body());
+        Revision last = server.store.history().revisions().get((int) server.store.history().head() - 1);
+        assertTrue(last.message().startsWith("Revert revision " + revision), last.message());
+        assertEquals("ada", last.author());
+    }
+
+    /** The resource's asserted statements as N-Triples, from SPARQL (its description without entailments or neighbours). */
+    String ownStatements(String iri) throws Exception {
+        return server.get("sparql?query=" + TestServer.enc("CONSTRUCT { <" + iri + "> ?p ?o } WHERE { GRAPH ?g { <" + iri
+                + "> ?p ?o } FILTER(?g != <https://w3id.org/labourgraph/graph/entailments>) }"), "Accept", "application/n-triples").body();
     }
 }
