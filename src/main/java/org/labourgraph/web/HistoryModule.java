@@ -44,6 +44,7 @@ public final class HistoryModule implements FusekiModule {
         builder.addFilter("/*", new ChangeAttributionFilter())
                 .addFilter("/doc/*", new ResourceEditFilter(ctx, store))
                 .addFilter("/doc/*", new RevisionViewFilter(ctx, store))
+                .addServlet("/history/sparql", new ProvenanceQueryServlet(ctx, store.log()))
                 .addServlet("/history/*", new HistoryServlet(ctx, store));
     }
 }

@@ -124,6 +124,7 @@ public final class LabourgraphServer implements AutoCloseable {
             security.addConstraintMapping(mapping("/doc/*", method, writers));
         }
         security.addConstraintMapping(mapping("/history/revert", "POST", writers));
+        security.addConstraintMapping(mapping("/history/sparql", null, writers)); // the changes' provenance: curators only
         return security;
     }
 

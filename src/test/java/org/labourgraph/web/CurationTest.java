@@ -234,4 +234,34 @@ class CurationTest {
         return server.get("sparql?query=" + TestServer.enc("CONSTRUCT { <" + iri + "> ?p ?o } WHERE { GRAPH ?g { <" + iri
                 + "> ?p ?o } FILTER(?g != <https://w3id.org/labourgraph/graph/entailments>) }"), "Accept", "application/n-triples").body();
     }
+
+    @Test
+    void curators_query_the_provenance_of_changes_in_prov_o_and_the_public_cannot() throws Exception {
+        send("PATCH", "doc/concept/micro-work", "application/rdf-patch",
+                "TX .\nA <" + MICRO_WORK + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"micro job\"@en .\nTC .\n",
+                "Authorization", ADA, "X-Change-Message", "provenance probe");
+        String query = "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>"
+                + " PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"
+                + " SELECT ?when WHERE { ?change a prov:Activity ; prov:endedAtTime ?when ; rdfs:comment \"provenance probe\" ;"
+                + " prov:wasAssociatedWith [ foaf:accountName \"ada\" ] ; prov:generated ?state ."
+                + " ?state prov:specializationOf <" + MICRO_WORK + "> ; prov:wasRevisionOf ?before . ?change prov:used ?before }";
+        assertEquals(401, server.get("history/sparql?query=" + TestServer.enc(query)).statusCode());
+        HttpResponse<String> r = server.get("history/sparql?query=" + TestServer.enc(query), "Authorization", ADA);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"when\""), r.body());
+        assertTrue(r.body().contains("dateTime"), r.body());
+        assertFalse(ask("ASK { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"urn:labourgraph:\") || STR(?o) = \"provenance probe\") }"),
+                "no provenance of changes in public SPARQL");
+    }
+
+    @Test
+    void graph_store_writes_are_recorded_with_their_author() throws Exception {
+        HttpResponse<String> r = send("PUT", "data?graph=" + TestServer.enc("urn:test:gsp"), "text/turtle",
+                "<urn:test:gsp-s> <urn:test:p> \"via the graph store\" .", "Authorization", ADA);
+        assertEquals(2, r.statusCode() / 100, r.body());
+        Revision last = server.store.history().revisions().get((int) server.store.history().head() - 1);
+        assertEquals("ada", last.author());
+        assertEquals("Graph Store PUT <urn:test:gsp>", last.message());
+        assertEquals(1, last.added().size());
+    }
 }
