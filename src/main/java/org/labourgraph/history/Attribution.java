@@ -47,7 +47,8 @@ public record Attribution(String author, String message, Channel channel) {
         return a == null ? SYSTEM : a;
     }
 
-    public static Optional<Attribution> set() {
+    /** The attribution bound to this thread, if any. */
+    public static Optional<Attribution> bound() {
         return Optional.ofNullable(CURRENT.get());
     }
 

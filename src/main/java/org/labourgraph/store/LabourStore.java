@@ -138,7 +138,7 @@ public final class LabourStore implements AutoCloseable {
         stale.removeAll(graphs.keySet());
         long[] counts = new long[2];
         long parsed = System.nanoTime();
-        Attribution loader = Attribution.set().orElse(new Attribution("labourgraph",
+        Attribution loader = Attribution.bound().orElse(new Attribution("labourgraph",
                 "Loaded ontology/ and data/ (" + graphs.size() + " files)", Attribution.Channel.LOCAL));
         loader.during(() -> Txn.executeWrite(dataset, () -> {
             stale.forEach(g -> dataset.removeGraph(iri(g)));
@@ -163,7 +163,7 @@ public final class LabourStore implements AutoCloseable {
         VisibilityGuard.requirePublic(graphs);
         long start = System.nanoTime();
         long[] counts = new long[2];
-        Attribution importer = Attribution.set().orElse(new Attribution(System.getProperty("user.name", "labourgraph"),
+        Attribution importer = Attribution.bound().orElse(new Attribution(System.getProperty("user.name", "labourgraph"),
                 "labourgraph load: " + String.join(", ", graphs.keySet()), Attribution.Channel.LOCAL));
         importer.during(() -> Txn.executeWrite(dataset, () -> {
             graphs.forEach((g, content) -> {

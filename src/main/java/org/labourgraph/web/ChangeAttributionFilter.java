@@ -34,7 +34,7 @@ final class ChangeAttributionFilter implements Filter {
         } else if ((path.equals("/data") || path.startsWith("/data/")) && !method.equals("GET") && !method.equals("HEAD")
                 && !method.equals("OPTIONS")) {
             channel = Channel.GRAPH_STORE;
-            String graph = http.getParameter("graph");
+            String graph = graphParameter(http.getQueryString()); // the query string only: never read the body here
             operation = "Graph Store " + method + (graph == null ? " (default graph)" : " <" + graph + ">");
         }
         if (channel == null) {
@@ -47,6 +47,22 @@ final class ChangeAttributionFilter implements Filter {
         } finally {
             Attribution.clear();
         }
+    }
+
+    private static String graphParameter(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String part : query.split("&")) {
+            if (part.startsWith("graph=")) {
+                try {
+                    return URLDecoder.decode(part.substring("graph=".length()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return part.substring("graph=".length());
+                }
+            }
+        }
+        return null;
     }
 
     static String author(HttpServletRequest http) {

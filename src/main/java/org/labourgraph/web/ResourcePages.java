@@ -20,7 +20,7 @@ import org.labourgraph.sparql.QueryTexts;
 /** The HTML of resource documents (and of their 404s): a description in, a page out. */
 final class ResourcePages {
     /** Part of every page ETag: a new release re-renders pages even when the data did not change. */
-    static final String VERSION = "browse-1";
+    static final String VERSION = "browse-2";
 
     private final SiteContext ctx;
 

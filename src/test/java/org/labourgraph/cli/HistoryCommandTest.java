@@ -51,4 +51,30 @@ class HistoryCommandTest {
         }
         assertEquals(1, LoadCommandTest.run("revert", "999", "--store", dir.toString()).exit());
     }
+
+    @Test
+    void history_and_revert_work_through_a_running_server_as_the_public_and_a_curator_see_them() throws Exception {
+        java.nio.file.Path passwd = java.nio.file.Files.writeString(tmp.resolve("passwd.properties"), "ada: s3cret-pass, curator\n");
+        java.nio.file.Path password = java.nio.file.Files.writeString(tmp.resolve("password"), "s3cret-pass\n");
+        try (org.labourgraph.web.TestServer server = org.labourgraph.web.TestServer.start(s -> s.withPasswordFile(passwd))) {
+            String patch = "TX .\nA <" + MICRO_WORK + "> <http://www.w3.org/2004/02/skos/core#altLabel> \"micro-boulot\"@fr .\nTC .\n";
+            var r = server.http.send(java.net.http.HttpRequest.newBuilder(server.uri("doc/concept/micro-work"))
+                    .header("Content-Type", "application/rdf-patch").header("X-Change-Message", "slang form")
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("ada:s3cret-pass".getBytes()))
+                    .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(patch)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            long edit = server.store.history().head();
+            LoadCommandTest.Run history = LoadCommandTest.run("history", MICRO_WORK, "--server", server.server.baseUrl());
+            assertEquals(0, history.exit(), history.err());
+            assertTrue(history.out().contains("r" + edit + "  "), history.out());
+            assertTrue(history.out().contains("a curator  +1 -0  slang form"), "display name, never the login: " + history.out());
+            assertTrue(history.out().contains("+ skos:altLabel micro-boulot@fr"), history.out());
+            LoadCommandTest.Run revert = LoadCommandTest.run("revert", Long.toString(edit), "--server", server.server.baseUrl(),
+                    "--user", "ada", "--password-file", password.toString());
+            assertEquals(0, revert.exit(), revert.err());
+            assertTrue(revert.out().contains("\"reverted\" : " + edit), revert.out());
+            assertEquals(edit + 1, server.store.history().head());
+        }
+    }
 }

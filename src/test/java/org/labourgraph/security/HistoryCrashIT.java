@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,17 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.labourgraph.ProjectPaths;
 
 /**
  * Issue 8: the server process is killed with SIGKILL right after a curator's edit was acknowledged (and, every other
@@ -50,10 +46,10 @@ class HistoryCrashIT {
         Random random = new Random(8L);
         int next = 0;
         for (int round = 0; round < KILLS; round++) {
-            int port = freePort();
-            Process server = start(store, passwd, port);
+            int port = ServerProcess.freePort();
+            Process server = ServerProcess.start(store, passwd, port, dir);
             try {
-                awaitReady(port);
+                ServerProcess.awaitReady(http, port, dir);
                 assertConsistent(port, acknowledged);
                 int edits = 1 + random.nextInt(3);
                 for (int i = 0; i < edits; i++) {
@@ -83,10 +79,10 @@ class HistoryCrashIT {
                 server.destroyForcibly();
             }
         }
-        int port = freePort();
-        Process server = start(store, passwd, port);
+        int port = ServerProcess.freePort();
+        Process server = ServerProcess.start(store, passwd, port, dir);
         try {
-            awaitReady(port);
+            ServerProcess.awaitReady(http, port, dir);
             Set<Integer> present = assertConsistent(port, acknowledged);
             assertTrue(acknowledged.size() >= KILLS, "edits were acknowledged: " + acknowledged.size());
             assertTrue(present.containsAll(acknowledged));
@@ -130,33 +126,5 @@ class HistoryCrashIT {
         assertEquals(inStore, inHistory, "every change has its history entry and every entry its change");
         assertTrue(inStore.containsAll(acknowledged), "acknowledged edits lost: store " + inStore + ", acknowledged " + acknowledged);
         return inStore;
-    }
-
-    private Process start(Path store, Path passwd, int port) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", ProjectPaths.jar().toString(), "serve", "--root", ProjectPaths.root().toString(),
-                "--store", store.toString(), "--passwd", passwd.toString(), "--port", Integer.toString(port)));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("server-" + port + ".log").toFile()).start();
-    }
-
-    private void awaitReady(int port) throws Exception {
-        URI ping = URI.create("http://127.0.0.1:" + port + "/$/ping");
-        for (int i = 0; i < 600; i++) {
-            try {
-                if (http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the server did not start on port " + port + "; see " + dir.resolve("server-" + port + ".log"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
