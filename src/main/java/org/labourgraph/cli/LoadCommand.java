@@ -125,9 +125,9 @@ public final class LoadCommand implements Callable<Integer> {
             System.err.println("load: give --server (a labourgraph server) or --update-endpoint (any SPARQL 1.1 update service), not both.");
             return 2;
         }
-        if ((server != null || updateEndpoint != null) && visibility == Visibility.PRIVATE) {
-            System.err.println("load: --visibility private goes into the store folder only (--store DIR, server stopped);"
-                    + " a running server takes public content only.");
+        if (updateEndpoint != null && visibility == Visibility.PRIVATE) {
+            System.err.println("load: --visibility private goes to a labourgraph server (--server URL, its curators' area)"
+                    + " or into a store folder (--store DIR, server stopped); another update service would make it public.");
             return 2;
         }
         if (server != null || updateEndpoint != null) {
@@ -193,7 +193,8 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     private int loadThroughServer(Map<String, Graph> graphs, long started) {
-        URI target = updateEndpoint != null ? updateEndpoint : server.resolve("update");
+        boolean privately = visibility == Visibility.PRIVATE;
+        URI target = updateEndpoint != null ? updateEndpoint : server.resolve(privately ? "curator/private" : "update");
         if (user == null && server != null) {
             System.err.println("load: --server needs --user NAME (a curator account of the server) and its password in $" + passwordEnv + ".");
             return 2;
@@ -208,14 +209,16 @@ public final class LoadCommand implements Callable<Integer> {
             }
             auth = Optional.of("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
-        ServerImport.Outcome outcome = ServerImport.send(target, auth, graphs, replace);
+        ServerImport.Outcome outcome = privately ? ServerImport.sendPrivate(target, auth, graphs, replace)
+                : ServerImport.send(target, auth, graphs, replace);
         if (!outcome.ok()) {
             System.err.println("load: the server refused the import (HTTP " + outcome.status() + "): " + outcome.message());
             System.err.println("load: nothing was imported.");
             return 1;
         }
         long triples = graphs.values().stream().mapToLong(Graph::size).sum();
-        System.err.printf("load: %,d triples into %d graph(s) through %s in %d ms.%n", triples, graphs.size(), target,
+        System.err.printf("load: %,d triples into %d %s graph(s) through %s in %d ms.%n", triples, graphs.size(),
+                visibility.name().toLowerCase(java.util.Locale.ROOT), target,
                 (System.nanoTime() - started) / 1_000_000);
         return 0;
     }

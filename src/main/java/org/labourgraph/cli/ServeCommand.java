@@ -52,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         long quads = store.quadCount();
         Instant loadedAt = Instant.now();
-        LabourgraphServer web = LabourgraphServer.build(settings, store.dataset(), () -> LabourgraphServer.healthBody(quads, loadedAt));
+        LabourgraphServer web = LabourgraphServer.build(settings, store, () -> LabourgraphServer.healthBody(quads, loadedAt));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("Stopping: closing the server and the store…");

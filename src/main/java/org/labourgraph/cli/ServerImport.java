@@ -1,5 +1,6 @@
 package org.labourgraph.cli;
 
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,10 @@ import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.modify.request.QuadDataAcc;
 import org.apache.jena.sparql.modify.request.Target;
@@ -43,7 +48,28 @@ final class ServerImport {
                 .timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString()));
         authorization.ifPresent(a -> builder.header("Authorization", a));
-        HttpRequest http = builder.build();
+        return exchange(builder.build(), updateEndpoint);
+    }
+
+    /**
+     * Sends private content to a server's curators' area ({@code /curator/private}) as one TriG body — one
+     * transaction there: POST adds, PUT (with --replace) replaces the graphs.
+     */
+    static Outcome sendPrivate(URI privateImport, Optional<String> authorization, Map<String, Graph> graphs, boolean replace) {
+        DatasetGraph body = DatasetGraphFactory.create();
+        graphs.forEach((iri, content) -> body.addGraph(NodeFactory.createURI(iri), content));
+        StringWriter trig = new StringWriter();
+        RDFDataMgr.write(trig, body, Lang.TRIG);
+        HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.ofString(trig.toString());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(privateImport)
+                .header("Content-Type", "application/trig; charset=utf-8")
+                .timeout(Duration.ofMinutes(10))
+                .method(replace ? "PUT" : "POST", publisher);
+        authorization.ifPresent(a -> builder.header("Authorization", a));
+        return exchange(builder.build(), privateImport);
+    }
+
+    private static Outcome exchange(HttpRequest http, URI updateEndpoint) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(http, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();

@@ -11,10 +11,30 @@ import java.util.Locale;
  * ({@code javascript:}, {@code data:}, {@code mailto:}, relative junk) is never made a link.
  */
 public final class Site {
+    /** Where the curators' pages live: the same documents, read from the public and the private data together. */
+    public static final String CURATOR_DOCUMENTS = "/curator/doc/";
+    private static final String PUBLIC_DOCUMENTS = "/doc/";
+
     private final String base;
+    private final String documents;
 
     public Site(String baseIri) {
+        this(baseIri, PUBLIC_DOCUMENTS);
+    }
+
+    private Site(String baseIri, String documents) {
         this.base = baseIri;
+        this.documents = documents;
+    }
+
+    /** The curators' site: resource links stay in the curator area, whose pages include private notes. */
+    public static Site forCurators(String baseIri) {
+        return new Site(baseIri, CURATOR_DOCUMENTS);
+    }
+
+    /** Whether the pages of this site show private content (to authenticated curators only). */
+    public boolean isCuratorView() {
+        return documents.equals(CURATOR_DOCUMENTS);
     }
 
     public String base() {
@@ -28,7 +48,7 @@ public final class Site {
         }
         String id = base + "id/";
         if (iri.startsWith(id) && iri.length() > id.length() && isPathSafe(iri.substring(id.length()))) {
-            return "/doc/" + iri.substring(id.length());
+            return documents + iri.substring(id.length());
         }
         String ontology = base + "ontology";
         if (iri.equals(ontology)) {

@@ -103,6 +103,19 @@ public final class SourceParser {
         return run(readFile(file), file, lang, RDFParserBuilder::toDatasetGraph);
     }
 
+    /** Parses a dataset from a stream (an upload); {@code fileNameForMessages} is the name errors report the position in. */
+    public static DatasetGraph parseDataset(InputStream in, String fileNameForMessages, Lang lang) throws RdfSyntaxException {
+        if (!RDFLanguages.isQuads(lang)) {
+            throw new IllegalArgumentException(lang.getLabel() + " is not a dataset syntax; use parse(in, name, lang)");
+        }
+        Path file = Path.of(fileNameForMessages);
+        try {
+            return run(in.readAllBytes(), file, lang, RDFParserBuilder::toDatasetGraph);
+        } catch (IOException e) {
+            throw RdfSyntaxException.wholeFile(file, "cannot read the input: " + e.getMessage());
+        }
+    }
+
     /** The dataset syntax a file's extension stands for (.trig, .nq), if any. */
     public static Optional<Lang> datasetLangOf(Path file) {
         return switch (extensionOf(file)) {

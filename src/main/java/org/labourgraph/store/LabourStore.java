@@ -11,13 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextIndexConfig;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -52,6 +50,7 @@ public final class LabourStore implements AutoCloseable {
     private final DatasetGraph tdb;
     private final PrivateStore privateStore;
     private final Optional<Path> directory;
+    private final DatasetGraph curatorView;
     private StoreState inMemoryState;
 
     private LabourStore(DatasetGraph tdb, Directory textDirectory, PrivateStore privateStore, Optional<Path> directory) {
@@ -65,6 +64,8 @@ public final class LabourStore implements AutoCloseable {
         this.dataset = recorded;
         this.privateStore = privateStore;
         this.directory = directory;
+        // The TDB2 databases themselves (not the text-indexed wrapper): reads only, no index needed.
+        this.curatorView = new CuratorDataset(tdb, privateStore.dataset());
         // Count every committed write from now on (dumps, dataset description and their ETags follow it).
         ChangeMarker.of(this.dataset);
     }
@@ -196,18 +197,11 @@ public final class LabourStore implements AutoCloseable {
     }
 
     /**
-     * What a curator sees: the public and the private named graphs together, the default graph their union.
-     * A view for reading (in a transaction: it spans both databases); never served to the public.
+     * What a curator sees: the public and the private named graphs together, the default graph their union;
+     * read-only and live (see {@link CuratorDataset}). Never served to the public.
      */
     public DatasetGraph curatorView() {
-        Map<Node, Graph> graphs = new LinkedHashMap<>();
-        // The TDB2 databases themselves (not the text-indexed wrapper): the view's transactions begin on each.
-        for (DatasetGraph part : List.of(tdb, privateStore.dataset())) {
-            Txn.executeRead(part, () -> part.listGraphNodes().forEachRemaining(g -> graphs.put(g, part.getGraph(g))));
-        }
-        DatasetGraph view = DatasetGraphFactory.createGeneral(new MultiUnion(graphs.values().toArray(new Graph[0])));
-        graphs.forEach(view::addGraph);
-        return view;
+        return curatorView;
     }
 
     /** Number of quads in the private store. */

@@ -83,8 +83,9 @@ final class DocumentServlet extends HttpServlet {
             pages.notFound(req, resp, variant, lang);
             return;
         }
-        resp.setHeader("Link", linkHeader("/doc" + slugPath));
-        String canonical = "/doc" + slugPath;
+        // /doc/… for everyone, /curator/doc/… for curators (public and private data).
+        String canonical = req.getServletPath() + slugPath;
+        resp.setHeader("Link", linkHeader(canonical));
         String etag = Responses.etag(canonicalForm(d.graph()), variant.name(), variant.isRdf() ? "" : lang,
                 page.property().orElse(""), page.after(), ResourcePages.VERSION);
         if (!variant.isRdf()) {

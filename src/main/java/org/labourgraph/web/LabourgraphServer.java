@@ -25,6 +25,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.sparql.SearchService;
 import org.labourgraph.sparql.SparqlSafety;
+import org.labourgraph.store.LabourStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,14 @@ public final class LabourgraphServer implements AutoCloseable {
      */
     public static LabourgraphServer build(ServerSettings settings, DatasetGraph dataset, Supplier<JsonObject> status) {
         return build(settings, dataset, status, SiteModules.forDataset(settings, dataset));
+    }
+
+    /**
+     * Builds the server for a store: its public dataset served as above and, with {@code --passwd}, the
+     * curators' area over the public and private data together ({@link CuratorModule}).
+     */
+    public static LabourgraphServer build(ServerSettings settings, LabourStore store, Supplier<JsonObject> status) {
+        return build(settings, store.dataset(), status, SiteModules.forStore(settings, store));
     }
 
     /** As above, with the site's optional parts (browse UI, exports, …) given as Fuseki modules. */
@@ -94,6 +103,7 @@ public final class LabourgraphServer implements AutoCloseable {
         }
         FusekiServer server = builder.build();
         bindHost(server, settings.host());
+        server.getJettyServer().setErrorHandler(new UnsafePathErrorHandler());
         return new LabourgraphServer(server, settings);
     }
 
@@ -105,7 +115,10 @@ public final class LabourgraphServer implements AutoCloseable {
         return RemoteModeServer.build(settings);
     }
 
-    /** Basic authentication on every write: all of /update, and the writing methods of /data. */
+    /**
+     * Basic authentication on every write — all of /update, the writing methods of /data — and on every
+     * request to the curators' area.
+     */
     static ConstraintSecurityHandler writeProtection(Path passwordFile) {
         ConstraintSecurityHandler security = JettySecurityLib.makeSecurityHandler(Auth.dftRealm,
                 userStore(passwordFile), AuthScheme.BASIC);
@@ -115,6 +128,8 @@ public final class LabourgraphServer implements AutoCloseable {
                 .authorization(Constraint.Authorization.SPECIFIC_ROLE).build();
         security.addConstraintMapping(mapping("/update", null, writers));
         security.addConstraintMapping(mapping("/update/*", null, writers));
+        security.addConstraintMapping(mapping(CuratorModule.AREA, null, writers));
+        security.addConstraintMapping(mapping(CuratorModule.AREA + "/*", null, writers));
         for (String method : new String[] {"PUT", "POST", "DELETE", "PATCH"}) {
             security.addConstraintMapping(mapping("/data", method, writers));
             security.addConstraintMapping(mapping("/data/*", method, writers));

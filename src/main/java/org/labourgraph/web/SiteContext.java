@@ -16,9 +16,13 @@ final class SiteContext {
     final Site site;
 
     SiteContext(ServerSettings settings, DatasetGraph dataset) {
+        this(settings, dataset, new Site(settings.baseIri()));
+    }
+
+    SiteContext(ServerSettings settings, DatasetGraph dataset, Site site) {
         this.settings = settings;
         this.dataset = dataset;
-        this.site = new Site(settings.baseIri());
+        this.site = site;
     }
 
     QueryRunner runner() {

@@ -1,9 +1,11 @@
 package org.labourgraph.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
+import org.labourgraph.store.LabourStore;
 import org.labourgraph.web.interop.InteropModule;
 
 /**
@@ -15,5 +17,14 @@ public final class SiteModules {
 
     public static List<FusekiModule> forDataset(ServerSettings settings, DatasetGraph dataset) {
         return List.of(new BrowseModule(settings, dataset), new InteropModule(settings, dataset), new HistoryModule(settings, dataset));
+    }
+
+    /** The parts for a store: as above over its public dataset, plus the curators' area when there are accounts. */
+    public static List<FusekiModule> forStore(ServerSettings settings, LabourStore store) {
+        List<FusekiModule> modules = new ArrayList<>(forDataset(settings, store.dataset()));
+        if (settings.passwordFile().isPresent()) {
+            modules.add(new CuratorModule(settings, store));
+        }
+        return modules;
     }
 }

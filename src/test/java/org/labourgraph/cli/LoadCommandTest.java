@@ -32,6 +32,35 @@ class LoadCommandTest {
         }
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> malformedFiles() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("broken.ttl", "<urn:t:b> <urn:t:p> \"two\" .\n<urn:t:c> <urn:t:p> .\n", "broken.ttl:2:"),
+                org.junit.jupiter.params.provider.Arguments.of("broken.nt", "<urn:t:b> <urn:t:p> \"two\" .\n<urn:t:c> <urn:t:p> <urn:t:o>\n", "broken.nt:"),
+                org.junit.jupiter.params.provider.Arguments.of("broken.jsonld", "{ \"@id\": \"urn:t:b\",\n  \"urn:t:p\": \"two\"\n  \"urn:t:q\": 1 }\n", "broken.jsonld:"),
+                org.junit.jupiter.params.provider.Arguments.of("broken.rdf", "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                        + "<rdf:Description rdf:about=\"urn:t:b\">\n</rdf:RDF>\n", "broken.rdf:3:"),
+                org.junit.jupiter.params.provider.Arguments.of("broken.trig", "<http://example.org/g> { <urn:t:b> <urn:t:p> \"two\" . }\n"
+                        + "<http://example.org/g> { <urn:t:c> }\n", "broken.trig:2:"),
+                org.junit.jupiter.params.provider.Arguments.of("broken.nq", "<urn:t:b> <urn:t:p> \"two\" <http://example.org/g> .\n"
+                        + "<urn:t:c> <urn:t:p> <http://example.org/g> \n", "broken.nq:"));
+    }
+
+    /** Abuse case 20: a malformed import of each kind names file, line and column, and nothing of the import lands. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("malformedFiles")
+    void a_malformed_file_of_each_kind_says_where_and_imports_nothing(String name, String content, String position) throws Exception {
+        Path good = Files.writeString(tmp.resolve("good.ttl"), "<urn:t:a> <urn:t:p> \"one\" .\n");
+        Path bad = Files.writeString(tmp.resolve(name), content);
+        Path store = tmp.resolve("store");
+        Run run = run("load", "--store", store.toString(), good.toString(), bad.toString());
+        assertEquals(1, run.exit, run.err);
+        assertTrue(run.err.matches("(?s).*" + java.util.regex.Pattern.quote(position) + "\\d+.*"),
+                "expected " + position + "LINE:COL in: " + run.err);
+        try (LabourStore s = LabourStore.open(store)) {
+            assertEquals(0, s.quadCount(), "the good file did not land either");
+        }
+    }
+
     @Test
     void good_files_land_together_in_their_named_graphs() throws Exception {
         Path a = Files.writeString(tmp.resolve("a.ttl"), "<urn:t:a> <urn:t:p> \"one\" .\n");

@@ -50,4 +50,33 @@ class LoadThroughServerTest {
         assertTrue(run.err().contains("HTTP 401"), run.err());
         assertTrue(server.query("ASK { <http://example.org/other> ?p ?o }", "application/sparql-results+json").body().contains("false"));
     }
+
+    @Test
+    void private_notes_go_through_the_curators_area_and_never_reach_the_public_endpoint() throws Exception {
+        Path note = Files.writeString(dir.resolve("drafts.ttl"), """
+                <https://w3id.org/labourgraph/id/note/draft-on-microwork> a <https://w3id.org/labourgraph/ontology#Note> ;
+                    <https://w3id.org/labourgraph/ontology#visibility> <https://w3id.org/labourgraph/ontology#Private> ;
+                    <http://www.w3.org/2000/01/rdf-schema#label> "Draft on micro-work"@en .
+                """);
+        long publicQuads = server.store.quadCount();
+        LoadCommandTest.Run run = LoadCommandTest.run("load", "--server", server.server.baseUrl(), "--user", "ada",
+                "--password-file", password.toString(), "--visibility", "private", note.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("private graph(s)"), run.err());
+        assertEquals(publicQuads, server.store.quadCount(), "the public store did not change");
+        var view = server.store.curatorView();
+        assertTrue(org.apache.jena.system.Txn.calculateRead(view, () -> view.getGraph(org.apache.jena.graph.NodeFactory.createURI(
+                "https://w3id.org/labourgraph/graph/import/drafts")).size() == 3), "the curators' view holds the three triples");
+        assertTrue(server.query("ASK { <https://w3id.org/labourgraph/id/note/draft-on-microwork> ?p ?o }",
+                "application/sparql-results+json").body().contains("false"));
+    }
+
+    @Test
+    void private_notes_never_go_to_a_foreign_update_service() throws Exception {
+        Path note = Files.writeString(dir.resolve("foreign.ttl"), "<http://example.org/n> <http://example.org/p> 1 .\n");
+        LoadCommandTest.Run run = LoadCommandTest.run("load", "--update-endpoint", server.server.baseUrl() + "update",
+                "--visibility", "private", note.toString());
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains("--visibility private"), run.err());
+    }
 }

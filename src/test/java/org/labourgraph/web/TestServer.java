@@ -45,7 +45,7 @@ public final class TestServer implements AutoCloseable {
         prepare.accept(store);
         ServerSettings settings = configure.apply(ServerSettings.defaults(ProjectPaths.root()).withPort(0));
         long quads = store.quadCount();
-        LabourgraphServer server = LabourgraphServer.build(settings, store.dataset(),
+        LabourgraphServer server = LabourgraphServer.build(settings, store,
                 () -> LabourgraphServer.healthBody(quads, Instant.now())).start();
         return new TestServer(store, server);
     }
