@@ -71,6 +71,10 @@ final class ResourceEditFilter implements Filter {
             return;
         }
         String slug = path.substring("/doc".length());
+        int dot = slug.lastIndexOf('.');
+        if (dot > slug.lastIndexOf('/') && Variant.byName(slug.substring(dot + 1)).isPresent()) {
+            slug = slug.substring(0, dot); // /doc/concept/x.ttl edits the same resource as /doc/concept/x
+        }
         Node resource = NodeFactory.createURI(ctx.settings.baseIri() + "id" + slug);
         byte[] body;
         try {

@@ -264,4 +264,21 @@ class CurationTest {
         assertEquals("Graph Store PUT <urn:test:gsp>", last.message());
         assertEquals(1, last.added().size());
     }
+
+    @Test
+    void search_dumps_and_void_follow_a_committed_edit() throws Exception {
+        String voidBefore = server.get(".well-known/void", "Accept", "application/n-triples").body();
+        assertFalse(server.get("api/search?q=zorglubwork").body().contains(MICRO_WORK));
+        assertEquals(200, send("PATCH", "doc/concept/micro-work", "application/rdf-patch",
+                "TX .\nA <" + MICRO_WORK + "> <http://www.w3.org/2004/02/skos/core#altLabel> \"zorglubwork\"@en .\nTC .\n",
+                "Authorization", ADA).statusCode());
+        assertTrue(server.get("api/search?q=zorglubwork").body().contains(MICRO_WORK), "the text index follows the commit");
+        assertTrue(server.get("dumps/labourgraph.nt").body().contains("\"zorglubwork\"@en"), "the dump follows the commit");
+        String voidAfter = server.get(".well-known/void", "Accept", "application/n-triples").body();
+        assertFalse(triplesCounts(voidBefore).equals(triplesCounts(voidAfter)), "void:triples follows the commit");
+    }
+
+    static java.util.List<String> triplesCounts(String ntriples) {
+        return ntriples.lines().filter(l -> l.contains("<http://rdfs.org/ns/void#triples>")).sorted().toList();
+    }
 }
