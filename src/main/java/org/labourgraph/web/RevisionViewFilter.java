@@ -42,8 +42,16 @@ final class RevisionViewFilter implements Filter {
         HttpServletResponse resp = (HttpServletResponse) response;
         String rev = req.getParameter("rev");
         String method = req.getMethod();
-        if (rev == null || !(method.equals("GET") || method.equals("HEAD"))) {
+        if (!(method.equals("GET") || method.equals("HEAD"))) {
             chain.doFilter(request, response);
+            return;
+        }
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        String docPath = path.replaceFirst("\\.[a-z]+$", "");
+        String historyPath = "/history" + docPath.substring("/doc".length());
+        if (rev == null) {
+            // The current document links its history (RFC 5829), for clients that follow Link headers.
+            chain.doFilter(request, withLinks(resp, "<" + historyPath + ">; rel=\"version-history\""));
             return;
         }
         long number;
@@ -59,19 +67,21 @@ final class RevisionViewFilter implements Filter {
                     + " revisions.\n");
             return;
         }
-        String path = req.getRequestURI().substring(req.getContextPath().length());
-        String docPath = path.replaceFirst("\\.[a-z]+$", "");
-        String historyPath = "/history" + docPath.substring("/doc".length());
         String links = "<" + docPath + ">; rel=\"original latest-version\", <" + historyPath + ">; rel=\"version-history\"";
         resp.setHeader("Memento-Datetime", DateTimeFormatter.RFC_1123_DATE_TIME.format(revision.get().time().atOffset(ZoneOffset.UTC)));
         req.setAttribute(AS_OF, number + " (" + revision.get().time() + ")");
-        HttpServletResponse withLinks = new HttpServletResponseWrapper(resp) {
+        HttpServletResponse withLinks = withLinks(resp, links);
+        withLinks.setHeader("Link", "<" + historyPath + "?format=json>; rel=\"alternate\"; type=\"application/json\"");
+        new DocumentServlet(new SiteContext(ctx.settings, states.at(number))).service(req, withLinks);
+    }
+
+    /** The response with {@code links} added to whatever Link header the servlet sets. */
+    private static HttpServletResponse withLinks(HttpServletResponse resp, String links) {
+        return new HttpServletResponseWrapper(resp) {
             @Override
             public void setHeader(String name, String value) {
                 super.setHeader(name, name.equalsIgnoreCase("Link") ? value + ", " + links : value);
             }
         };
-        withLinks.setHeader("Link", "<" + historyPath + "?format=json>; rel=\"alternate\"; type=\"application/json\"");
-        new DocumentServlet(new SiteContext(ctx.settings, states.at(number))).service(req, withLinks);
     }
 }

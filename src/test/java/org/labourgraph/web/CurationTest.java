@@ -203,6 +203,8 @@ class CurationTest {
         assertEquals(then, old.body());
         assertTrue(old.headers().firstValue("Memento-Datetime").isPresent());
         assertTrue(old.headers().firstValue("Link").orElse("").contains("rel=\"original latest-version\""));
+        assertTrue(server.get("doc/concept/ghost-work.nt").headers().firstValue("Link").orElse("")
+                .contains("</history/concept/ghost-work>; rel=\"version-history\""), "the current document links its history");
         HttpResponse<String> html = server.get("doc/concept/ghost-work?rev=" + before + "&lang=en", "Accept", "text/html");
         assertTrue(html.body().contains("You are reading revision " + before), "the page says which revision it shows");
         assertFalse(html.body().contains("gost work"));
