@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "An open linked-data knowledge graph of digital-labour concepts.",
         subcommands = {ServeCommand.class, LoadCommand.class, QueryCommand.class, ValidateCommand.class, ExportCommand.class,
+                HistoryCommand.class, RevertCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LabourgraphCommand implements Runnable {
 

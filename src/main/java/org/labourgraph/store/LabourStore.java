@@ -24,6 +24,9 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.labourgraph.history.Attribution;
+import org.labourgraph.history.ChangeLog;
+import org.labourgraph.history.RecordingDataset;
 import org.labourgraph.source.RdfSyntaxException;
 import org.labourgraph.source.SourceFile;
 import org.labourgraph.source.SourceParser;
@@ -42,6 +45,8 @@ public final class LabourStore implements AutoCloseable {
     public static final String ENTAILMENT_GRAPH = LG.GRAPH_NS + "entailments";
 
     private final DatasetGraph dataset;
+    /** The text-indexed TDB2 under the recorder: derived data (entailments) is written here, unrecorded. */
+    private final DatasetGraph text;
     private final DatasetGraph tdb;
     private final PrivateStore privateStore;
     private final Optional<Path> directory;
@@ -50,7 +55,13 @@ public final class LabourStore implements AutoCloseable {
 
     private LabourStore(DatasetGraph tdb, Directory textDirectory, PrivateStore privateStore, Optional<Path> directory) {
         this.tdb = tdb;
-        this.dataset = withTextIndex(tdb, textDirectory);
+        this.text = withTextIndex(tdb, textDirectory);
+        // Every change through dataset() is recorded in the history, atomically with its commit (history/ChangeLog).
+        ChangeLog log = directory.map(d -> ChangeLog.open(d.resolve("history"))).orElseGet(ChangeLog::inMemory);
+        log.recover(text);
+        RecordingDataset recorded = new RecordingDataset(text, log, iri(ENTAILMENT_GRAPH));
+        recorded.addPreCommit((store, changes, who) -> refreshEntailments());
+        this.dataset = recorded;
         this.privateStore = privateStore;
         this.directory = directory;
         // The TDB2 databases themselves (not the text-indexed wrapper): reads only, no index needed.
@@ -128,15 +139,16 @@ public final class LabourStore implements AutoCloseable {
         stale.removeAll(graphs.keySet());
         long[] counts = new long[2];
         long parsed = System.nanoTime();
-        Txn.executeWrite(dataset, () -> {
+        Attribution loader = Attribution.bound().orElse(new Attribution("labourgraph",
+                "Loaded ontology/ and data/ (" + graphs.size() + " files)", Attribution.Channel.LOCAL));
+        loader.during(() -> Txn.executeWrite(dataset, () -> {
             stale.forEach(g -> dataset.removeGraph(iri(g)));
             graphs.forEach((g, content) -> replaceGraph(g, content));
             counts[0] = graphs.values().stream().mapToLong(Graph::size).sum();
-            long written = System.nanoTime();
-            counts[1] = refreshEntailments();
-            LOG.debug("Parsed in {} ms, wrote in {} ms, entailments in {} ms", (parsed - start) / 1_000_000,
-                    (written - parsed) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
-        });
+        }));  // the entailments are refreshed as the change commits
+        counts[1] = entailedCount();
+        LOG.debug("Parsed in {} ms, wrote with entailments in {} ms", (parsed - start) / 1_000_000,
+                (System.nanoTime() - parsed) / 1_000_000);
         StoreState now = new StoreState(hash, List.copyOf(graphs.keySet()));
         saveState(now);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -152,7 +164,9 @@ public final class LabourStore implements AutoCloseable {
         VisibilityGuard.requirePublic(graphs);
         long start = System.nanoTime();
         long[] counts = new long[2];
-        Txn.executeWrite(dataset, () -> {
+        Attribution importer = Attribution.bound().orElse(new Attribution(System.getProperty("user.name", "labourgraph"),
+                "labourgraph load: " + String.join(", ", graphs.keySet()), Attribution.Channel.LOCAL));
+        importer.during(() -> Txn.executeWrite(dataset, () -> {
             graphs.forEach((g, content) -> {
                 if (replace) {
                     replaceGraph(g, content);
@@ -161,8 +175,8 @@ public final class LabourStore implements AutoCloseable {
                 }
                 counts[0] += content.size();
             });
-            counts[1] = refreshEntailments();
-        });
+        }));  // the entailments are refreshed as the change commits
+        counts[1] = entailedCount();
         return new ImportResult(graphs.size(), counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -228,18 +242,30 @@ public final class LabourStore implements AutoCloseable {
         content.find().forEachRemaining(t -> dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
     }
 
-    /** Recomputes the entailment graph from every other named graph; must run inside a write transaction. */
+    /** The history of the store's changes. */
+    public ChangeLog history() {
+        return ((RecordingDataset) dataset).log();
+    }
+
+    private long entailedCount() {
+        return Txn.calculateRead(text, () -> text.getGraph(iri(ENTAILMENT_GRAPH)).size());
+    }
+
+    /**
+     * Recomputes the entailment graph from every other named graph; runs inside the write transaction of every
+     * change, just before it commits, on the dataset under the recorder (derived data is not history).
+     */
     private long refreshEntailments() {
         Node entailmentGraph = iri(ENTAILMENT_GRAPH);
         Graph asserted = GraphFactory.createDefaultGraph();
-        dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+        text.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
             if (!q.getGraph().equals(entailmentGraph)) {
                 asserted.add(q.asTriple());
             }
         });
         Graph entailed = Entailments.of(asserted);
-        dataset.removeGraph(entailmentGraph);
-        entailed.find().forEachRemaining(t -> dataset.add(entailmentGraph, t.getSubject(), t.getPredicate(), t.getObject()));
+        text.removeGraph(entailmentGraph);
+        entailed.find().forEachRemaining(t -> text.add(entailmentGraph, t.getSubject(), t.getPredicate(), t.getObject()));
         return entailed.size();
     }
 

@@ -32,6 +32,17 @@ final class ShaclCheck {
         return findings;
     }
 
+    /** As {@link #run}, for the given focus nodes only (each against the shapes that target it). */
+    static List<Finding> runOn(Shapes shapes, Graph entailed, java.util.Collection<Node> focusNodes) {
+        List<Finding> findings = new ArrayList<>();
+        for (Node focus : focusNodes) {
+            for (ReportEntry entry : ShaclValidator.get().validate(shapes, entailed, focus).getEntries()) {
+                findings.add(toFinding(entry, shapes, entailed));
+            }
+        }
+        return findings;
+    }
+
     private static Finding toFinding(ReportEntry entry, Shapes shapes, Graph entailed) {
         Node focus = entry.focusNode();
         StringBuilder message = new StringBuilder();

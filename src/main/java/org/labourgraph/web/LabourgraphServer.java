@@ -133,6 +133,12 @@ public final class LabourgraphServer implements AutoCloseable {
             security.addConstraintMapping(mapping("/data", method, writers));
             security.addConstraintMapping(mapping("/data/*", method, writers));
         }
+        // Resource-level edits on documents, and reverts (HistoryModule).
+        for (String method : new String[] {"PUT", "PATCH"}) {
+            security.addConstraintMapping(mapping("/doc/*", method, writers));
+        }
+        security.addConstraintMapping(mapping("/history/revert", "POST", writers));
+        security.addConstraintMapping(mapping("/history/sparql", null, writers)); // the changes' provenance: curators only
         return security;
     }
 

@@ -20,7 +20,7 @@ import org.labourgraph.sparql.QueryTexts;
 /** The HTML of resource documents (and of their 404s): a description in, a page out. */
 final class ResourcePages {
     /** Part of every page ETag: a new release re-renders pages even when the data did not change. */
-    static final String VERSION = "browse-1";
+    static final String VERSION = "browse-2";
 
     private final SiteContext ctx;
 
@@ -37,6 +37,7 @@ final class ResourcePages {
         params.put("page", page);
         params.put("view", view);
         params.put("docPath", docPath);
+        params.put("asOf", req.getAttribute(RevisionViewFilter.AS_OF)); // set on /doc/…?rev=N pages
         CitationFields fields = Citations.fields(view, d.creators(), url);
         if (fields != null) {
             params.put("cite", Citations.of(fields));

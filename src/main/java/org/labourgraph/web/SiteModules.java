@@ -16,7 +16,7 @@ public final class SiteModules {
     private SiteModules() {}
 
     public static List<FusekiModule> forDataset(ServerSettings settings, DatasetGraph dataset) {
-        return List.of(new BrowseModule(settings, dataset), new InteropModule(settings, dataset));
+        return List.of(new BrowseModule(settings, dataset), new InteropModule(settings, dataset), new HistoryModule(settings, dataset));
     }
 
     /** The parts for a store: as above over its public dataset, plus the curators' area when there are accounts. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -24,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.labourgraph.ProjectPaths;
 
 /**
  * Issue 6, case 17: the real server process is killed with SIGKILL at random moments while authenticated
@@ -49,10 +45,10 @@ class CrashRecoveryIT {
         Random random = new Random(20261128L);
         int next = 0;
         for (int round = 0; round < KILLS; round++) {
-            int port = freePort();
-            Process server = start(store, passwd, port);
+            int port = ServerProcess.freePort();
+            Process server = ServerProcess.start(store, passwd, port, dir);
             try {
-                awaitReady(port);
+                ServerProcess.awaitReady(http, port, dir);
                 verify(port, acknowledged);
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicBoolean killing = new AtomicBoolean();
@@ -75,10 +71,10 @@ class CrashRecoveryIT {
                 server.destroyForcibly();
             }
         }
-        int port = freePort();
-        Process server = start(store, passwd, port);
+        int port = ServerProcess.freePort();
+        Process server = ServerProcess.start(store, passwd, port, dir);
         try {
-            awaitReady(port);
+            ServerProcess.awaitReady(http, port, dir);
             Map<Integer, Long> present = verify(port, acknowledged);
             assertTrue(acknowledged.size() >= KILLS, "imports were acknowledged before the kills: " + acknowledged.size());
             assertTrue(present.keySet().containsAll(acknowledged));
@@ -134,34 +130,6 @@ class CrashRecoveryIT {
             } catch (InterruptedException e) {
                 return;
             }
-        }
-    }
-
-    private Process start(Path store, Path passwd, int port) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", ProjectPaths.jar().toString(), "serve", "--root", ProjectPaths.root().toString(),
-                "--store", store.toString(), "--passwd", passwd.toString(), "--port", Integer.toString(port)));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("server-" + port + ".log").toFile()).start();
-    }
-
-    private void awaitReady(int port) throws Exception {
-        URI ping = URI.create("http://127.0.0.1:" + port + "/$/ping");
-        for (int i = 0; i < 600; i++) {
-            try {
-                if (http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the server did not start on port " + port + "; see " + dir.resolve("server-" + port + ".log"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

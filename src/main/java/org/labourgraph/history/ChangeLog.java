@@ -1,0 +1,236 @@
+package org.labourgraph.history;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.util.Symbol;
+import org.apache.jena.system.Txn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's history: one RDF Patch file per committed change ({@code r000000042.patch} in the history folder beside
+ * the TDB2 database), or a list in memory for an in-memory store.
+ *
+ * <p>Atomic with the store without a second database: an entry is written and forced to disk inside the change's
+ * write transaction, before TDB2 commits it. Writers are serialised by TDB2, so only the newest entry can lack its
+ * change (the process died between the two). {@link #recover} decides that at open, from the store itself: an entry's
+ * added quads were absent and its deleted quads present before it, and the reverse after — the store is its own
+ * witness. An entry whose change did not commit is removed; so after any crash the history and the store agree.
+ */
+public final class ChangeLog {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
+    /** Where a dataset's log is found: the served dataset's context (shared by its wrappers). */
+    static final Symbol KEY = Symbol.create("https://w3id.org/labourgraph/ontology#changeLog");
+    private static final String SUFFIX = ".patch";
+
+    private final Optional<Path> folder;
+    private final List<Revision> published = new ArrayList<>();
+    private long written;
+    /** Held while a commit becomes visible together with its entry, and while a reader takes a consistent snapshot. */
+    private final Object visibility = new Object();
+
+    private ChangeLog(Optional<Path> folder) {
+        this.folder = folder;
+    }
+
+    /** The history kept in {@code folder} (created if needed); entries are read at once. */
+    public static ChangeLog open(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path stray : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+                    Files.delete(stray); // an entry that was never renamed into place: its change never committed
+                }
+            }
+            ChangeLog log = new ChangeLog(Optional.of(folder));
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.filter(ChangeLog::isEntry).sorted().toList()) {
+                    log.published.add(PatchCodec.decode(Files.readAllBytes(f), f.toString()));
+                }
+            }
+            for (int i = 0; i < log.published.size(); i++) {
+                if (log.published.get(i).number() != i + 1) {
+                    throw new HistoryException("The history in " + folder + " has a gap: revision " + (i + 1)
+                            + " is missing. Restore the folder from a backup, or move it away to start a new history.");
+                }
+            }
+            log.written = log.published.size();
+            return log;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the history folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static ChangeLog inMemory() {
+        return new ChangeLog(Optional.empty());
+    }
+
+    /** The log of a served dataset, if it records its changes. */
+    public static Optional<ChangeLog> of(DatasetGraph dataset) {
+        return dataset.getContext().get(KEY) instanceof ChangeLog log ? Optional.of(log) : Optional.empty();
+    }
+
+    void attachTo(DatasetGraph dataset) {
+        dataset.getContext().set(KEY, this);
+    }
+
+    /** The number of the newest committed revision (0: none yet). */
+    public synchronized long head() {
+        return published.size();
+    }
+
+    /** Every committed revision, oldest first. */
+    public synchronized List<Revision> revisions() {
+        return List.copyOf(published);
+    }
+
+    public synchronized Optional<Revision> revision(long number) {
+        return number >= 1 && number <= published.size() ? Optional.of(published.get((int) number - 1)) : Optional.empty();
+    }
+
+    /** The revisions that changed statements about {@code iri}, oldest first. */
+    public synchronized List<Revision> about(String iri) {
+        return published.stream().filter(r -> r.touches(iri)).toList();
+    }
+
+    /**
+     * Runs {@code reader} in a read transaction on {@code dataset} with the head revision that matches what that
+     * transaction sees (no commit can fall between the two).
+     */
+    public <T> T readConsistent(DatasetGraph dataset, Function<Long, T> reader) {
+        long head;
+        synchronized (visibility) {
+            dataset.begin(ReadWrite.READ);
+            head = head();
+        }
+        try {
+            return reader.apply(head);
+        } finally {
+            dataset.end();
+        }
+    }
+
+    /** The number the next entry gets. */
+    synchronized long nextNumber() {
+        return written + 1;
+    }
+
+    /** Writes an entry durably (forced to disk, renamed into place); called inside the change's write transaction. */
+    synchronized void write(Revision r) {
+        if (r.number() != written + 1) {
+            throw new IllegalStateException("revision " + r.number() + " written after " + written);
+        }
+        if (folder.isPresent()) {
+            Path dir = folder.get();
+            Path target = dir.resolve(fileName(r.number()));
+            Path tmp = dir.resolve(fileName(r.number()) + ".tmp");
+            try {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE)) {
+                    ch.write(java.nio.ByteBuffer.wrap(PatchCodec.encode(r)));
+                    ch.force(true);
+                }
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                    d.force(true); // the rename itself is durable
+                }
+            } catch (IOException e) {
+                throw new HistoryException("Cannot write the history entry " + target + ": " + e.getMessage()
+                        + ". The change was not made. Check the disk space and permissions of " + dir + ".", e);
+            }
+        }
+        written = r.number();
+    }
+
+    /** Runs the store's commit and makes the entry visible with it. */
+    void commitVisibly(Runnable commit, Revision r) {
+        synchronized (visibility) {
+            commit.run();
+            synchronized (this) {
+                published.add(r);
+            }
+        }
+    }
+
+    /** Removes an entry whose change did not commit (the commit failed after the entry was written). */
+    synchronized void discard(Revision r) {
+        if (written != r.number()) {
+            return;
+        }
+        if (folder.isPresent()) {
+            try {
+                Files.deleteIfExists(folder.get().resolve(fileName(r.number())));
+            } catch (IOException e) {
+                LOG.warn("Cannot remove the history entry of the failed change {}: {}; it is removed at the next start",
+                        r.number(), e.getMessage());
+            }
+        }
+        written = r.number() - 1;
+    }
+
+    /**
+     * The crash rule, run once when the store opens and before anything writes: if the newest entry's change is
+     * not in the store (its added quads absent, its deleted quads present), the process died between the two, and
+     * the entry is removed.
+     */
+    public synchronized void recover(DatasetGraph store) {
+        if (published.isEmpty()) {
+            return;
+        }
+        Revision last = published.get(published.size() - 1);
+        boolean applied = Txn.calculateRead(store, () -> isApplied(store, last));
+        if (!applied) {
+            LOG.warn("History: revision {} ({}) never committed to the store (the server stopped between the two); removed",
+                    last.number(), last.message());
+            published.remove(published.size() - 1);
+            written = last.number(); // so discard() accepts it
+            discard(last);
+        }
+    }
+
+    private static boolean isApplied(DatasetGraph store, Revision r) {
+        long present = r.added().stream().filter(q -> contains(store, q)).count();
+        long gone = r.deleted().stream().filter(q -> !contains(store, q)).count();
+        long total = r.added().size() + r.deleted().size();
+        if (present + gone == total) {
+            return true;
+        }
+        if (present + gone != 0) {
+            LOG.warn("History: revision {} is only partly in the store ({} of {} changes): the store was changed by"
+                    + " other means since; the entry is kept", r.number(), present + gone, total);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean contains(DatasetGraph store, Quad q) {
+        return store.contains(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
+    }
+
+    private static boolean isEntry(Path f) {
+        String name = f.getFileName().toString();
+        return name.startsWith("r") && name.endsWith(SUFFIX);
+    }
+
+    private static String fileName(long number) {
+        return String.format("r%09d%s", number, SUFFIX);
+    }
+
+    /** Where the entries live (empty for an in-memory store). */
+    public Optional<Path> folder() {
+        return folder;
+    }
+}

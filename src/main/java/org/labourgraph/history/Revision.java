@@ -1,0 +1,53 @@
+package org.labourgraph.history;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * One committed change: its number (1, 2, 3 … in commit order), when, who, why, and what it did to the asserted
+ * graphs — the quads it added that were not there and the quads it deleted that were. Derived graphs (entailments)
+ * are not part of it: they follow from the asserted ones.
+ */
+public record Revision(long number, Instant time, String author, String message, List<Quad> added, List<Quad> deleted) {
+    public Revision {
+        added = List.copyOf(added);
+        deleted = List.copyOf(deleted);
+    }
+
+    /** The resources the change is about: the IRIs whose statements (as subject) it added or deleted, in order met. */
+    public Set<String> resources() {
+        Set<String> out = new LinkedHashSet<>();
+        for (List<Quad> quads : List.of(added, deleted)) {
+            for (Quad q : quads) {
+                if (q.getSubject().isURI()) {
+                    out.add(q.getSubject().getURI());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the change added or deleted a statement about {@code iri}. */
+    public boolean touches(String iri) {
+        return added.stream().anyMatch(q -> isAbout(q, iri)) || deleted.stream().anyMatch(q -> isAbout(q, iri));
+    }
+
+    /** The added statements about {@code iri}. */
+    public List<Quad> addedAbout(String iri) {
+        return added.stream().filter(q -> isAbout(q, iri)).toList();
+    }
+
+    /** The deleted statements about {@code iri}. */
+    public List<Quad> deletedAbout(String iri) {
+        return deleted.stream().filter(q -> isAbout(q, iri)).toList();
+    }
+
+    private static boolean isAbout(Quad q, String iri) {
+        Node s = q.getSubject();
+        return s.isURI() && s.getURI().equals(iri);
+    }
+}

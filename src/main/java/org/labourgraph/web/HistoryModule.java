@@ -1,0 +1,50 @@
+package org.labourgraph.web;
+
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.labourgraph.config.ServerSettings;
+import org.labourgraph.history.RecordingDataset;
+import org.labourgraph.source.SourceSet;
+import org.labourgraph.validate.ResourceShapes;
+
+/**
+ * Curation with history, for a dataset that records its changes ({@link RecordingDataset}): who made each change is
+ * taken from the request, the shapes run before every curator's change commits, resources are edited with PUT and
+ * PATCH on their documents, and the history is shown ({@code /history/<kind>/<name>}, {@code /doc/…?rev=N}).
+ * Over any other dataset the module adds nothing.
+ */
+public final class HistoryModule implements FusekiModule {
+    private final SiteContext ctx;
+    private final Optional<RecordingDataset> recorded;
+
+    public HistoryModule(ServerSettings settings, DatasetGraph dataset) {
+        this.ctx = new SiteContext(settings, dataset);
+        this.recorded = dataset instanceof RecordingDataset r ? Optional.of(r) : Optional.empty();
+    }
+
+    @Override
+    public String name() {
+        return "labourgraph-history";
+    }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+        if (recorded.isEmpty()) {
+            return;
+        }
+        RecordingDataset store = recorded.get();
+        if (ctx.settings.passwordFile().isPresent()) {
+            ResourceShapes.load(SourceSet.discover(ctx.settings.projectRoot()).shapes())
+                    .ifPresent(shapes -> store.addPreCommit(new ShapesCommitCheck(shapes)));
+        }
+        builder.addFilter("/*", new ChangeAttributionFilter())
+                .addFilter("/doc/*", new ResourceEditFilter(ctx, store))
+                .addFilter("/doc/*", new RevisionViewFilter(ctx, store))
+                .addServlet("/history/sparql", new ProvenanceQueryServlet(ctx, store.log()))
+                .addServlet("/history/*", new HistoryServlet(ctx, store));
+    }
+}

@@ -1,0 +1,168 @@
+package org.labourgraph.web;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.Quad;
+import org.labourgraph.history.Attribution;
+import org.labourgraph.history.RecordingDataset;
+import org.labourgraph.history.Reverts;
+import org.labourgraph.history.Revision;
+import org.labourgraph.model.ChangeLine;
+import org.labourgraph.model.ResourceHistory;
+import org.labourgraph.model.RevisionEntry;
+import org.labourgraph.render.Page;
+import org.labourgraph.render.Pages;
+import org.labourgraph.render.Ui;
+import org.labourgraph.sparql.Describer;
+import org.labourgraph.sparql.Description;
+
+/**
+ * The History tab of every resource, {@code /history/<kind>/<name>}: its revisions, newest first, each with date,
+ * curator (display name only), message, +/− counts, the statements about the resource it added and removed, and a
+ * link to the resource as it stood then ({@code /doc/…?rev=N}). JSON with {@code Accept: application/json} or
+ * {@code ?format=json}. {@code POST /history/revert?rev=N} (curators) takes a revision back as a new change.
+ */
+final class HistoryServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private final transient SiteContext ctx;
+    private final transient RecordingDataset store;
+    private final transient CuratorNames names;
+
+    HistoryServlet(SiteContext ctx, RecordingDataset store) {
+        this.ctx = ctx;
+        this.store = store;
+        this.names = CuratorNames.beside(ctx.settings.passwordFile());
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        String lang = Language.choose(req, resp);
+        if (path.length() < 2 || path.equals("/revert")) {
+            ResourcePages.errorPage(ctx, req, resp, lang, 404, "error.notFound");
+            return;
+        }
+        String iri = ctx.settings.baseIri() + "id" + path;
+        String docPath = "/doc" + path;
+        List<Revision> revisions = store.log().about(iri);
+        Description d = new Describer(ctx.runner(), ctx.settings.baseIri()).describe(iri, lang, Describer.IncomingPage.FIRST);
+        if (d.isEmpty() && revisions.isEmpty()) {
+            ResourcePages.errorPage(ctx, req, resp, lang, 404, "error.notFound");
+            return;
+        }
+        Ui ui = Ui.of(lang);
+        List<RevisionEntry> entries = new ArrayList<>();
+        for (int i = revisions.size() - 1; i >= 0; i--) {
+            entries.add(entry(revisions.get(i), iri, docPath, ui));
+        }
+        String title = d.isEmpty() ? path.substring(path.lastIndexOf('/') + 1) : d.view().label().value();
+        ResourceHistory history = new ResourceHistory(iri, title, docPath, entries);
+        String accept = req.getHeader("Accept");
+        resp.setHeader("Vary", "Accept, Accept-Language, Cookie");
+        if ("json".equals(req.getParameter("format")) || (accept != null && accept.contains("application/json"))) {
+            JsonResponses.send(resp, 200, json(history));
+            return;
+        }
+        resp.setHeader("Link", "<" + docPath + ">; rel=\"original latest-version\"");
+        Page page = ctx.page(req, lang, ui.t("history.title", title), "/history" + path, List.of(),
+                SchemaOrgJson.forPage("WebPage", ui.t("history.title", title), SiteContext.origin(req) + "/history" + path));
+        Map<String, Object> params = new HashMap<>();
+        params.put("page", page);
+        params.put("history", history);
+        Responses.html(req, resp, Pages.render("history.jte", params), 0);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        if (!path.equals("/revert") || ctx.settings.passwordFile().isEmpty()) {
+            JsonResponses.error(resp, 404, "Only POST /history/revert?rev=N (curators, server started with --passwd) is accepted here.");
+            return;
+        }
+        long number;
+        try {
+            number = Long.parseLong(req.getParameter("rev") == null ? "" : req.getParameter("rev"));
+        } catch (NumberFormatException e) {
+            JsonResponses.error(resp, 400, "Give the revision to revert as ?rev=N (a number; see a resource's History tab).");
+            return;
+        }
+        Optional<Revision> made;
+        try {
+            made = Reverts.revert(store, number, ChangeAttributionFilter.author(req), Attribution.Channel.RESOURCE);
+        } catch (IllegalArgumentException e) {
+            JsonResponses.error(resp, 404, e.getMessage());
+            return;
+        } catch (ChangeRefusedException e) {
+            JsonResponses.error(resp, 400, e.getMessage());
+            return;
+        }
+        JsonObject out = new JsonObject();
+        out.put("reverted", number);
+        out.put("changed", made.isPresent());
+        made.ifPresent(r -> out.put("revision", r.number()));
+        JsonResponses.send(resp, 200, out);
+    }
+
+    private RevisionEntry entry(Revision r, String iri, String docPath, Ui ui) {
+        List<ChangeLine> lines = new ArrayList<>();
+        r.deletedAbout(iri).forEach(q -> lines.add(line(false, q)));
+        r.addedAbout(iri).forEach(q -> lines.add(line(true, q)));
+        return new RevisionEntry(r.number(), r.time().toString(), names.display(r.author(), ui.t("history.curator")), r.message(),
+                r.added().size(), r.deleted().size(), lines, docPath + "?rev=" + r.number());
+    }
+
+    private ChangeLine line(boolean added, Quad q) {
+        String property = DocumentServlet.PREFIXES.shortForm(q.getPredicate().getURI());
+        Node o = q.getObject();
+        if (o.isLiteral()) {
+            return new ChangeLine(added, property, o.getLiteralLexicalForm(), o.getLiteralLanguage(), null);
+        }
+        if (o.isURI()) {
+            return new ChangeLine(added, property, DocumentServlet.PREFIXES.shortForm(o.getURI()), "", ctx.site.href(o.getURI()));
+        }
+        return new ChangeLine(added, property, NodeFmtLib.strNT(o), "", null);
+    }
+
+    private static JsonObject json(ResourceHistory h) {
+        JsonObject out = new JsonObject();
+        out.put("resource", h.iri());
+        out.put("document", h.docPath());
+        JsonArray revisions = new JsonArray();
+        for (RevisionEntry r : h.revisions()) {
+            JsonObject o = new JsonObject();
+            o.put("revision", r.number());
+            o.put("time", r.date());
+            o.put("curator", r.curator());
+            o.put("message", r.message());
+            o.put("added", r.added());
+            o.put("deleted", r.deleted());
+            o.put("asOf", r.asOfHref());
+            JsonArray changes = new JsonArray();
+            for (ChangeLine c : r.changes()) {
+                JsonObject l = new JsonObject();
+                l.put("change", c.added() ? "+" : "-");
+                l.put("property", c.property());
+                l.put("value", c.value());
+                if (!c.lang().isEmpty()) {
+                    l.put("lang", c.lang());
+                }
+                changes.add(l);
+            }
+            o.put("changes", changes);
+            revisions.add(o);
+        }
+        out.put("revisions", revisions);
+        return out;
+    }
+}

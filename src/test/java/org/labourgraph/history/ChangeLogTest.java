@@ -1,0 +1,69 @@
+package org.labourgraph.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The history's files and its crash rule, without a server. */
+class ChangeLogTest {
+    static final Node G = NodeFactory.createURI("urn:test:g");
+    static final Node S = NodeFactory.createURI("urn:test:s");
+    static final Node P = NodeFactory.createURI("urn:test:p");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_committed_change_is_one_rdf_patch_file_read_back_with_its_author_message_and_rows() {
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
+        Node blank = NodeFactory.createBlankNode();
+        new Attribution("ada", "first — with a dash", Attribution.Channel.LOCAL).during(() -> Txn.executeWrite(store, () -> {
+            store.add(G, S, P, NodeFactory.createLiteralLang("un", "fr"));
+            store.add(G, S, P, blank);
+            store.add(G, S, P, NodeFactory.createLiteralString("gone again"));
+            store.delete(G, S, P, NodeFactory.createLiteralString("gone again"));
+            store.add(NodeFactory.createURI("urn:test:derived"), S, P, S); // derived: not history
+        }));
+        Txn.executeWrite(store, () -> store.add(G, S, P, NodeFactory.createLiteralLang("un", "fr"))); // no change: no revision
+        assertEquals(1, store.log().head());
+        ChangeLog reread = ChangeLog.open(dir);
+        Revision r = reread.revision(1).orElseThrow();
+        assertEquals("ada", r.author());
+        assertEquals("first — with a dash", r.message());
+        assertEquals(2, r.added().size(), r.added().toString());
+        assertTrue(r.added().contains(Quad.create(G, S, P, blank)), "blank nodes keep their label");
+        assertTrue(Files.exists(dir.resolve("r000000001.patch")));
+    }
+
+    @Test
+    void an_entry_whose_change_never_committed_is_removed_at_open_and_a_committed_one_kept() {
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
+        Txn.executeWrite(store, () -> store.add(G, S, P, NodeFactory.createLiteralString("kept")));
+        // The process died after writing entry 2 and before TDB2 committed its change: the store lacks it.
+        ChangeLog log = ChangeLog.open(dir);
+        log.write(new Revision(2, Instant.now(), "ada", "lost in the crash",
+                List.of(Quad.create(G, S, P, NodeFactory.createLiteralString("never committed"))), List.of()));
+        ChangeLog afterCrash = ChangeLog.open(dir);
+        assertEquals(2, afterCrash.head());
+        afterCrash.recover(tdb);
+        assertEquals(1, afterCrash.head());
+        assertEquals(1, ChangeLog.open(dir).head(), "the file is gone");
+        ChangeLog again = ChangeLog.open(dir);
+        again.recover(tdb);
+        assertEquals(1, again.head(), "a committed entry is kept");
+    }
+}
