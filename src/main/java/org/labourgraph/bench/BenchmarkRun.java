@@ -78,13 +78,38 @@ public final class BenchmarkRun {
         results.triplesInFile(size, triples);
         log.printf(Locale.ROOT, "bench: size %,d: %s (%,d triples)%n", size, data, triples);
 
-        Path store = load(size, folder, data, triples);
-        Samples samples = new Samples(generator, plan);
-        firstStartAndServe(size, folder, store, samples);
-        fuseki(size, folder, store, samples);
-        if (size == startupSize()) {
-            startups(size, folder, store);
+        Path store;
+        try {
+            store = load(size, folder, data, triples);
+        } catch (IllegalStateException e) {
+            failed(size, "load", e);
+            return;
         }
+        Samples samples = new Samples(generator, plan);
+        // A step that fails is reported and the next one runs: one broken figure does not lose the others.
+        try {
+            firstStartAndServe(size, folder, store, samples);
+        } catch (IllegalStateException e) {
+            failed(size, "labourgraph server", e);
+        }
+        try {
+            fuseki(size, folder, store, samples);
+        } catch (IllegalStateException e) {
+            failed(size, "standalone Fuseki", e);
+        }
+        if (size == startupSize()) {
+            try {
+                startups(size, folder, store);
+            } catch (IllegalStateException e) {
+                failed(size, "start-up", e);
+            }
+        }
+    }
+
+    private void failed(long size, String step, IllegalStateException e) {
+        String first = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        results.note(String.format(Locale.ROOT, "%s at %,d triples failed: %s", step, size, first));
+        log.printf(Locale.ROOT, "bench: %s at %,d triples failed: %s%n", step, size, e.getMessage());
     }
 
     /** Start-ups are timed at 10^6 triples, or at the size nearest to it when 10^6 is not run. */
