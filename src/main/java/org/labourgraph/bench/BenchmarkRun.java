@@ -54,10 +54,12 @@ public final class BenchmarkRun {
         return results;
     }
 
-    public BenchResults run() throws IOException, InterruptedException {
+    /** Runs every size; {@code afterEachSize} sees the figures so far (a report can be written before a long size runs). */
+    public BenchResults run(java.util.function.Consumer<BenchResults> afterEachSize) throws IOException, InterruptedException {
         Files.createDirectories(plan.workFolder());
         for (long size : plan.sizes()) {
             runSize(size);
+            afterEachSize.accept(results);
         }
         progress.finish();
         return results;

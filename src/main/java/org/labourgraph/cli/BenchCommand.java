@@ -194,15 +194,23 @@ public final class BenchCommand {
             long started = System.nanoTime();
             System.err.printf("bench all: sizes %s, %d repeat(s), %d s per load, %d connections; logs and stores in %s%n", sorted, runs,
                     duration, connections, plan.workFolder());
-            BenchResults results = new BenchmarkRun(plan, System.err).run();
-            double minutes = (System.nanoTime() - started) / 6e10;
             String command = "java -jar target/labourgraph.jar bench all --sizes " + String.join(",", sorted.stream().map(BenchCommand::sizeText).toList())
                     + (quick ? " --quick" : "") + (repeats != null ? " --repeats " + repeats : "") + (loadRepeats != null ? " --load-repeats " + loadRepeats : "") + (seconds != null ? " --duration " + seconds : "") + (machineNote.startsWith("not stated") ? "" : " --machine-note '…'");
-            String note = machineNote + "; load average (1/5/15 min) " + loadBefore + " at the start, " + MachineInfo.loadAverage() + " at the end";
-            String report = BenchmarkReport.render(results, new BenchmarkReport.Context(command,
-                    java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString(), minutes, MachineInfo.describe(), note,
-                    runs, duration, connections));
-            java.nio.file.Files.writeString(output, report);
+            // The report is rewritten after each size: a long size that does not finish leaves the others' figures.
+            BenchResults results = new BenchmarkRun(plan, System.err).run(partial -> {
+                String note = machineNote + "; load average (1/5/15 min) " + loadBefore + " at the start, " + MachineInfo.loadAverage()
+                        + " at the end";
+                double soFar = (System.nanoTime() - started) / 6e10;
+                String report = BenchmarkReport.render(partial, new BenchmarkReport.Context(command,
+                        java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString(), soFar, MachineInfo.describe(), note,
+                        runs, duration, connections));
+                try {
+                    java.nio.file.Files.writeString(output, report);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write " + output, e);
+                }
+            });
+            double minutes = (System.nanoTime() - started) / 6e10;
             String loadRatio = results.ratio(sorted.get(sorted.size() - 1), "load/labourgraph", "load/tdbloader", "triples/s")
                     .map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("-");
             String sparqlRatio = results.ratio(sorted.get(sorted.size() - 1), "sparql/lookup/labourgraph", "sparql/lookup/fuseki", "req/s")
