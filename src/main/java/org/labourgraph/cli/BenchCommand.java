@@ -6,6 +6,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.List;
+import org.labourgraph.bench.BenchResults;
+import org.labourgraph.bench.BenchmarkReport;
+import org.labourgraph.bench.BenchmarkRun;
+import org.labourgraph.bench.MachineInfo;
 import org.labourgraph.bench.MixedLoad;
 import org.labourgraph.bench.TerminalProgress;
 import org.labourgraph.bench.ThesaurusGenerator;
@@ -14,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code labourgraph bench …}: measurements, never part of the test run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (loopback only, bounded in requests and time).",
-        subcommands = {BenchCommand.Load.class, BenchCommand.Generate.class})
+        subcommands = {BenchCommand.Load.class, BenchCommand.Generate.class, BenchCommand.All.class})
 public final class BenchCommand {
 
     /** {@code bench load}: a mixed load on a running server while a runaway query runs. */
@@ -108,5 +113,117 @@ public final class BenchCommand {
                 throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a whole number (e.g. 100000, 1e6, 5e6)");
             }
         }
+    }
+
+    /** {@code bench all}: every measurement side by side, then BENCHMARKS.md. */
+    @Command(name = "all", aliases = "report", mixinStandardHelpOptions = true,
+            description = {"Run the whole benchmark (load vs tdb2.tdbloader, /sparql vs standalone Fuseki, pages vs a static file,",
+                    "start-up, memory, queries per page) at each size, and write BENCHMARKS.md. Loopback only, bounded in time."})
+    static final class All implements Callable<Integer> {
+        @Option(names = "--sizes", split = ",", converter = TripleCount.class, paramLabel = "N",
+                description = "Graph sizes in triples (default: 1e5,1e6,5e6).")
+        List<Long> sizes = List.of(100_000L, 1_000_000L, 5_000_000L);
+
+        @Option(names = "--quick", description = "Short runs for development: 1 repeat, 3 s per load, 2 start-ups.")
+        boolean quick;
+
+        @Option(names = "--repeats", description = "Runs of each measurement (default: 3; --quick: 1).")
+        Integer repeats;
+
+        @Option(names = "--load-repeats", description = "Runs of each load (default: as --repeats below 1e6 triples, 1 from 1e6 on).")
+        Integer loadRepeats;
+
+        @Option(names = "--duration", paramLabel = "SECONDS", description = "Seconds per HTTP load (default: 10; --quick: 3).")
+        Integer seconds;
+
+        @Option(names = "--max-requests", description = "Most requests per HTTP load (default: ${DEFAULT-VALUE}).")
+        long maxRequests = 2_000_000;
+
+        @Option(names = "--connections", description = "Concurrent connections (default: ${DEFAULT-VALUE}).")
+        int connections = 16;
+
+        @Option(names = "--seed", description = "Seed of the generated thesauri (default: ${DEFAULT-VALUE}).")
+        long seed = 1;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "Folder for data files, stores and logs (default: ${DEFAULT-VALUE}).")
+        Path work = Path.of("target", "bench");
+
+        @Option(names = "--output", paramLabel = "FILE", description = "The report (default: ${DEFAULT-VALUE}).")
+        Path output = Path.of("BENCHMARKS.md");
+
+        @Option(names = "--root", paramLabel = "DIR", description = "Project folder with ontology/ and data/ (default: the working directory).")
+        Path root = Path.of("");
+
+        @Option(names = "--jar", paramLabel = "FILE", description = "labourgraph jar to measure (default: ${DEFAULT-VALUE}).")
+        Path jar = Path.of("target", "labourgraph.jar");
+
+        @Option(names = "--fuseki-jar", paramLabel = "FILE",
+                description = "Standalone jena-fuseki-server jar, also holding tdb2.tdbloader (default: ${DEFAULT-VALUE}; mvn package copies it).")
+        Path fusekiJar = Path.of("target", "standalone", "jena-fuseki-server.jar");
+
+        @Option(names = "--server-heap", description = "-Xmx of the servers (default: ${DEFAULT-VALUE}).")
+        String serverHeap = "1g";
+
+        @Option(names = "--machine-note", paramLabel = "TEXT", description = "What else ran on the machine, for the report.")
+        String machineNote = "not stated (give --machine-note)";
+
+        @Override
+        public Integer call() throws Exception {
+            for (Path required : List.of(jar, fusekiJar)) {
+                if (!java.nio.file.Files.isRegularFile(required)) {
+                    System.err.println("bench all: missing " + required.toAbsolutePath() + ": build first (mvn -B package -DskipTests),"
+                            + " which also copies the standalone Fuseki jar to target/standalone/.");
+                    return 2;
+                }
+            }
+            if (sizes.isEmpty() || sizes.stream().anyMatch(s -> s < 1_000 || s > 50_000_000L)) {
+                System.err.println("bench all: --sizes must be between 1e3 and 5e7 triples, got " + sizes);
+                return 2;
+            }
+            int runs = repeats != null ? repeats : quick ? 1 : 3;
+            int duration = seconds != null ? seconds : quick ? 3 : 10;
+            if (runs < 1 || runs > 20 || duration < 1 || duration > 300 || connections < 1 || connections > 256) {
+                System.err.println("bench all: --repeats 1..20, --duration 1..300 s, --connections 1..256");
+                return 2;
+            }
+            List<Long> sorted = sizes.stream().sorted().distinct().toList();
+            Path rootDir = root.toAbsolutePath();
+            BenchmarkRun.Plan plan = new BenchmarkRun.Plan(sorted, runs, loadRepeats, Duration.ofSeconds(duration), maxRequests, connections, seed,
+                    quick ? 2 : 5, work.toAbsolutePath(), rootDir, jar.toAbsolutePath(), fusekiJar.toAbsolutePath(), serverHeap);
+            String loadBefore = MachineInfo.loadAverage();
+            long started = System.nanoTime();
+            System.err.printf("bench all: sizes %s, %d repeat(s), %d s per load, %d connections; logs and stores in %s%n", sorted, runs,
+                    duration, connections, plan.workFolder());
+            String command = "java -jar target/labourgraph.jar bench all --sizes " + String.join(",", sorted.stream().map(BenchCommand::sizeText).toList())
+                    + (quick ? " --quick" : "") + (repeats != null ? " --repeats " + repeats : "") + (loadRepeats != null ? " --load-repeats " + loadRepeats : "") + (seconds != null ? " --duration " + seconds : "") + (machineNote.startsWith("not stated") ? "" : " --machine-note '…'");
+            // The report is rewritten after each size: a long size that does not finish leaves the others' figures.
+            BenchResults results = new BenchmarkRun(plan, System.err).run(partial -> {
+                String note = machineNote + "; load average (1/5/15 min) " + loadBefore + " at the start, " + MachineInfo.loadAverage()
+                        + " at the end";
+                double soFar = (System.nanoTime() - started) / 6e10;
+                String report = BenchmarkReport.render(partial, new BenchmarkReport.Context(command,
+                        java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString(), soFar, MachineInfo.describe(), note,
+                        runs, duration, connections));
+                try {
+                    java.nio.file.Files.writeString(output, report);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write " + output, e);
+                }
+            });
+            double minutes = (System.nanoTime() - started) / 6e10;
+            String loadRatio = results.ratio(sorted.get(sorted.size() - 1), "load/labourgraph", "load/tdbloader", "triples/s")
+                    .map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("-");
+            String sparqlRatio = results.ratio(sorted.get(sorted.size() - 1), "sparql/lookup/labourgraph", "sparql/lookup/fuseki", "req/s")
+                    .map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("-");
+            System.err.printf(Locale.ROOT, "bench all: %d size(s) in %.1f min; at %s triples load %s× tdb2.tdbloader, lookup %s× Fuseki;"
+                    + " report in %s%n", sorted.size(), minutes, sizeText(sorted.get(sorted.size() - 1)), loadRatio, sparqlRatio, output);
+            return results.notes().isEmpty() ? 0 : 1;
+        }
+    }
+
+    static String sizeText(long n) {
+        long exponent = (long) Math.floor(Math.log10(n));
+        long mantissa = n / (long) Math.pow(10, exponent);
+        return mantissa * (long) Math.pow(10, exponent) == n ? mantissa + "e" + exponent : Long.toString(n);
     }
 }

@@ -18,6 +18,7 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.labourgraph.bench.TerminalProgress;
 import org.labourgraph.source.RdfSyntaxException;
 import org.labourgraph.source.SourceFile;
 import org.labourgraph.source.SourceParser;
@@ -100,6 +101,10 @@ public final class LoadCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (server == null && updateEndpoint == null && visibility == Visibility.PUBLIC && !validate
+                && files.stream().allMatch(f -> forced.or(() -> SourceParser.langOf(f)).filter(SourceParser::streams).isPresent())) {
+            return streamIntoStore(forced);
+        }
         Map<String, Graph> graphs = new LinkedHashMap<>();
         long started = System.nanoTime();
         try {
@@ -144,6 +149,27 @@ public final class LoadCommand implements Callable<Integer> {
                     result.graphs(), visibility.name().toLowerCase(java.util.Locale.ROOT), store, result.entailed(),
                     (System.nanoTime() - started) / 1_000_000);
             return 0;
+        }
+    }
+
+    /** Turtle and N-Triples into the store folder: streamed, so files of millions of triples load in flat memory. */
+    private Integer streamIntoStore(Optional<Lang> forced) {
+        long started = System.nanoTime();
+        List<LabourStore.FileImport> imports = files.stream().map(f -> new LabourStore.FileImport(f,
+                forced.or(() -> SourceParser.langOf(f)).orElseThrow(),
+                graph != null ? graph : LG.GRAPH_NS + "import/" + SourceFile.stemOf(f))).toList();
+        TerminalProgress progress = TerminalProgress.start("triples", 0);
+        try (LabourStore target = LabourStore.open(store.toAbsolutePath())) {
+            LabourStore.ImportResult result = target.importFiles(imports, replace, progress::update);
+            progress.finish();
+            System.err.printf("load: %,d triples into %d public graph(s) of %s, %,d entailed, in %d ms.%n", result.triples(),
+                    result.graphs(), store, result.entailed(), (System.nanoTime() - started) / 1_000_000);
+            return 0;
+        } catch (RdfSyntaxException e) {
+            progress.finish();
+            System.err.println(e.getMessage());
+            System.err.println("load: nothing was imported (fix the file and run again; the store is unchanged).");
+            return 1;
         }
     }
 

@@ -28,6 +28,7 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
 import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.StreamRDF;
 import org.labourgraph.vocab.LG;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +90,36 @@ public final class SourceParser {
             return parseBytes(in.readAllBytes(), file, lang);
         } catch (IOException e) {
             throw RdfSyntaxException.wholeFile(file, "cannot read the input: " + e.getMessage());
+        }
+    }
+
+    /** True for the syntaxes {@link #stream} reads: Turtle and N-Triples, which need no guard over the whole text. */
+    public static boolean streams(Lang lang) {
+        return Lang.TURTLE.equals(lang) || Lang.NTRIPLES.equals(lang);
+    }
+
+    /**
+     * Parses a large Turtle or N-Triples file straight into {@code sink}, triple by triple, never holding the
+     * graph: what bulk imports use. A syntax error stops it with its position; whatever the sink throws passes through.
+     */
+    public static void stream(Path file, Lang lang, StreamRDF sink) throws RdfSyntaxException {
+        if (!streams(lang)) {
+            throw new IllegalArgumentException("only Turtle and N-Triples are streamed, not " + lang.getLabel());
+        }
+        if (!Files.isReadable(file)) {
+            throw RdfSyntaxException.wholeFile(file, "no such file, or not readable; check the path");
+        }
+        FirstErrorHandler errors = new FirstErrorHandler(file);
+        try {
+            RDFParser.create().source(file).lang(lang).base(LG.DEFAULT_BASE).errorHandler(errors).parse(sink);
+        } catch (RiotException e) {
+            if (errors.first != null) {
+                throw errors.first;
+            }
+            if (e instanceof RiotParseException p) {
+                throw new RdfSyntaxException(file, p.getLine(), p.getCol(), p.getOriginalMessage());
+            }
+            throw RdfSyntaxException.wholeFile(file, messageOf(e));
         }
     }
 

@@ -97,7 +97,7 @@ public final class Entailments {
     }
 
     /** The schema facts the rules need, closed once: super-classes, super-properties, inverses, symmetric, transitive. */
-    private static final class Schema {
+    static final class Schema {
         final Map<Node, Set<Node>> superClasses = new HashMap<>();
         final Map<Node, Set<Node>> superProperties = new HashMap<>();
         final Map<Node, Set<Node>> inverses = new HashMap<>();
@@ -123,25 +123,39 @@ public final class Entailments {
 
         /** What one triple entails directly. */
         Iterable<Triple> consequences(Triple t, Set<Triple> known, Map<Node, Set<Node>> worksBySubject) {
-            Set<Triple> out = new HashSet<>();
+            Set<Triple> out = localConsequences(t);
             Node s = t.getSubject();
             Node p = t.getPredicate();
             Node o = t.getObject();
             if (p.equals(TYPE)) {
-                superClasses.getOrDefault(o, Set.of()).forEach(c -> out.add(Triple.create(s, TYPE, c)));
                 if (o.equals(SKOS_CONCEPT)) {
                     // A concept newly typed: works already citing it as their subject discuss it.
                     worksBySubject.getOrDefault(s, Set.of()).forEach(w -> out.add(Triple.create(w, LG.discusses.asNode(), s)));
                 }
-            }
-            if (p.equals(RDFS.subClassOf.asNode())) {
-                superClasses.getOrDefault(o, Set.of()).forEach(c -> out.add(Triple.create(s, p, c)));
             }
             if (p.equals(DCT_SUBJECT)) {
                 worksBySubject.computeIfAbsent(o, k -> new HashSet<>()).add(s);
                 if (known.contains(Triple.create(o, TYPE, SKOS_CONCEPT))) {
                     out.add(Triple.create(s, LG.discusses.asNode(), o));
                 }
+            }
+            return out;
+        }
+
+        /**
+         * What one triple entails on its own, with the schema only (sub-classes, sub-properties, inverses,
+         * symmetry): no other data triple needed, so a streaming pass can apply it triple by triple.
+         */
+        Set<Triple> localConsequences(Triple t) {
+            Set<Triple> out = new HashSet<>();
+            Node s = t.getSubject();
+            Node p = t.getPredicate();
+            Node o = t.getObject();
+            if (p.equals(TYPE)) {
+                superClasses.getOrDefault(o, Set.of()).forEach(c -> out.add(Triple.create(s, TYPE, c)));
+            }
+            if (p.equals(RDFS.subClassOf.asNode())) {
+                superClasses.getOrDefault(o, Set.of()).forEach(c -> out.add(Triple.create(s, p, c)));
             }
             superProperties.getOrDefault(p, Set.of()).forEach(q -> out.add(Triple.create(s, q, o)));
             if (o.isURI() || o.isBlank()) {
@@ -173,6 +187,11 @@ public final class Entailments {
                 relation.put(start, all);
             }
         }
+    }
+
+    /** The SKOS axioms the rules always use (vocabulary-axioms.ttl). */
+    static Graph axioms() {
+        return VOCABULARY_AXIOMS;
     }
 
     private static Graph loadAxioms() {

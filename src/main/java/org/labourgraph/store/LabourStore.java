@@ -181,6 +181,52 @@ public final class LabourStore implements AutoCloseable {
     }
 
     /**
+     * Imports large Turtle / N-Triples files by streaming them from disk (text index and entailments included),
+     * in one transaction: all of it lands or none. Memory stays flat whatever the size; {@code progress} is told
+     * the number of triples read so far.
+     */
+    public ImportResult importFiles(List<FileImport> files, boolean replace, java.util.function.LongConsumer progress)
+            throws RdfSyntaxException {
+        long start = System.nanoTime();
+        List<StreamingImport.FileIntoGraph> plan = files.stream()
+                .map(f -> new StreamingImport.FileIntoGraph(f.file(), f.lang(), f.graph())).toList();
+        StreamingImport.Counts[] counts = new StreamingImport.Counts[1];
+        Attribution importer = Attribution.bound().orElse(new Attribution(System.getProperty("user.name", "labourgraph"),
+                "labourgraph load: " + String.join(", ", plan.stream().map(StreamingImport.FileIntoGraph::graph).toList()),
+                Attribution.Channel.LOCAL));
+        try {
+            // Through the recorder, like every change: the import is one revision of the history.
+            importer.during(() -> Txn.executeWrite(dataset, () -> {
+                try {
+                    counts[0] = StreamingImport.run(dataset, iri(ENTAILMENT_GRAPH), plan, replace, spillFolder(), progress);
+                } catch (RdfSyntaxException e) {
+                    throw new SyntaxErrorInTransaction(e);
+                }
+            }));
+        } catch (SyntaxErrorInTransaction e) {
+            throw e.error;
+        }
+        return new ImportResult(plan.size(), counts[0].triples(), entailedCount(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** A file to import and its named graph; {@code lang} must be Turtle or N-Triples. */
+    public record FileImport(Path file, org.apache.jena.riot.Lang lang, String graph) {}
+
+    /** Carries a syntax error out of the transaction (which it aborts) to the caller. */
+    private static final class SyntaxErrorInTransaction extends RuntimeException {
+        final RdfSyntaxException error;
+
+        SyntaxErrorInTransaction(RdfSyntaxException error) {
+            super(error);
+            this.error = error;
+        }
+    }
+
+    private Path spillFolder() {
+        return directory.orElse(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
      * Imports graphs visible only to curators into the private store, in one transaction there; the public
      * database does not change.
      */
@@ -256,17 +302,8 @@ public final class LabourStore implements AutoCloseable {
      * change, just before it commits, on the dataset under the recorder (derived data is not history).
      */
     private long refreshEntailments() {
-        Node entailmentGraph = iri(ENTAILMENT_GRAPH);
-        Graph asserted = GraphFactory.createDefaultGraph();
-        text.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            if (!q.getGraph().equals(entailmentGraph)) {
-                asserted.add(q.asTriple());
-            }
-        });
-        Graph entailed = Entailments.of(asserted);
-        text.removeGraph(entailmentGraph);
-        entailed.find().forEachRemaining(t -> text.add(entailmentGraph, t.getSubject(), t.getPredicate(), t.getObject()));
-        return entailed.size();
+        // Computed against the store, not a copy of it in memory: this runs on every change, at any size.
+        return StreamingEntailments.refresh(text, iri(ENTAILMENT_GRAPH), spillFolder());
     }
 
     private Optional<StoreState> state() {

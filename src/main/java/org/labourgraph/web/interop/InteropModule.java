@@ -51,9 +51,18 @@ public final class InteropModule implements FusekiModule {
 
     @Override
     public void serverBeforeStarting(FusekiServer server) {
-        // The description is generated from the data at start, not on the first request.
-        var stats = description.current();
-        LOG.info("Dataset description: {} triples, {} entities, {} classes, {} properties in {} public graphs",
-                stats.triples(), stats.entities(), stats.classes(), stats.properties(), stats.graphs().size());
+        // The description is generated from the data at start, not on the first request — but beside the start,
+        // not before it: on millions of triples its counts take longer than a query may (and than a start should).
+        Thread warmUp = new Thread(() -> {
+            try {
+                var stats = description.current();
+                LOG.info("Dataset description: {} triples, {} entities, {} classes, {} properties in {} public graphs",
+                        stats.triples(), stats.entities(), stats.classes(), stats.properties(), stats.graphs().size());
+            } catch (RuntimeException e) {
+                LOG.warn("Dataset description not computed at start ({}); the first request for it tries again", e.toString());
+            }
+        }, "dataset-description");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 }

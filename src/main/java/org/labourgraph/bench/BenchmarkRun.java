@@ -1,0 +1,306 @@
+package org.labourgraph.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole benchmark, side by side in one run, for each size: generate a thesaurus; load it with labourgraph
+ * and with Jena's tdb2.tdbloader (separate processes); serve it with labourgraph and query /sparql, then the
+ * pages and a static file; serve the same TDB2 database with the standalone Fuseki and run the same queries;
+ * time start-ups; read the server's peak RSS. Every server listens on 127.0.0.1; every load is bounded in time
+ * and requests. Figures go into {@link BenchResults}; {@link BenchmarkReport} writes them out.
+ */
+public final class BenchmarkRun {
+    /** What to run, and where. */
+    public record Plan(List<Long> sizes, int repeats, Integer loadRepeats, Duration duration, long maxRequests, int connections, long seed,
+                       int startups, Path workFolder, Path root, Path jar, Path fusekiJar, String serverHeap) {}
+
+    static final String CONCEPT_QUERY = """
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT ?p ?o ?label ?broader ?broaderLabel WHERE {
+              <%s> ?p ?o .
+              OPTIONAL { ?o skos:prefLabel ?label FILTER(lang(?label) = "en") }
+              OPTIONAL { <%1$s> skos:broader ?broader . ?broader skos:prefLabel ?broaderLabel FILTER(lang(?broaderLabel) = "en") }
+            }""";
+    static final String LOOKUP_QUERY = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?label WHERE { <%s> skos:prefLabel ?label }";
+    static final String DESCRIBE_QUERY = "DESCRIBE <%s>";
+    private static final String JSON = "application/sparql-results+json";
+    private static final String GRAPH = "https://w3id.org/labourgraph/graph/import/bench";
+
+    private final Plan plan;
+    private final BenchResults results = new BenchResults();
+    private final ClosedLoop client = new ClosedLoop();
+    private final TerminalProgress progress = TerminalProgress.start("", 0);
+    private final java.io.PrintStream log;
+
+    public BenchmarkRun(Plan plan, java.io.PrintStream log) {
+        this.plan = plan;
+        this.log = log;
+    }
+
+    public BenchResults results() {
+        return results;
+    }
+
+    /** Runs every size; {@code afterEachSize} sees the figures so far (a report can be written before a long size runs). */
+    public BenchResults run(java.util.function.Consumer<BenchResults> afterEachSize) throws IOException, InterruptedException {
+        Files.createDirectories(plan.workFolder());
+        for (long size : plan.sizes()) {
+            runSize(size);
+            afterEachSize.accept(results);
+        }
+        progress.finish();
+        return results;
+    }
+
+    private void runSize(long size) throws IOException, InterruptedException {
+        Path folder = plan.workFolder().resolve("size-" + size);
+        Files.createDirectories(folder);
+        ThesaurusGenerator generator = ThesaurusGenerator.forTriples(size, plan.seed());
+        Path data = folder.resolve("thesaurus-" + size + "-seed" + plan.seed() + ".nt");
+        Path count = folder.resolve(data.getFileName() + ".count");
+        if (!Files.isRegularFile(count)) {
+            step(size, "generating " + String.format(Locale.ROOT, "%,d", size) + " triples");
+            long written = generator.write(data, n -> {});
+            Files.writeString(count, Long.toString(written));
+        }
+        long triples = Long.parseLong(Files.readString(count).trim());
+        results.triplesInFile(size, triples);
+        log.printf(Locale.ROOT, "bench: size %,d: %s (%,d triples)%n", size, data, triples);
+
+        Path store;
+        try {
+            store = load(size, folder, data, triples);
+        } catch (IllegalStateException e) {
+            failed(size, "load", e);
+            return;
+        }
+        Samples samples = new Samples(generator, plan);
+        // A step that fails is reported and the next one runs: one broken figure does not lose the others.
+        try {
+            firstStartAndServe(size, folder, store, samples);
+        } catch (IllegalStateException e) {
+            failed(size, "labourgraph server", e);
+        }
+        try {
+            fuseki(size, folder, store, samples);
+        } catch (IllegalStateException e) {
+            failed(size, "standalone Fuseki", e);
+        }
+        if (size == startupSize()) {
+            try {
+                startups(size, folder, store);
+            } catch (IllegalStateException e) {
+                failed(size, "start-up", e);
+            }
+        }
+    }
+
+    private void failed(long size, String step, IllegalStateException e) {
+        String first = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        results.note(String.format(Locale.ROOT, "%s at %,d triples failed: %s", step, size, first));
+        log.printf(Locale.ROOT, "bench: %s at %,d triples failed: %s%n", step, size, e.getMessage());
+    }
+
+    /** Start-ups are timed at 10^6 triples, or at the size nearest to it when 10^6 is not run. */
+    private long startupSize() {
+        return plan.sizes().stream().min(Comparator.comparingDouble(s -> Math.abs(Math.log10(s) - 6))).orElse(0L);
+    }
+
+    /**
+     * A store holding ontology/ and data/ only, as a server leaves it on its first start: each labourgraph load
+     * starts from a copy of it, as a bulk load into a running installation would (tdb2.tdbloader starts empty;
+     * the 1,300 triples of difference are nothing beside the file).
+     */
+    private Path sourcesOnlyStore() throws IOException, InterruptedException {
+        Path template = plan.workFolder().resolve("store-with-sources-only");
+        if (!Files.isRegularFile(template.resolve("labourgraph-sources.properties"))) {
+            deleteTree(template);
+            int port = FreePort.find();
+            try (ChildProcess server = serve(template, port, plan.workFolder().resolve("serve-sources-only.log"))) {
+                server.awaitHttp(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofMinutes(10));
+            }
+        }
+        return template;
+    }
+
+    /** Loads of 10^6 triples and more take minutes each: once, unless asked otherwise. */
+    int loadRepeats(long size) {
+        return plan.loadRepeats() != null ? plan.loadRepeats() : size >= 1_000_000 ? 1 : plan.repeats();
+    }
+
+    private Path load(long size, Path folder, Path data, long triples) throws IOException, InterruptedException {
+        Path kept = folder.resolve("store");
+        Path template = sourcesOnlyStore();
+        int repeats = loadRepeats(size);
+        for (int r = 0; r < repeats; r++) {
+            Path lgStore = folder.resolve("lg-store-" + r);
+            Path tdbStore = folder.resolve("tdb-" + r);
+            deleteTree(lgStore);
+            deleteTree(tdbStore);
+            copyTree(template, lgStore);
+            step(size, "load " + (r + 1) + "/" + repeats + ": labourgraph load");
+            double ours = java(List.of("-Xmx1g", "-jar", plan.jar().toString(), "load", "--store", lgStore.toString(), "--graph", GRAPH,
+                    data.toString()), folder.resolve("load-labourgraph-" + r + ".log")).runToEnd(Duration.ofHours(2));
+            results.add(size, "load/labourgraph", "triples/s", triples / ours);
+            step(size, "load " + (r + 1) + "/" + repeats + ": tdb2.tdbloader");
+            double jena = java(List.of("-Xmx1g", "-cp", plan.fusekiJar().toString(), "tdb2.tdbloader", "--loc", tdbStore.toString(),
+                    "--graph=" + GRAPH, data.toString()), folder.resolve("load-tdbloader-" + r + ".log")).runToEnd(Duration.ofHours(2));
+            results.add(size, "load/tdbloader", "triples/s", triples / jena);
+            log.printf(Locale.ROOT, "bench: load %,d triples: labourgraph %.1f s, tdb2.tdbloader %.1f s%n", triples, ours, jena);
+            deleteTree(tdbStore);
+            if (r == repeats - 1) {
+                deleteTree(kept);
+                Files.move(lgStore, kept);
+            } else {
+                deleteTree(lgStore);
+            }
+        }
+        return kept;
+    }
+
+    private void firstStartAndServe(long size, Path folder, Path store, Samples samples) throws IOException, InterruptedException {
+        step(size, "first start of the server after the load");
+        int port = FreePort.find();
+        try (ChildProcess server = serve(store, port, folder.resolve("serve-first.log"))) {
+            double first = server.awaitHttp(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofHours(1));
+            results.add(size, "first-start", "s", first);
+            URI base = URI.create("http://127.0.0.1:" + port + "/");
+            sparql(size, "labourgraph", base.resolve("sparql"), samples);
+            pages(size, base, samples);
+            server.peakRssKiB().ifPresent(kib -> results.add(size, "memory/labourgraph", "MiB", kib / 1024.0));
+        }
+    }
+
+    private void fuseki(long size, Path folder, Path store, Samples samples) throws IOException, InterruptedException {
+        step(size, "standalone Fuseki on the same TDB2 database");
+        Path config = folder.resolve("fuseki-bench.ttl");
+        try (InputStream in = BenchmarkRun.class.getResourceAsStream("fuseki-bench.ttl")) {
+            Files.writeString(config, new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("TDB2_LOCATION", store.resolve("tdb2").toAbsolutePath().toString().replace("\\", "/")));
+        }
+        int port = FreePort.find();
+        Path base = folder.resolve("fuseki-base");
+        Files.createDirectories(base);
+        try (ChildProcess fuseki = ChildProcess.start(List.of(javaBinary(), "-Xmx" + plan.serverHeap(), "-jar",
+                        plan.fusekiJar().toAbsolutePath().toString(), "--localhost", "--port", Integer.toString(port), "--config",
+                        config.toString()), folder, folder.resolve("fuseki.log"), Map.of("FUSEKI_BASE", base.toString()))) {
+            fuseki.awaitHttp(URI.create("http://127.0.0.1:" + port + "/$/ping"), Duration.ofMinutes(5));
+            sparql(size, "fuseki", URI.create("http://127.0.0.1:" + port + "/ds/sparql"), samples);
+            fuseki.peakRssKiB().ifPresent(kib -> results.add(size, "memory/fuseki", "MiB", kib / 1024.0));
+        }
+    }
+
+    private void sparql(long size, String server, URI endpoint, Samples samples) throws InterruptedException {
+        Map<String, List<URI>> queries = Map.of(
+                "lookup", samples.queries(endpoint, LOOKUP_QUERY),
+                "concept-page", samples.queries(endpoint, CONCEPT_QUERY),
+                "describe", samples.queries(endpoint, DESCRIBE_QUERY));
+        for (String kind : List.of("lookup", "concept-page", "describe")) {
+            String accept = kind.equals("describe") ? "text/turtle" : JSON;
+            measure(size, "sparql/" + kind + "/" + server, queries.get(kind), accept);
+        }
+    }
+
+    private void pages(long size, URI base, Samples samples) throws InterruptedException {
+        measure(size, "page/static", List.of(base.resolve("static/site.css")), "text/css");
+        measure(size, "page/concept", samples.paths(base, "doc/concept/", samples.conceptSlugs), "text/html");
+        measure(size, "page/person", samples.paths(base, "doc/person/", samples.personSlugs), "text/html");
+        measure(size, "page/work", samples.paths(base, "doc/work/", samples.workSlugs), "text/html");
+        measure(size, "page/search", samples.searches(base), "text/html");
+        measure(size, "page/autocomplete", samples.autocompletes(base), "application/json");
+        measure(size, "page/hierarchy", List.of(base.resolve("hierarchy")), "text/html");
+        measure(size, "page/a-z-index", samples.letters(base), "text/html");
+    }
+
+    private void measure(long size, String series, List<URI> targets, String accept) throws InterruptedException {
+        for (int r = 0; r < plan.repeats(); r++) {
+            step(size, series + " " + (r + 1) + "/" + plan.repeats() + " (" + plan.connections() + " connections, "
+                    + plan.duration().toSeconds() + " s)");
+            ClosedLoop.Outcome o = client.run(targets, accept, plan.connections(), plan.duration(), plan.maxRequests());
+            if (o.ok() == 0) {
+                results.note(String.format(Locale.ROOT, "%s at %,d triples: no successful request (%s)", series, size, o.firstFailure()));
+                log.printf("bench: %s: no successful request: %s%n", series, o.firstFailure());
+                return;
+            }
+            results.add(size, series, "req/s", o.requestsPerSecond());
+            results.add(size, series, "p50 ms", o.p50Millis());
+            results.add(size, series, "p99 ms", o.p99Millis());
+            if (o.maxQueriesPerRequest() >= 0) {
+                results.add(size, series, "queries", o.maxQueriesPerRequest());
+            }
+            if (o.failed() > 0) {
+                results.note(String.format(Locale.ROOT, "%s at %,d triples, run %d: %,d failed requests of %,d (first: %s)", series, size,
+                        r + 1, o.failed(), o.failed() + o.ok(), o.firstFailure()));
+            }
+        }
+    }
+
+    private void startups(long size, Path folder, Path store) throws IOException, InterruptedException {
+        String probe = URLEncoder.encode("SELECT * WHERE { ?s ?p ?o } LIMIT 1", StandardCharsets.UTF_8);
+        for (int i = 0; i < plan.startups(); i++) {
+            step(size, "start-up " + (i + 1) + "/" + plan.startups());
+            int port = FreePort.find();
+            try (ChildProcess server = serve(store, port, folder.resolve("serve-startup-" + i + ".log"))) {
+                results.add(size, "startup/labourgraph", "s",
+                        server.awaitHttp(URI.create("http://127.0.0.1:" + port + "/sparql?query=" + probe), Duration.ofMinutes(10)));
+            }
+        }
+    }
+
+    private ChildProcess serve(Path store, int port, Path logFile) throws IOException {
+        return java(List.of("-Xmx" + plan.serverHeap(), "-jar", plan.jar().toString(), "serve", "--host", "127.0.0.1", "--port",
+                Integer.toString(port), "--store", store.toString(), "--root", plan.root().toString()), logFile);
+    }
+
+    private ChildProcess java(List<String> arguments, Path logFile) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(arguments);
+        return ChildProcess.start(command, plan.root(), logFile, Map.of());
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void step(long size, String what) {
+        progress.status(String.format(Locale.ROOT, "[%,d triples] %s", size, what));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals("tdb.lock")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.labourgraph.store;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.labourgraph.vocab.LG;
+
+/**
+ * The entailment graph of a store computed against the store itself, for any size: the same rules and result
+ * as {@link Entailments#of(Graph)}, without copying the data into memory. Rules that need one triple and the
+ * schema (sub-classes, sub-properties, inverses, symmetry) run triple by triple while the data streams past;
+ * the two that join data (transitive closures, the lg:discusses rule) read what they need from the store's
+ * indexes: in memory there is only the schema and the edges of the transitive properties.
+ *
+ * <p>Everything runs inside the caller's write transaction. TDB2 forbids changing the indexes while iterating
+ * them, so a full refresh spills what the data entails to a temporary binary file and adds it afterwards.
+ */
+final class StreamingEntailments {
+    private static final Node TYPE = RDF.type.asNode();
+    private static final Node DCT_SUBJECT = NodeFactory.createURI("http://purl.org/dc/terms/subject");
+    private static final Node DISCUSSES = LG.discusses.asNode();
+    private static final Set<Node> SCHEMA_PREDICATES = Set.of(RDFS.subClassOf.asNode(), RDFS.subPropertyOf.asNode(),
+            OWL.inverseOf.asNode());
+    private static final Set<Node> SCHEMA_TYPES = Set.of(OWL.SymmetricProperty.asNode(), OWL.TransitiveProperty.asNode());
+
+    private final DatasetGraph dataset;
+    private final Node graph;
+    private final Entailments.Schema schema;
+    private final Set<Node> derivable = new HashSet<>();
+    private long added;
+
+    private StreamingEntailments(DatasetGraph dataset, Node graph) {
+        this.dataset = dataset;
+        this.graph = graph;
+        this.schema = schemaOf(dataset, graph);
+        derivable.add(TYPE);
+        derivable.add(RDFS.subClassOf.asNode());
+        derivable.add(DISCUSSES);
+        schema.superProperties.values().forEach(derivable::addAll);
+        schema.inverses.values().forEach(derivable::addAll);
+        derivable.addAll(schema.symmetric);
+        derivable.addAll(schema.transitive);
+    }
+
+    /** For adding data to a store whose entailment graph is up to date: call {@link #asserted} per new triple, then {@link #finish}. */
+    static StreamingEntailments incremental(DatasetGraph dataset, Node graph) {
+        return new StreamingEntailments(dataset, graph);
+    }
+
+    /** Recomputes the entailment graph from every other named graph; returns its size. In a write transaction. */
+    static long refresh(DatasetGraph dataset, Node graph, Path spillFolder) {
+        dataset.removeGraph(graph);
+        StreamingEntailments entailments = new StreamingEntailments(dataset, graph);
+        Path spill = null;
+        try {
+            spill = Files.createTempFile(spillFolder, "entailments-", ".rt");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16)) {
+                StreamRDF writer = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
+                writer.start();
+                Iterator<Quad> quads = dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+                while (quads.hasNext()) {
+                    Quad q = quads.next();
+                    if (!q.getGraph().equals(graph)) {
+                        entailments.closure(q.asTriple()).forEach(writer::triple);
+                    }
+                }
+                writer.finish();
+            }
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(spill), 1 << 16)) {
+                RDFParser.source(in).lang(Lang.RDFTHRIFT).parse(new StreamRDFBase() {
+                    @Override
+                    public void triple(Triple t) {
+                        entailments.addIfNew(t);
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot write the temporary file of entailments in " + spillFolder + ": " + e.getMessage()
+                    + ". Free some disk space or make the folder writable.", e);
+        } finally {
+            deleteQuietly(spill);
+        }
+        return entailments.finish();
+    }
+
+    /** True if the triple changes the schema (the rules themselves): then only a full refresh is right. */
+    static boolean isSchema(Triple t) {
+        return SCHEMA_PREDICATES.contains(t.getPredicate())
+                || (t.getPredicate().equals(TYPE) && SCHEMA_TYPES.contains(t.getObject()));
+    }
+
+    /** A triple was just added to a data graph: derive what it entails alone, and keep asserted triples out of the entailments. */
+    void asserted(Triple t) {
+        if (derivable.contains(t.getPredicate())) {
+            dataset.delete(graph, t.getSubject(), t.getPredicate(), t.getObject());
+        }
+        for (Triple derived : closure(t)) {
+            addIfNew(derived);
+        }
+    }
+
+    /** Runs the joining rules to a fixed point; returns how many triples this computation added in all. */
+    long finish() {
+        long before;
+        do {
+            before = added;
+            for (Node p : schema.transitive) {
+                transitiveClosure(p);
+            }
+            discusses();
+        } while (added != before);
+        return added;
+    }
+
+    /** The triple's consequences under the one-triple rules, followed to the end (a consequence's own consequences too). */
+    private Set<Triple> closure(Triple t) {
+        Set<Triple> out = new HashSet<>();
+        Deque<Triple> pending = new ArrayDeque<>(schema.localConsequences(t));
+        while (!pending.isEmpty()) {
+            Triple next = pending.poll();
+            if (!next.equals(t) && out.add(next)) {
+                pending.addAll(schema.localConsequences(next));
+            }
+        }
+        return out;
+    }
+
+    private void addIfNew(Triple t) {
+        if (!dataset.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject())) {
+            dataset.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
+            added++;
+        }
+    }
+
+    private void addWithConsequences(Triple t) {
+        if (!dataset.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject())) {
+            dataset.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
+            added++;
+            closure(t).forEach(this::addIfNew);
+        }
+    }
+
+    /** Edges of p held in memory (p's triples only), then a walk from every node, adding what is missing. */
+    private void transitiveClosure(Node p) {
+        Map<Node, List<Node>> edges = new HashMap<>();
+        dataset.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q ->
+                edges.computeIfAbsent(q.getSubject(), k -> new ArrayList<>(2)).add(q.getObject()));
+        for (Map.Entry<Node, List<Node>> start : edges.entrySet()) {
+            Set<Node> seen = new HashSet<>();
+            Deque<Node> pending = new ArrayDeque<>(start.getValue());
+            while (!pending.isEmpty()) {
+                Node next = pending.poll();
+                if (seen.add(next)) {
+                    addWithConsequences(Triple.create(start.getKey(), p, next));
+                    pending.addAll(edges.getOrDefault(next, List.of()));
+                }
+            }
+        }
+    }
+
+    /** A work whose dcterms:subject is a concept lg:discusses it. */
+    private void discusses() {
+        List<Triple> found = new ArrayList<>();
+        dataset.find(Node.ANY, Node.ANY, DCT_SUBJECT, Node.ANY).forEachRemaining(q -> {
+            if (dataset.contains(Node.ANY, q.getObject(), TYPE, SKOS.Concept.asNode())
+                    && !dataset.contains(Node.ANY, q.getSubject(), DISCUSSES, q.getObject())) {
+                found.add(Triple.create(q.getSubject(), DISCUSSES, q.getObject()));
+            }
+        });
+        found.forEach(this::addWithConsequences);
+    }
+
+    /** The schema as it stands in the store (outside the entailment graph) plus the SKOS axioms. */
+    private static Entailments.Schema schemaOf(DatasetGraph dataset, Node entailmentGraph) {
+        Graph schemaTriples = GraphFactory.createDefaultGraph();
+        for (Node p : SCHEMA_PREDICATES) {
+            dataset.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+                if (!q.getGraph().equals(entailmentGraph)) {
+                    schemaTriples.add(q.asTriple());
+                }
+            });
+        }
+        for (Node type : SCHEMA_TYPES) {
+            dataset.find(Node.ANY, Node.ANY, TYPE, type).forEachRemaining(q -> {
+                if (!q.getGraph().equals(entailmentGraph)) {
+                    schemaTriples.add(q.asTriple());
+                }
+            });
+        }
+        return Entailments.Schema.of(schemaTriples, Entailments.axioms());
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

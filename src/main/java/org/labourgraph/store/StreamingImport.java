@@ -1,0 +1,68 @@
+package org.labourgraph.store;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.labourgraph.source.RdfSyntaxException;
+import org.labourgraph.source.SourceParser;
+import org.labourgraph.vocab.LG;
+
+/**
+ * The bulk path of an import: Turtle / N-Triples files streamed from disk into their named graphs, through the
+ * text-indexed dataset (so the index is built in the same pass), in the caller's one write transaction — a
+ * syntax error or private content anywhere aborts it and the store stays as it was. Nothing is held in memory
+ * but the parser's buffer: the entailments follow triple by triple ({@link StreamingEntailments}), or are
+ * recomputed in full at the end when the import replaces graphs or changes the schema.
+ */
+final class StreamingImport {
+    /** One file and the named graph it goes into. */
+    record FileIntoGraph(Path file, Lang lang, String graph) {}
+
+    /** What the import did: triples read, and triples the entailment graph gained. */
+    record Counts(long triples, long entailed) {}
+
+    private StreamingImport() {}
+
+    static Counts run(DatasetGraph dataset, Node entailmentGraph, List<FileIntoGraph> files, boolean replace, Path spillFolder,
+                      LongConsumer progress) throws RdfSyntaxException {
+        if (replace) {
+            files.forEach(f -> dataset.removeGraph(NodeFactory.createURI(f.graph())));
+        }
+        // Removing triples can take entailments away: only a full refresh handles that.
+        StreamingEntailments incremental = replace ? null : StreamingEntailments.incremental(dataset, entailmentGraph);
+        long[] count = {0};
+        boolean[] schemaChanged = {false};
+        for (FileIntoGraph f : files) {
+            Node g = NodeFactory.createURI(f.graph());
+            SourceParser.stream(f.file(), f.lang(), new StreamRDFBase() {
+                @Override
+                public void triple(Triple t) {
+                    if (t.getPredicate().equals(LG.visibility.asNode()) && t.getObject().equals(LG.Private.asNode())) {
+                        throw new StoreException(f.file() + " marks <" + t.getSubject() + "> as private (lg:visibility lg:Private),"
+                                + " but this load is public. Load private content with: labourgraph load --visibility private FILE…"
+                                + " (server stopped). Nothing was written.");
+                    }
+                    dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+                    schemaChanged[0] |= StreamingEntailments.isSchema(t);
+                    if (incremental != null) {
+                        incremental.asserted(t);
+                    }
+                    if (++count[0] % 10_000 == 0) {
+                        progress.accept(count[0]);
+                    }
+                }
+            });
+        }
+        progress.accept(count[0]);
+        long entailed = incremental == null || schemaChanged[0]
+                ? StreamingEntailments.refresh(dataset, entailmentGraph, spillFolder)
+                : incremental.finish();
+        return new Counts(count[0], entailed);
+    }
+}

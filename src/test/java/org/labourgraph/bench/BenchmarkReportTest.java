@@ -1,0 +1,88 @@
+package org.labourgraph.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The report says what the figures say: medians with their range, ratios against their targets, the plot. */
+class BenchmarkReportTest {
+
+    private static BenchmarkReport.Context context() {
+        return new BenchmarkReport.Context("java -jar target/labourgraph.jar bench all --sizes 1e5", "2026-01-01T00:00Z", 12.0,
+                List.of("CPU: test", "RAM: 1 GiB"), "nothing else", 3, 10, 16);
+    }
+
+    private static BenchResults results() {
+        BenchResults r = new BenchResults();
+        r.triplesInFile(100_000, 99_926);
+        for (double v : new double[] {40_000, 50_000, 45_000}) {
+            r.add(100_000, "load/labourgraph", "triples/s", v);
+        }
+        for (double v : new double[] {90_000, 100_000, 95_000}) {
+            r.add(100_000, "load/tdbloader", "triples/s", v);
+        }
+        r.add(100_000, "sparql/lookup/labourgraph", "req/s", 980);
+        r.add(100_000, "sparql/lookup/fuseki", "req/s", 1000);
+        r.add(100_000, "sparql/lookup/labourgraph", "p99 ms", 12);
+        r.add(100_000, "page/static", "req/s", 10_000);
+        r.add(100_000, "page/concept", "req/s", 6_000);
+        r.add(100_000, "page/concept", "p99 ms", 30);
+        r.add(100_000, "page/concept", "queries", 3);
+        r.add(100_000, "page/concept", "queries", 2);
+        return r;
+    }
+
+    @Test
+    void load_figures_are_medians_with_their_range_and_the_ratio_of_medians_against_its_target() {
+        String md = BenchmarkReport.render(results(), context());
+        assertTrue(md.contains("| 99,926 | 45,000 (40,000–50,000) | 95,000 (90,000–100,000) | 0.47× |"), md);
+        assertTrue(md.contains("| load: labourgraph ÷ tdb2.tdbloader (triples/s) | 99,926 | 0.47× | ≥ 0.90× (**missed**) |"), md);
+    }
+
+    @Test
+    void a_met_target_says_met_and_a_missed_one_says_missed() {
+        String md = BenchmarkReport.render(results(), context());
+        assertTrue(md.contains("| /sparql lookup: labourgraph ÷ Fuseki (req/s) | 99,926 | 0.98× | ≥ 0.95× (met) |"), md);
+        assertTrue(md.contains("| concept page ÷ static file (req/s) | 99,926 | 0.60× | ≥ 0.50× (met) |"), md);
+        assertTrue(md.contains("| concept page p99 | 99,926 | 30.0 ms | ≤ 25 ms (**missed**) |"), md);
+    }
+
+    @Test
+    void queries_per_page_report_the_most_seen() {
+        String md = BenchmarkReport.render(results(), context());
+        assertTrue(md.contains("| queries per concept request (max seen) | 99,926 | 3 | ≤ 3 (met) |"), md);
+    }
+
+    @Test
+    void the_report_names_the_machine_the_command_and_what_else_ran() {
+        String md = BenchmarkReport.render(results(), context());
+        assertTrue(md.contains("`java -jar target/labourgraph.jar bench all --sizes 1e5`"), md);
+        assertTrue(md.contains("- CPU: test"), md);
+        assertTrue(md.contains("- What else ran: nothing else"), md);
+    }
+
+    @Test
+    void figures_not_measured_are_left_out_rather_than_shown_as_zero() {
+        String md = BenchmarkReport.render(results(), context());
+        assertFalse(md.contains("describe"), "no DESCRIBE was measured");
+        assertFalse(md.contains("| 0 |"), md);
+    }
+
+    @Test
+    void the_plot_draws_a_bar_per_size_scaled_to_the_largest() {
+        BenchResults r = results();
+        r.add(1_000_000, "page/concept", "p99 ms", 60);
+        String md = BenchmarkReport.render(r, context());
+        assertTrue(md.contains("#".repeat(20) + " ".repeat(20) + "     30.0 ms"), md);
+        assertTrue(md.contains("#".repeat(40) + "     60.0 ms"), md);
+    }
+
+    @Test
+    void a_single_run_shows_one_value_without_a_range() {
+        assertEquals("12.0", BenchmarkReport.triple(Stats.of(List.of(12.0)), "%.1f"));
+        assertEquals("12.0 (11.0–13.0)", BenchmarkReport.triple(Stats.of(List.of(11.0, 12.0, 13.0)), "%.1f"));
+    }
+}

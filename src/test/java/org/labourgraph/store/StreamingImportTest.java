@@ -1,0 +1,120 @@
+package org.labourgraph.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labourgraph.ProjectPaths;
+import org.labourgraph.bench.ThesaurusGenerator;
+import org.labourgraph.source.RdfSyntaxException;
+import org.labourgraph.source.SourceSet;
+
+/** The bulk path gives the same store as the in-memory one, and keeps all-or-nothing. */
+class StreamingImportTest {
+    private static final String GRAPH = "https://w3id.org/labourgraph/graph/import/test";
+    private static final Node ENTAILMENTS = NodeFactory.createURI(LabourStore.ENTAILMENT_GRAPH);
+
+    @TempDir
+    Path tmp;
+
+    private Path thesaurus(long triples) throws IOException {
+        Path file = tmp.resolve("thesaurus-" + triples + ".nt");
+        ThesaurusGenerator.forTriples(triples, 5).write(file, n -> {});
+        return file;
+    }
+
+    private static Set<Triple> graphOf(LabourStore store, Node graph) {
+        return Txn.calculateRead(store.dataset(), () -> {
+            Set<Triple> triples = new HashSet<>();
+            store.dataset().find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> triples.add(q.asTriple()));
+            return triples;
+        });
+    }
+
+    private static Graph assertedOf(LabourStore store) {
+        return Txn.calculateRead(store.dataset(), () -> {
+            Graph g = GraphFactory.createDefaultGraph();
+            store.dataset().find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                if (!q.getGraph().equals(ENTAILMENTS)) {
+                    g.add(q.asTriple());
+                }
+            });
+            return g;
+        });
+    }
+
+    @Test
+    void a_streamed_import_entails_what_the_in_memory_rules_entail() throws Exception {
+        try (LabourStore store = LabourStore.inMemory()) {
+            store.syncSources(SourceSet.discover(ProjectPaths.root()));
+            store.importFiles(List.of(new LabourStore.FileImport(thesaurus(5_000), Lang.NTRIPLES, GRAPH)), false, n -> {});
+
+            Set<Triple> expected = new HashSet<>();
+            Entailments.of(assertedOf(store)).find().forEachRemaining(expected::add);
+            assertEquals(expected, graphOf(store, ENTAILMENTS));
+        }
+    }
+
+    @Test
+    void the_sync_of_the_shipped_sources_entails_what_the_in_memory_rules_entail() {
+        try (LabourStore store = LabourStore.inMemory()) {
+            LabourStore.SyncResult sync = store.syncSources(SourceSet.discover(ProjectPaths.root()));
+
+            Set<Triple> expected = new HashSet<>();
+            Entailments.of(assertedOf(store)).find().forEachRemaining(expected::add);
+            assertEquals(expected, graphOf(store, ENTAILMENTS));
+            assertEquals(expected.size(), sync.entailed());
+        } catch (RdfSyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void a_syntax_error_at_the_end_of_a_large_file_imports_nothing() throws Exception {
+        Path file = thesaurus(20_000);
+        try (OutputStream out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND)) {
+            out.write("<urn:x> <urn:y> \"broken .\n".getBytes(StandardCharsets.UTF_8));
+        }
+        try (LabourStore store = LabourStore.open(tmp.resolve("store"))) {
+            store.syncSources(SourceSet.discover(ProjectPaths.root()));
+            long before = store.quadCount();
+
+            RdfSyntaxException e = assertThrows(RdfSyntaxException.class,
+                    () -> store.importFiles(List.of(new LabourStore.FileImport(file, Lang.NTRIPLES, GRAPH)), false, n -> {}));
+
+            assertTrue(e.getMessage().contains(file.getFileName().toString()), e.getMessage());
+            assertEquals(before, store.quadCount());
+        }
+    }
+
+    @Test
+    void private_content_in_a_streamed_public_import_is_refused_and_nothing_lands() throws Exception {
+        Path file = tmp.resolve("private.nt");
+        Files.writeString(file, "<urn:a> <urn:b> \"c\" .\n<urn:a> <https://w3id.org/labourgraph/ontology#visibility>"
+                + " <https://w3id.org/labourgraph/ontology#Private> .\n");
+        try (LabourStore store = LabourStore.inMemory()) {
+            long before = store.quadCount();
+            StoreException e = assertThrows(StoreException.class,
+                    () -> store.importFiles(List.of(new LabourStore.FileImport(file, Lang.NTRIPLES, GRAPH)), false, n -> {}));
+            assertTrue(e.getMessage().contains("private"), e.getMessage());
+            assertEquals(before, store.quadCount());
+        }
+    }
+}
