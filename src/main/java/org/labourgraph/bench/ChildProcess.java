@@ -70,6 +70,8 @@ final class ChildProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
+            // Polling is the measurement itself (process start to first answered query): the child under test,
+            // labourgraph or plain Fuseki, sends no ready signal that would mean the same for both.
             Thread.sleep(20);
         }
         close();
