@@ -50,9 +50,8 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("Fix the file (labourgraph validate shows every problem), then start again. The store was not changed.");
             return 1;
         }
-        long quads = store.quadCount();
         Instant loadedAt = Instant.now();
-        LabourgraphServer web = LabourgraphServer.build(settings, store, () -> LabourgraphServer.healthBody(quads, loadedAt));
+        LabourgraphServer web = LabourgraphServer.build(settings, store, () -> LabourgraphServer.healthBody(store.quadCount(), loadedAt));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("Stopping: closing the server and the store…");

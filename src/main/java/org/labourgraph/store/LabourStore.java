@@ -20,6 +20,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -52,6 +53,7 @@ public final class LabourStore implements AutoCloseable {
     private final Optional<Path> directory;
     private final DatasetGraph curatorView;
     private StoreState inMemoryState;
+    private volatile CountAt lastCount;
 
     private LabourStore(DatasetGraph tdb, Directory textDirectory, PrivateStore privateStore, Optional<Path> directory) {
         this.tdb = tdb;
@@ -264,18 +266,27 @@ public final class LabourStore implements AutoCloseable {
         });
     }
 
-    /** Total number of quads in the store (all named graphs, entailments included). */
+    /**
+     * Total number of quads in the store (all named graphs, entailments included). Counted on TDB2's primary
+     * index, so no node is decoded: milliseconds at 10^5 quads, about a second at 10^7 (start-up reads it).
+     */
     public long quadCount() {
-        return Txn.calculateRead(dataset, () -> {
-            long n = 0;
-            var it = dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
-            while (it.hasNext()) {
-                it.next();
-                n++;
-            }
-            return n;
+        ChangeMarker marker = ChangeMarker.of(dataset);
+        long version = marker.commits();
+        CountAt last = lastCount;
+        if (last != null && last.version() == version && marker.watchesCommits()) {
+            return last.quads();  // the health check asks often; the count only moves with a commit
+        }
+        long quads = Txn.calculateRead(tdb, () -> {
+            DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(tdb);
+            return storage.getQuadTable().getNodeTupleTable().getTupleTable().size()
+                    + storage.getTripleTable().getNodeTupleTable().getTupleTable().size();
         });
+        lastCount = new CountAt(version, quads);
+        return quads;
     }
+
+    private record CountAt(long version, long quads) {}
 
     private void replaceGraph(String graphIri, Graph content) {
         Node g = iri(graphIri);

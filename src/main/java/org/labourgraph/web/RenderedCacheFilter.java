@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.store.ChangeMarker;
 
@@ -37,9 +40,13 @@ final class RenderedCacheFilter implements Filter {
     static final String CACHE_HEADER = "X-Labourgraph-Cache";
     private static final Set<String> PAGES = Set.of("/hierarchy", "/index", "/map", "/search", "/api/search");
     private static final int MAX_KEY_CHARS = 2048;
+    /** Longer than the default query timeout: a waiting request gives up only once the render it waits for would have. */
+    private static final long IN_FLIGHT_WAIT_SECONDS = 15;
 
     private final DatasetGraph dataset;
     private final RenderedCache cache;
+    /** Keys being rendered now, each with a latch its waiters wait on. */
+    private final ConcurrentHashMap<String, CountDownLatch> inFlight = new ConcurrentHashMap<>();
     private volatile ChangeMarker marker;
 
     RenderedCacheFilter(DatasetGraph dataset, RenderedCache cache) {
@@ -61,11 +68,55 @@ final class RenderedCacheFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        RenderedCache.Entry hit = asksForFreshCopy(req) ? null : cache.get(key);
+        if (asksForFreshCopy(req)) {
+            render(req, resp, chain, key);
+            return;
+        }
+        RenderedCache.Entry hit = cache.get(key);
         if (hit != null) {
             replay(req, resp, hit);
             return;
         }
+        // One render per page at a time: sixteen clients asking at once for a page that takes a second to query
+        // cost one query, not sixteen that each time out; the others wait and are served what it stored.
+        CountDownLatch mine = new CountDownLatch(1);
+        CountDownLatch other = inFlight.putIfAbsent(key, mine);
+        if (other != null) {
+            hit = awaitRender(other, key);
+            if (hit != null) {
+                replay(req, resp, hit);
+            } else {
+                render(req, resp, chain, key); // it stored nothing (an error, a 5xx) or took too long: try ourselves
+            }
+            return;
+        }
+        try {
+            hit = cache.get(key); // stored between our first look and our claim
+            if (hit != null) {
+                replay(req, resp, hit);
+            } else {
+                render(req, resp, chain, key);
+            }
+        } finally {
+            inFlight.remove(key, mine);
+            mine.countDown();
+        }
+    }
+
+    private RenderedCache.Entry awaitRender(CountDownLatch other, String key) throws IOException {
+        try {
+            if (!other.await(IN_FLIGHT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for the same page to be rendered", e);
+        }
+        return cache.get(key);
+    }
+
+    private void render(HttpServletRequest req, HttpServletResponse resp, FilterChain chain, String key)
+            throws IOException, ServletException {
         CapturedResponse captured = new CapturedResponse(resp);
         chain.doFilter(new Unconditional(req), captured);
         if (captured.sentDirectly()) {

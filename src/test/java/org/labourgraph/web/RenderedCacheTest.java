@@ -138,4 +138,35 @@ class RenderedCacheTest extends ServerTest {
         assertEquals(400, server.get("api/search?q=x&limit=9999").statusCode());
         assertEquals(Optional.of("miss"), cache(server.get("api/search?q=x&limit=9999")), "errors are not kept");
     }
+
+    @Test
+    void sixteen_clients_asking_at_once_for_the_same_page_cost_one_render() throws Exception {
+        String path = "doc/concept/ghost-work?lang=fr&at-once=" + System.nanoTime();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(clients.submit(() -> {
+                    go.await();
+                    return server.get(path);
+                }));
+            }
+            go.countDown();
+            int misses = 0;
+            String body = null;
+            for (var answer : answers) {
+                HttpResponse<String> r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, r.statusCode());
+                misses += cache(r).equals(Optional.of("miss")) ? 1 : 0;
+                if (body != null) {
+                    assertEquals(body, r.body(), "every client gets the same page");
+                }
+                body = r.body();
+            }
+            assertEquals(1, misses, "one request rendered; the fifteen others were served what it stored");
+        } finally {
+            clients.shutdownNow();
+        }
+    }
 }
