@@ -21,12 +21,11 @@ import org.labourgraph.model.TreeNode;
 
 /**
  * The views over the whole scheme, each one query whatever the size of the graph: the top of the hierarchy or one
- * branch of it (three levels deep), one page of one letter of the A–Z index, the home counts.
+ * branch of it (three levels deep), the home counts (the A–Z index is {@link AlphabeticalIndex}).
  */
 public final class Catalogue {
     static final Query HIERARCHY_TOP = QueryLibrary.load("hierarchy-top.rq");
     static final Query HIERARCHY_BRANCH = QueryLibrary.load("hierarchy-branch.rq");
-    static final Query INDEX_LETTER = QueryLibrary.load("index-letter.rq");
     static final Query COUNTS = QueryLibrary.load("home-counts.rq");
 
     /** Narrower concepts shown under one concept; past it the node links to its branch page. */
@@ -110,43 +109,6 @@ public final class Catalogue {
             Text label = Labels.best(labels.getOrDefault(c, List.of()), lang).orElse(Text.plain(Labels.localName(c.getURI())));
             return new TreeNode(c.getURI(), label, tiers.getOrDefault(c, 0), facets.contains(c), kids, cut);
         }
-    }
-
-    /**
-     * One page of one letter of the A–Z index in the page's language: preferred and alternative labels whose first
-     * letter (accents folded: "é" files under E) is {@code letter}, sorted, {@code pageSize} a page.
-     */
-    public IndexPage index(String lang, String letter, int page, int pageSize) {
-        if (!IndexLetters.ALL.contains(letter)) {
-            throw new IllegalArgumentException("No index letter '" + letter + "': use one of " + IndexLetters.ALL);
-        }
-        List<Binding> rows = runner.select(INDEX_LETTER, Map.of("lang", NodeFactory.createLiteralString(lang),
-                "initial", NodeFactory.createLiteralString(IndexLetters.pattern(letter))));
-        Map<String, List<Node>> prefs = new LinkedHashMap<>();
-        for (Binding r : rows) {
-            prefs.computeIfAbsent(r.get("concept").getURI(), k -> new ArrayList<>()).add(r.get("pref"));
-        }
-        Map<String, IndexEntry> entries = new LinkedHashMap<>();
-        for (Binding r : rows) {
-            Node label = r.get("label");
-            // The pattern finds the letter's rows; the folding rule decides, so a page never shows another letter's.
-            if (!IndexLetters.of(label.getLiteralLexicalForm()).equals(letter)) {
-                continue;
-            }
-            String iri = r.get("concept").getURI();
-            boolean alt = (Boolean) r.get("isAlt").getLiteralValue();
-            String pref = Labels.best(prefs.get(iri), lang).map(Text::value).orElse("");
-            entries.putIfAbsent(iri + "|" + label.getLiteralLexicalForm() + "|" + alt,
-                    new IndexEntry(iri, label.getLiteralLexicalForm(), alt, pref));
-        }
-        Collator collator = Collator.getInstance(Locale.forLanguageTag(lang));
-        collator.setStrength(Collator.PRIMARY);
-        List<IndexEntry> sorted = new ArrayList<>(entries.values());
-        sorted.sort(Comparator.comparing(IndexEntry::label, collator).thenComparing(IndexEntry::label).thenComparing(IndexEntry::iri));
-        int pages = Math.max(1, (sorted.size() + pageSize - 1) / pageSize);
-        int shown = Math.min(Math.max(page, 1), pages);
-        List<IndexEntry> slice = sorted.subList((shown - 1) * pageSize, Math.min(shown * pageSize, sorted.size()));
-        return new IndexPage(letter, List.copyOf(slice), shown, pages, sorted.size());
     }
 
     /** How many concepts, persons, works, notes, places and organisations the graph describes. */

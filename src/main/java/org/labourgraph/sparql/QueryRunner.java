@@ -30,6 +30,14 @@ public final class QueryRunner {
 
     /** Runs a SELECT with the given variables bound; returns every row, read inside one read transaction. */
     public List<Binding> select(Query query, Map<String, Node> values) {
+        return select(query, values, timeout);
+    }
+
+    /**
+     * As {@link #select(Query, Map)} with a timeout of its own: for reads whose result is kept and serves every later
+     * request (the A–Z index), which must not fail for being slower than one page's query on a large graph.
+     */
+    List<Binding> select(Query query, Map<String, Node> values, Duration timeout) {
         count++;
         BindingBuilder b = Binding.builder();
         values.forEach((name, node) -> b.add(Var.alloc(name), node));

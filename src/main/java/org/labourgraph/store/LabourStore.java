@@ -54,6 +54,8 @@ public final class LabourStore implements AutoCloseable {
     private final DatasetGraph curatorView;
     private StoreState inMemoryState;
     private volatile CountAt lastCount;
+    /** Set by a bulk import whose entailments are already current for its transaction: the commit skips the refresh. */
+    private final ThreadLocal<Boolean> entailmentsCurrent = ThreadLocal.withInitial(() -> false);
 
     private LabourStore(DatasetGraph tdb, Directory textDirectory, PrivateStore privateStore, Optional<Path> directory) {
         this.tdb = tdb;
@@ -62,7 +64,13 @@ public final class LabourStore implements AutoCloseable {
         ChangeLog log = directory.map(d -> ChangeLog.open(d.resolve("history"))).orElseGet(ChangeLog::inMemory);
         log.recover(text);
         RecordingDataset recorded = new RecordingDataset(text, log, iri(ENTAILMENT_GRAPH));
-        recorded.addPreCommit((store, changes, who) -> refreshEntailments());
+        recorded.addPreCommit((store, changes, who) -> {
+            if (entailmentsCurrent.get()) {
+                entailmentsCurrent.remove(); // the bulk import kept them up to date itself, quad by quad
+            } else {
+                refreshEntailments();
+            }
+        });
         this.dataset = recorded;
         this.privateStore = privateStore;
         this.directory = directory;
@@ -200,13 +208,17 @@ public final class LabourStore implements AutoCloseable {
             // Through the recorder, like every change: the import is one revision of the history.
             importer.during(() -> Txn.executeWrite(dataset, () -> {
                 try {
-                    counts[0] = StreamingImport.run(dataset, iri(ENTAILMENT_GRAPH), plan, replace, spillFolder(), progress);
+                    counts[0] = StreamingImport.run(text, dataset, iri(ENTAILMENT_GRAPH), plan, replace, spillFolder(), progress);
+                    // Refreshing them again before the commit would redo, over the whole store, what the import did.
+                    entailmentsCurrent.set(true);
                 } catch (RdfSyntaxException e) {
                     throw new SyntaxErrorInTransaction(e);
                 }
             }));
         } catch (SyntaxErrorInTransaction e) {
             throw e.error;
+        } finally {
+            entailmentsCurrent.remove();
         }
         return new ImportResult(plan.size(), counts[0].triples(), entailedCount(), Duration.ofNanos(System.nanoTime() - start));
     }

@@ -29,13 +29,17 @@ final class StreamingImport {
 
     private StreamingImport() {}
 
-    static Counts run(DatasetGraph dataset, Node entailmentGraph, List<FileIntoGraph> files, boolean replace, Path spillFolder,
-                      LongConsumer progress) throws RdfSyntaxException {
+    /**
+     * @param derived the dataset the entailments are written to (under the history recorder: derived data is not history)
+     * @param dataset the dataset the files' triples are written to (recorded), in the same transaction as {@code derived}
+     */
+    static Counts run(DatasetGraph derived, DatasetGraph dataset, Node entailmentGraph, List<FileIntoGraph> files, boolean replace,
+                      Path spillFolder, LongConsumer progress) throws RdfSyntaxException {
         if (replace) {
             files.forEach(f -> dataset.removeGraph(NodeFactory.createURI(f.graph())));
         }
         // Removing triples can take entailments away: only a full refresh handles that.
-        StreamingEntailments incremental = replace ? null : StreamingEntailments.incremental(dataset, entailmentGraph);
+        StreamingEntailments incremental = replace ? null : StreamingEntailments.incremental(derived, entailmentGraph);
         long[] count = {0};
         boolean[] schemaChanged = {false};
         for (FileIntoGraph f : files) {
@@ -61,7 +65,7 @@ final class StreamingImport {
         }
         progress.accept(count[0]);
         long entailed = incremental == null || schemaChanged[0]
-                ? StreamingEntailments.refresh(dataset, entailmentGraph, spillFolder)
+                ? StreamingEntailments.refresh(derived, entailmentGraph, spillFolder)
                 : incremental.finish();
         return new Counts(count[0], entailed);
     }

@@ -76,7 +76,8 @@ final class BrowseServlet extends HttpServlet {
                 String letter = Optional.ofNullable(req.getParameter("letter")).map(l -> l.toUpperCase(Locale.ROOT))
                         .filter(IndexLetters.ALL::contains).orElse("A");
                 params.put("letters", IndexLetters.ALL);
-                params.put("index", new Catalogue(runner).index(lang, letter, pageNumber(req), INDEX_PAGE_SIZE));
+                params.put("index", ctx.alphabeticalIndex.page(runner, ctx.dataVersion(), lang, letter, pageNumber(req),
+                        INDEX_PAGE_SIZE));
                 template = "index.jte";
                 title = ui.t("nav.index");
             }

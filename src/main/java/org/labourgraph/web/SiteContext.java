@@ -7,13 +7,17 @@ import org.labourgraph.config.ServerSettings;
 import org.labourgraph.render.Page;
 import org.labourgraph.render.Site;
 import org.labourgraph.render.Ui;
+import org.labourgraph.sparql.AlphabeticalIndex;
 import org.labourgraph.sparql.QueryRunner;
+import org.labourgraph.store.ChangeMarker;
 
 /** What every page handler shares: the settings, the dataset, the IRI mapping; a fresh query counter per request. */
 final class SiteContext {
     final ServerSettings settings;
     final DatasetGraph dataset;
     final Site site;
+    /** The A–Z index of this context's dataset, kept until the data changes. */
+    final AlphabeticalIndex alphabeticalIndex = new AlphabeticalIndex();
 
     SiteContext(ServerSettings settings, DatasetGraph dataset) {
         this(settings, dataset, new Site(settings.baseIri()));
@@ -23,6 +27,12 @@ final class SiteContext {
         this.settings = settings;
         this.dataset = dataset;
         this.site = site;
+    }
+
+    /** The dataset's version for what is kept until the data changes; null when its commits cannot be watched. */
+    String dataVersion() {
+        ChangeMarker marker = ChangeMarker.of(dataset);
+        return marker.watchesCommits() ? marker.version() : null;
     }
 
     QueryRunner runner() {

@@ -90,25 +90,29 @@ class GeneratedGraphPageQueriesTest {
     @MethodSource("pages")
     void every_page_kind_costs_at_most_three_queries(String path) throws Exception {
         int n = queries(fresh(path));
-        assertTrue(n >= 1 && n <= 3, path + " ran " + n + " queries");
+        // The A–Z index reads all labels of a language once per change (sparql/AlphabeticalIndex): 0 once read.
+        int least = path.startsWith("index") ? 0 : 1;
+        assertTrue(n >= least && n <= 3, path + " ran " + n + " queries");
     }
 
     @Test
-    void every_letter_of_the_index_is_one_query_and_at_most_200_labels_a_page_with_stable_links_to_the_next() throws Exception {
+    void the_whole_index_costs_at_most_one_query_and_at_most_200_labels_a_page_with_stable_links_to_the_next() throws Exception {
         int paged = 0;
+        int queries = 0;
         for (String letter : IndexLetters.ALL) {
             HttpResponse<String> r = fresh("index?lang=fr&letter=" + TestServer.enc(letter));
-            assertEquals(1, queries(r), letter);
+            queries += queries(r);
             assertTrue(r.body().split("<li lang=").length - 1 <= 200, letter);
             Matcher next = Pattern.compile("rel=\"next\" href=\"/([^\"]+)\"").matcher(r.body());
             if (next.find()) {
                 paged++;
                 // as a browser follows it: the language remembered in the cookie the first page set
                 HttpResponse<String> second = fresh(next.group(1).replace("&amp;", "&"), "Cache-Control", "no-cache", "Cookie", "lang=fr");
-                assertEquals(1, queries(second));
+                queries += queries(second);
                 assertTrue(second.body().contains("rel=\"prev\""), "page 2 links back");
             }
         }
+        assertTrue(queries <= 1, "every letter and page of the French index together ran " + queries + " queries");
         assertTrue(paged > 0, "some letter of " + GENERATOR.concepts() + " concepts needs more than one page");
     }
 

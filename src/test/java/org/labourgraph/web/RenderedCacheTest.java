@@ -38,7 +38,9 @@ class RenderedCacheTest extends ServerTest {
             "search?q=travail+fantome", "api/search?q=ghost", "doc/concept/no-such-thing"})
     void the_second_identical_request_costs_no_query(String path) throws Exception {
         HttpResponse<String> first = server.get(path, "Cache-Control", "no-cache");
-        assertNotEquals("0", queries(first), path + ": a fresh render runs its queries");
+        if (!path.startsWith("index")) { // the A–Z index is read once per change (AlphabeticalIndexTest): may cost 0
+            assertNotEquals("0", queries(first), path + ": a fresh render runs its queries");
+        }
         HttpResponse<String> second = server.get(path);
         assertEquals("0", queries(second), path);
         assertEquals(Optional.of("hit"), cache(second), path);
