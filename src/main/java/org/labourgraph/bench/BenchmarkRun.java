@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -42,12 +43,16 @@ public final class BenchmarkRun {
     private final Plan plan;
     private final BenchResults results = new BenchResults();
     private final ClosedLoop client = new ClosedLoop();
+    /** Short: it is unrecorded, and long enough for the JIT to compile the request path. */
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private final Optional<WrkLoad> wrk;
     private final TerminalProgress progress = TerminalProgress.start("", 0);
     private final java.io.PrintStream log;
 
     public BenchmarkRun(Plan plan, java.io.PrintStream log) {
         this.plan = plan;
         this.log = log;
+        this.wrk = WrkLoad.find(plan.workFolder().resolve("wrk"));
     }
 
     public BenchResults results() {
@@ -226,10 +231,19 @@ public final class BenchmarkRun {
     }
 
     private void measure(long size, String series, List<URI> targets, String accept) throws InterruptedException {
+        long queries = wrk.isPresent() ? client.maxQueriesPerRequest(targets, accept) : -1;
+        if (wrk.isPresent()) {
+            // Unrecorded first pass, the same for every server: the JIT compiles the hot paths, caches fill.
+            step(size, series + " warm-up (" + WARM_UP.toSeconds() + " s)");
+            runOnce(targets, accept, WARM_UP);
+        }
         for (int r = 0; r < plan.repeats(); r++) {
             step(size, series + " " + (r + 1) + "/" + plan.repeats() + " (" + plan.connections() + " connections, "
                     + plan.duration().toSeconds() + " s)");
-            ClosedLoop.Outcome o = client.run(targets, accept, plan.connections(), plan.duration(), plan.maxRequests());
+            ClosedLoop.Outcome o = runOnce(targets, accept, plan.duration());
+            if (queries >= 0) {
+                o = o.withMaxQueries(queries);
+            }
             if (o.ok() == 0) {
                 results.note(String.format(Locale.ROOT, "%s at %,d triples: no successful request (%s)", series, size, o.firstFailure()));
                 log.printf("bench: %s: no successful request: %s%n", series, o.firstFailure());
@@ -246,6 +260,24 @@ public final class BenchmarkRun {
                         r + 1, o.failed(), o.failed() + o.ok(), o.firstFailure()));
             }
         }
+    }
+
+    private ClosedLoop.Outcome runOnce(List<URI> targets, String accept, Duration duration) throws InterruptedException {
+        if (wrk.isEmpty()) {
+            return client.run(targets, accept, plan.connections(), duration, plan.maxRequests());
+        }
+        try {
+            return wrk.get().run(targets, accept, plan.connections(), duration);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run wrk (" + wrk.get().describe() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Which HTTP load generator this run uses, for the report. */
+    public String loadGenerator() {
+        return wrk.map(w -> "wrk (" + w.describe() + "), " + plan.connections() + " connections on 2 threads, after a "
+                + WARM_UP.toSeconds() + " s unrecorded warm-up of each series; queries per page read from one fresh render"
+                + " (Cache-Control: no-cache) of each target").orElse("in-JVM closed-loop client (wrk not found on the PATH)");
     }
 
     private void startups(long size, Path folder, Path store) throws IOException, InterruptedException {

@@ -21,7 +21,11 @@ import java.util.concurrent.atomic.LongAdder;
 final class ClosedLoop {
     /** What one run measured. */
     record Outcome(long ok, long failed, double seconds, double requestsPerSecond, double p50Millis, double p99Millis,
-                   long maxQueriesPerRequest, String firstFailure) {}
+                   long maxQueriesPerRequest, String firstFailure) {
+        Outcome withMaxQueries(long queries) {
+            return new Outcome(ok, failed, seconds, requestsPerSecond, p50Millis, p99Millis, queries, firstFailure);
+        }
+    }
 
     private static final String QUERY_COUNT_HEADER = "X-Labourgraph-Queries";
 
@@ -73,6 +77,27 @@ final class ClosedLoop {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Outcome(latencies.count(), failed.sum(), seconds, latencies.count() / seconds, latencies.percentileMillis(50),
                 latencies.percentileMillis(99), maxQueries.get(), firstFailure[0]);
+    }
+
+    /**
+     * The most queries one request of the targets costs when rendered afresh ({@code Cache-Control: no-cache}), one
+     * request per target; -1 when no answer says (not a labourgraph page).
+     */
+    long maxQueriesPerRequest(List<URI> targets, String accept) throws InterruptedException {
+        long most = -1;
+        for (URI target : targets) {
+            MixedLoad.requireLoopback(target);
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(target).header("Accept", accept).header("Cache-Control", "no-cache")
+                        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() / 100 == 2) {
+                    most = Math.max(most, r.headers().firstValue(QUERY_COUNT_HEADER).map(q -> Long.parseLong(q.trim())).orElse(-1L));
+                }
+            } catch (IOException e) {
+                // counted as a failure by the load itself
+            }
+        }
+        return most;
     }
 
     private static synchronized void remember(String[] first, String what) {

@@ -197,13 +197,14 @@ public final class BenchCommand {
             String command = "java -jar target/labourgraph.jar bench all --sizes " + String.join(",", sorted.stream().map(BenchCommand::sizeText).toList())
                     + (quick ? " --quick" : "") + (repeats != null ? " --repeats " + repeats : "") + (loadRepeats != null ? " --load-repeats " + loadRepeats : "") + (seconds != null ? " --duration " + seconds : "") + (machineNote.startsWith("not stated") ? "" : " --machine-note '…'");
             // The report is rewritten after each size: a long size that does not finish leaves the others' figures.
-            BenchResults results = new BenchmarkRun(plan, System.err).run(partial -> {
+            BenchmarkRun run = new BenchmarkRun(plan, System.err);
+            BenchResults results = run.run(partial -> {
                 String note = machineNote + "; load average (1/5/15 min) " + loadBefore + " at the start, " + MachineInfo.loadAverage()
                         + " at the end";
                 double soFar = (System.nanoTime() - started) / 6e10;
                 String report = BenchmarkReport.render(partial, new BenchmarkReport.Context(command,
                         java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString(), soFar, MachineInfo.describe(), note,
-                        runs, duration, connections));
+                        runs, duration, connections, run.loadGenerator()));
                 try {
                     java.nio.file.Files.writeString(output, report);
                 } catch (java.io.IOException e) {

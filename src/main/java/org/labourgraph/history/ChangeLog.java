@@ -41,6 +41,8 @@ public final class ChangeLog {
     private long written;
     /** Held while a commit becomes visible together with its entry, and while a reader takes a consistent snapshot. */
     private final Object visibility = new Object();
+    /** Quads of the newest revision checked against the store at open (see {@link #recover}). */
+    private static final int RECOVERY_SAMPLE = 10_000;
 
     private ChangeLog(Optional<Path> folder) {
         this.folder = folder;
@@ -58,7 +60,8 @@ public final class ChangeLog {
             ChangeLog log = new ChangeLog(Optional.of(folder));
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path f : files.filter(ChangeLog::isEntry).sorted().toList()) {
-                    log.published.add(PatchCodec.decode(Files.readAllBytes(f), f.toString()));
+                    log.published.add(Files.size(f) > StoredQuads.LAZY_BYTES ? new StoredQuads.PatchFile(f).headersOnly()
+                            : PatchCodec.decode(Files.readAllBytes(f), f.toString()));
                 }
             }
             for (int i = 0; i < log.published.size(); i++) {
@@ -191,7 +194,10 @@ public final class ChangeLog {
             return;
         }
         Revision last = published.get(published.size() - 1);
-        boolean applied = Txn.calculateRead(store, () -> isApplied(store, last));
+        // A commit lands whole or not at all, so a sample decides between the two; reading every quad of a bulk
+        // import of millions would make each start as slow as the import.
+        Revision checked = last.added() instanceof StoredQuads stored ? stored.sample(RECOVERY_SAMPLE) : last;
+        boolean applied = Txn.calculateRead(store, () -> isApplied(store, checked));
         if (!applied) {
             LOG.warn("History: revision {} ({}) never committed to the store (the server stopped between the two); removed",
                     last.number(), last.message());

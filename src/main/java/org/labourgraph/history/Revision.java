@@ -14,8 +14,9 @@ import org.apache.jena.sparql.core.Quad;
  */
 public record Revision(long number, Instant time, String author, String message, List<Quad> added, List<Quad> deleted) {
     public Revision {
-        added = List.copyOf(added);
-        deleted = List.copyOf(deleted);
+        // A large revision's quads stay in its patch file until asked for (StoredQuads, immutable as the file).
+        added = added instanceof StoredQuads ? added : List.copyOf(added);
+        deleted = deleted instanceof StoredQuads ? deleted : List.copyOf(deleted);
     }
 
     /** The resources the change is about: the IRIs whose statements (as subject) it added or deleted, in order met. */

@@ -351,7 +351,13 @@ public final class LabourStore implements AutoCloseable {
         dataset.close();
         // Release the folder's lock now, so another process (or a test) can open it.
         if (directory.isPresent()) {
-            TDBInternal.expel(tdb);
+            try {
+                TDBInternal.expel(tdb);
+            } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
+                // A reader still running at shutdown (a start-up warm-up, a slow request): its read transaction
+                // changes nothing, and the folder's lock is released when the process ends.
+                LOG.debug("Store closed with readers still active: {}", e.getMessage());
+            }
         }
     }
 

@@ -6,8 +6,6 @@ import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The browsing site as a Fuseki module: dereferenceable IRIs ({@code /id/…} → {@code /doc/…}), resource
@@ -15,7 +13,6 @@ import org.slf4j.LoggerFactory;
  * citation downloads, all beside the endpoint on the same port.
  */
 public final class BrowseModule implements FusekiModule {
-    private static final Logger LOG = LoggerFactory.getLogger(BrowseModule.class);
     private final SiteContext ctx;
 
     public BrowseModule(ServerSettings settings, DatasetGraph dataset) {
@@ -56,16 +53,8 @@ public final class BrowseModule implements FusekiModule {
     public void serverBeforeStarting(FusekiServer server) {
         // Reading every label for the A–Z index takes seconds on a large graph: done beside the start, so the first
         // visitor of the index does not wait for it (after a change, the first request reads it again).
-        Thread warmUp = new Thread(() -> {
-            for (String lang : new String[] {"en", "fr"}) {
-                try {
-                    ctx.alphabeticalIndex.page(ctx.runner(), ctx.dataVersion(), lang, "A", 1, 1);
-                } catch (RuntimeException e) {
-                    LOG.warn("A-Z index ({}) not read at start ({}); the first request for it tries again", lang, e.toString());
-                }
-            }
-        }, "alphabetical-index");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        for (String lang : new String[] {"en", "fr"}) {
+            WarmUps.submit("A-Z index (" + lang + ")", () -> ctx.alphabeticalIndex.page(ctx.runner(), ctx.dataVersion(), lang, "A", 1, 1));
+        }
     }
 }

@@ -12,7 +12,7 @@ class BenchmarkReportTest {
 
     private static BenchmarkReport.Context context() {
         return new BenchmarkReport.Context("java -jar target/labourgraph.jar bench all --sizes 1e5", "2026-01-01T00:00Z", 12.0,
-                List.of("CPU: test", "RAM: 1 GiB"), "nothing else", 3, 10, 16);
+                List.of("CPU: test", "RAM: 1 GiB"), "nothing else", 3, 10, 16, "wrk (/usr/bin/wrk)");
     }
 
     private static BenchResults results() {

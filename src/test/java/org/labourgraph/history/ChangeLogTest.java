@@ -66,4 +66,34 @@ class ChangeLogTest {
         again.recover(tdb);
         assertEquals(1, again.head(), "a committed entry is kept");
     }
+
+    @Test
+    void a_large_revision_is_read_from_its_file_only_when_asked_and_the_crash_rule_still_holds() throws Exception {
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
+        int n = 30_000; // a patch of about 3 MiB: past StoredQuads.LAZY_BYTES
+        new Attribution("ada", "bulk", Attribution.Channel.LOCAL).during(() -> Txn.executeWrite(store, () -> {
+            for (int i = 0; i < n; i++) {
+                store.add(G, NodeFactory.createURI("urn:test:s" + i), P, NodeFactory.createLiteralString("value number " + i));
+            }
+        }));
+        assertTrue(Files.size(dir.resolve("r000000001.patch")) > StoredQuads.LAZY_BYTES);
+        ChangeLog reread = ChangeLog.open(dir);
+        Revision r = reread.revision(1).orElseThrow();
+        assertTrue(r.added() instanceof StoredQuads, "opened without reading the rows");
+        assertEquals("ada", r.author());
+        assertEquals("bulk", r.message());
+        assertEquals(n, r.added().size());
+        assertTrue(r.added().contains(Quad.create(G, NodeFactory.createURI("urn:test:s" + (n - 1)), P,
+                NodeFactory.createLiteralString("value number " + (n - 1)))));
+        assertEquals(List.of("urn:test:s7"), reread.about("urn:test:s7").stream()
+                .flatMap(x -> x.addedAbout("urn:test:s7").stream()).map(q -> q.getSubject().getURI()).toList());
+        reread.recover(tdb);
+        assertEquals(1, reread.head(), "committed: kept, from a sample of its rows");
+        // The same entry over a store that never got the change: removed, as for a small one.
+        ChangeLog overEmpty = ChangeLog.open(dir);
+        overEmpty.recover(DatabaseMgr.createDatasetGraph());
+        assertEquals(0, overEmpty.head());
+        assertTrue(Files.notExists(dir.resolve("r000000001.patch")));
+    }
 }

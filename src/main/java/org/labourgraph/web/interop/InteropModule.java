@@ -8,6 +8,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.reconcile.ReconcileService;
 import org.labourgraph.vocab.LG;
+import org.labourgraph.web.WarmUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,16 +54,10 @@ public final class InteropModule implements FusekiModule {
     public void serverBeforeStarting(FusekiServer server) {
         // The description is generated from the data at start, not on the first request — but beside the start,
         // not before it: on millions of triples its counts take longer than a query may (and than a start should).
-        Thread warmUp = new Thread(() -> {
-            try {
-                var stats = description.current();
-                LOG.info("Dataset description: {} triples, {} entities, {} classes, {} properties in {} public graphs",
-                        stats.triples(), stats.entities(), stats.classes(), stats.properties(), stats.graphs().size());
-            } catch (RuntimeException e) {
-                LOG.warn("Dataset description not computed at start ({}); the first request for it tries again", e.toString());
-            }
-        }, "dataset-description");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        WarmUps.submit("Dataset description", () -> {
+            var stats = description.current();
+            LOG.info("Dataset description: {} triples, {} entities, {} classes, {} properties in {} public graphs",
+                    stats.triples(), stats.entities(), stats.classes(), stats.properties(), stats.graphs().size());
+        });
     }
 }

@@ -1,0 +1,102 @@
+package org.labourgraph.history;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * The added or the deleted quads of a large revision, read from its patch file when first asked for and held only
+ * softly: a bulk import of 10^6 triples is one revision, and holding every such revision in memory (and reading
+ * them all when the store opens) cost seconds of start-up and a large part of the heap. Immutable, like the file.
+ */
+final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> implements RandomAccess {
+    /** Patch files past this size are read on demand (a curator's edit is a few hundred bytes). */
+    static final long LAZY_BYTES = 1L << 20;
+
+    /** One patch file, decoded at most once while memory allows; shared by its added and deleted sides. */
+    static final class PatchFile {
+        private final Path file;
+        private SoftReference<Revision> decoded = new SoftReference<>(null);
+
+        PatchFile(Path file) {
+            this.file = file;
+        }
+
+        synchronized Revision content() {
+            Revision r = decoded.get();
+            if (r == null) {
+                try {
+                    r = PatchCodec.decode(Files.readAllBytes(file), file.toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the history entry " + file + ": " + e.getMessage(), e);
+                }
+                decoded = new SoftReference<>(r);
+            }
+            return r;
+        }
+
+        /** The revision's headers (number, time, author, message) and lazily read quads, reading only the headers now. */
+        Revision headersOnly() throws IOException {
+            Revision h = firstRows(0);
+            return new Revision(h.number(), h.time(), h.author(), h.message(), new StoredQuads(this, true), new StoredQuads(this, false));
+        }
+
+        /** The revision with only its first {@code rows} added or deleted quads, read from the start of the file. */
+        Revision firstRows(int rows) throws IOException {
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                int read = 0;
+                for (String line = in.readLine(); line != null && !line.startsWith("TC") && read <= rows; line = in.readLine()) {
+                    boolean row = line.startsWith("A ") || line.startsWith("D ");
+                    if (row && ++read > rows) {
+                        break;
+                    }
+                    head.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            String text = head.toString(StandardCharsets.UTF_8);
+            head.writeBytes(((text.contains("\nTX") || text.startsWith("TX") ? "" : "TX .\n") + "TC .\n").getBytes(StandardCharsets.UTF_8));
+            return PatchCodec.decode(head.toByteArray(), file.toString());
+        }
+    }
+
+    /** The first {@code rows} quads of this revision (added and deleted as they come in the file), without reading the rest. */
+    Revision sample(int rows) {
+        try {
+            return patch.firstRows(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the history entry " + patch.file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private final PatchFile patch;
+    private final boolean added;
+
+    private StoredQuads(PatchFile patch, boolean added) {
+        this.patch = patch;
+        this.added = added;
+    }
+
+    private List<org.apache.jena.sparql.core.Quad> quads() {
+        Revision r = patch.content();
+        return added ? r.added() : r.deleted();
+    }
+
+    @Override
+    public org.apache.jena.sparql.core.Quad get(int index) {
+        return quads().get(index);
+    }
+
+    @Override
+    public int size() {
+        return quads().size();
+    }
+}
