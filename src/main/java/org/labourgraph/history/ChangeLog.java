@@ -143,7 +143,9 @@ public final class ChangeLog {
             try {
                 try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.WRITE)) {
-                    ch.write(java.nio.ByteBuffer.wrap(PatchCodec.encode(r)));
+                    java.io.OutputStream file = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16);
+                    PatchCodec.encode(r, file);
+                    file.flush();
                     ch.force(true);
                 }
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -156,6 +158,48 @@ public final class ChangeLog {
             }
         }
         written = r.number();
+    }
+
+    /**
+     * Writes an entry whose rows are in {@code rows} (a bulk change, see {@link SpilledRows}) as write does: the
+     * headers of {@code header}, then the file's rows. Returns the revision, its quads read from the entry on demand.
+     */
+    synchronized Revision writeWithRows(Revision header, Path rows) {
+        if (folder.isEmpty()) {
+            Revision whole = readRows(header, rows);
+            write(whole);
+            return whole;
+        }
+        if (header.number() != written + 1) {
+            throw new IllegalStateException("revision " + header.number() + " written after " + written);
+        }
+        Path dir = folder.get();
+        Path target = dir.resolve(fileName(header.number()));
+        Path tmp = dir.resolve(fileName(header.number()) + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                java.io.OutputStream file = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16);
+                PatchCodec.encodeWithRows(header, rows, file);
+                file.flush();
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                d.force(true);
+            }
+            written = header.number();
+            return new StoredQuads.PatchFile(target).headersOnly();
+        } catch (IOException e) {
+            throw new HistoryException("Cannot write the history entry " + target + ": " + e.getMessage()
+                    + ". The change was not made. Check the disk space and permissions of " + dir + ".", e);
+        }
+    }
+
+    private static Revision readRows(Revision header, Path rows) {
+        java.io.ByteArrayOutputStream patch = new java.io.ByteArrayOutputStream();
+        PatchCodec.encodeWithRows(header, rows, patch);
+        return PatchCodec.decode(patch.toByteArray(), rows.toString());
     }
 
     /** Runs the store's commit and makes the entry visible with it. */

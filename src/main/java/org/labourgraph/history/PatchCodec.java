@@ -29,7 +29,13 @@ final class PatchCodec {
 
     static byte[] encode(Revision r) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RDFChangesWriterText out = RDFChangesWriterText.create(bytes);
+        encode(r, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Writes the revision as a patch to {@code sink} (not closed), row by row: a bulk import's patch is never whole in memory. */
+    static void encode(Revision r, java.io.OutputStream sink) {
+        RDFChangesWriterText out = RDFChangesWriterText.create(new KeptOpen(sink));
         out.start();
         out.header("id", id(r.number()));
         if (r.number() > 1) {
@@ -45,7 +51,6 @@ final class PatchCodec {
         out.txnCommit();
         out.finish();
         out.close();
-        return bytes.toByteArray();
     }
 
     static Revision decode(byte[] patchText, String where) {
@@ -80,8 +85,39 @@ final class PatchCodec {
         }
     }
 
+    /** The headers of {@code header} (its own rows ignored), then the rows of the file, in one transaction. */
+    static void encodeWithRows(Revision header, java.nio.file.Path rows, java.io.OutputStream sink) {
+        String headed = new String(encode(new Revision(header.number(), header.time(), header.author(), header.message(),
+                List.of(), List.of())), java.nio.charset.StandardCharsets.UTF_8);
+        int end = headed.lastIndexOf("TC");
+        try {
+            sink.write(headed.substring(0, end).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.nio.file.Files.copy(rows, sink);
+            sink.write(headed.substring(end).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write the history entry from " + rows + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A stable identifier per revision number within one store's history. */
     static Node id(long number) {
         return NodeFactory.createURI("urn:labourgraph:revision:" + number);
+    }
+
+    /** The caller's stream, flushed but not closed when the patch writer closes (the caller forces it to disk first). */
+    private static final class KeptOpen extends java.io.FilterOutputStream {
+        KeptOpen(java.io.OutputStream sink) {
+            super(sink);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
+        }
     }
 }

@@ -158,6 +158,22 @@ public final class RecordingDataset extends DatasetGraphWrapper {
         return GraphView.createNamedGraph(this, graphNode);
     }
 
+    /**
+     * For the current write transaction (a bulk import of millions of quads): its rows go to a file in
+     * {@code folder} as they happen, not into memory, and the revision is made from that file. Call before writing.
+     */
+    public void recordRowsOnDisk(java.nio.file.Path folder) {
+        Pending p = pending.get();
+        if (p == null) {
+            p = new Pending();
+            pending.set(p);
+        }
+        if (!p.added.isEmpty() || !p.deleted.isEmpty() || p.spill != null) {
+            throw new IllegalStateException("Rows on disk must be asked for before the transaction writes");
+        }
+        p.spill = new SpilledRows(folder);
+    }
+
     private void record(boolean added, Quad q) {
         if (q.getGraph().equals(derivedGraph)) {
             return;
@@ -166,6 +182,14 @@ public final class RecordingDataset extends DatasetGraphWrapper {
         if (p == null) {
             p = new Pending();
             pending.set(p);
+        }
+        if (p.spill != null) {
+            if (added) {
+                p.spill.add(q);
+            } else {
+                p.spill.delete(q);
+            }
+            return;
         }
         if (added) {
             if (!p.deleted.remove(q)) {
@@ -182,6 +206,10 @@ public final class RecordingDataset extends DatasetGraphWrapper {
     public void commit() {
         Pending p = pending.get();
         lastCommitted.remove();
+        if (p != null && p.spill != null && transactionMode() == ReadWrite.WRITE) {
+            commitSpilled(p);
+            return;
+        }
         if (p == null || p.view().isEmpty() || transactionMode() != ReadWrite.WRITE) {
             pending.remove();
             super.commit();
@@ -205,22 +233,58 @@ public final class RecordingDataset extends DatasetGraphWrapper {
         }
     }
 
+    /** A bulk change whose rows are on disk: the steps see no rows (see {@link SpilledRows}), the log copies the file. */
+    private void commitSpilled(Pending p) {
+        try (SpilledRows rows = p.spill) {
+            if (rows.isEmpty()) {
+                pending.remove();
+                super.commit();
+                return;
+            }
+            Attribution who = Attribution.current();
+            ChangeSet none = new ChangeSet(Set.of(), Set.of());
+            for (PreCommit step : steps) {
+                step.beforeCommit(getWrapped(), none, who);
+            }
+            Revision r = log.writeWithRows(new Revision(log.nextNumber(), Instant.now(), who.author(), who.message(), List.of(),
+                    List.of()), rows.finish());
+            pending.remove();
+            try {
+                log.commitVisibly(super::commit, r);
+                lastCommitted.set(r);
+            } catch (RuntimeException | Error e) {
+                log.discard(r);
+                throw e;
+            }
+        }
+    }
+
     @Override
     public void abort() {
-        pending.remove();
+        dropPending();
         super.abort();
     }
 
     @Override
     public void end() {
-        pending.remove();
+        dropPending();
         super.end();
+    }
+
+    private void dropPending() {
+        Pending p = pending.get();
+        if (p != null && p.spill != null) {
+            p.spill.close();
+        }
+        pending.remove();
     }
 
     /** The net change of one write transaction. */
     private static final class Pending {
         final Set<Quad> added = new LinkedHashSet<>();
         final Set<Quad> deleted = new LinkedHashSet<>();
+        /** Set for a bulk change: its rows go to disk instead of the sets above. */
+        SpilledRows spill;
 
         ChangeSet view() {
             return new ChangeSet(Collections.unmodifiableSet(added), Collections.unmodifiableSet(deleted));

@@ -207,6 +207,8 @@ public final class LabourStore implements AutoCloseable {
         try {
             // Through the recorder, like every change: the import is one revision of the history.
             importer.during(() -> Txn.executeWrite(dataset, () -> {
+                // Millions of rows: the revision is written from a file as the import goes, never held in memory.
+                ((RecordingDataset) dataset).recordRowsOnDisk(directory.map(d -> d.resolve("history")).orElse(spillFolder()));
                 try {
                     counts[0] = StreamingImport.run(text, dataset, iri(ENTAILMENT_GRAPH), plan, replace, spillFolder(), progress);
                     // Refreshing them again before the commit would redo, over the whole store, what the import did.

@@ -96,4 +96,36 @@ class ChangeLogTest {
         assertEquals(0, overEmpty.head());
         assertTrue(Files.notExists(dir.resolve("r000000001.patch")));
     }
+
+    @Test
+    void a_bulk_change_writes_its_rows_to_disk_as_it_goes_and_they_make_the_revision() throws Exception {
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
+        Node one = NodeFactory.createLiteralString("one");
+        Node two = NodeFactory.createLiteralString("two");
+        new Attribution("ada", "bulk import", Attribution.Channel.LOCAL).during(() -> Txn.executeWrite(store, () -> {
+            store.recordRowsOnDisk(dir);
+            store.add(G, S, P, one);
+            store.add(G, S, P, two);
+            store.add(G, S, P, two); // already there: no row
+            store.add(NodeFactory.createURI("urn:test:derived"), S, P, S); // derived: not history
+        }));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("r000000001.patch"), files.map(f -> f.getFileName().toString()).toList(), "the rows file is gone");
+        }
+        Revision r = ChangeLog.open(dir).revision(1).orElseThrow();
+        assertEquals("bulk import", r.message());
+        assertEquals(List.of(Quad.create(G, S, P, one), Quad.create(G, S, P, two)), r.added());
+        assertEquals(List.of(), r.deleted());
+        // An aborted bulk change leaves neither an entry nor its rows.
+        store.begin(org.apache.jena.query.ReadWrite.WRITE);
+        store.recordRowsOnDisk(dir);
+        store.add(G, S, P, NodeFactory.createLiteralString("aborted"));
+        store.abort();
+        store.end();
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count());
+        }
+        assertEquals(1, ChangeLog.open(dir).head());
+    }
 }
