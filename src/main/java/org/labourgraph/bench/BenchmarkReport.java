@@ -192,7 +192,8 @@ public final class BenchmarkReport {
         line("## 5. Start-up");
         line("");
         line("Process start to the first answered `/sparql` query on a loaded store (server already synced once), seconds.");
-        line("The first start after the load also loads `ontology/` and `data/` and refreshes the entailments: shown apart.");
+        line("The first start after the load (into a store already synced with `ontology/` and `data/`, so nothing to sync) starts with cold"
+                + " caches: shown apart.");
         line("");
         line("| triples | start to first answer (s) | first start after load (s) |");
         line("|---:|---:|---:|");
