@@ -133,29 +133,10 @@ public final class ChangeLog {
 
     /** Writes an entry durably (forced to disk, renamed into place); called inside the change's write transaction. */
     synchronized void write(Revision r) {
-        if (r.number() != written + 1) {
-            throw new IllegalStateException("revision " + r.number() + " written after " + written);
-        }
         if (folder.isPresent()) {
-            Path dir = folder.get();
-            Path target = dir.resolve(fileName(r.number()));
-            Path tmp = dir.resolve(fileName(r.number()) + ".tmp");
-            try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE)) {
-                    java.io.OutputStream file = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16);
-                    PatchCodec.encode(r, file);
-                    file.flush();
-                    ch.force(true);
-                }
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                    d.force(true); // the rename itself is durable
-                }
-            } catch (IOException e) {
-                throw new HistoryException("Cannot write the history entry " + target + ": " + e.getMessage()
-                        + ". The change was not made. Check the disk space and permissions of " + dir + ".", e);
-            }
+            writeEntry(r.number(), file -> PatchCodec.encode(r, file));
+        } else {
+            requireNext(r.number());
         }
         written = r.number();
     }
@@ -170,27 +151,41 @@ public final class ChangeLog {
             write(whole);
             return whole;
         }
-        if (header.number() != written + 1) {
-            throw new IllegalStateException("revision " + header.number() + " written after " + written);
+        Path target = writeEntry(header.number(), file -> PatchCodec.encodeWithRows(header, rows, file));
+        written = header.number();
+        try {
+            return new StoredQuads.PatchFile(target).headersOnly();
+        } catch (IOException e) {
+            throw new HistoryException("Cannot read back the history entry " + target + ": " + e.getMessage(), e);
         }
-        Path dir = folder.get();
-        Path target = dir.resolve(fileName(header.number()));
-        Path tmp = dir.resolve(fileName(header.number()) + ".tmp");
+    }
+
+    private void requireNext(long number) {
+        if (number != written + 1) {
+            throw new IllegalStateException("revision " + number + " written after " + written);
+        }
+    }
+
+    /** The entry file of revision {@code number}: written to a temporary file, forced to disk, renamed into place. */
+    private Path writeEntry(long number, java.util.function.Consumer<java.io.OutputStream> body) {
+        requireNext(number);
+        Path dir = folder.orElseThrow();
+        Path target = dir.resolve(fileName(number));
+        Path tmp = dir.resolve(fileName(number) + ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
                 java.io.OutputStream file = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16);
-                PatchCodec.encodeWithRows(header, rows, file);
+                body.accept(file);
                 file.flush();
                 ch.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true);
+                d.force(true); // the rename itself is durable
             }
-            written = header.number();
-            return new StoredQuads.PatchFile(target).headersOnly();
-        } catch (IOException e) {
+            return target;
+        } catch (IOException | UncheckedIOException e) {
             throw new HistoryException("Cannot write the history entry " + target + ": " + e.getMessage()
                     + ". The change was not made. Check the disk space and permissions of " + dir + ".", e);
         }

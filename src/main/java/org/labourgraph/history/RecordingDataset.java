@@ -223,6 +223,11 @@ public final class RecordingDataset extends DatasetGraphWrapper {
         Revision r = new Revision(log.nextNumber(), Instant.now(), who.author(), who.message(),
                 List.copyOf(p.added), List.copyOf(p.deleted));
         log.write(r);
+        commitWithEntry(r);
+    }
+
+    /** Commits to TDB2 with the entry already written: visible together, or the entry is removed again. */
+    private void commitWithEntry(Revision r) {
         pending.remove();
         try {
             log.commitVisibly(super::commit, r);
@@ -246,16 +251,8 @@ public final class RecordingDataset extends DatasetGraphWrapper {
             for (PreCommit step : steps) {
                 step.beforeCommit(getWrapped(), none, who);
             }
-            Revision r = log.writeWithRows(new Revision(log.nextNumber(), Instant.now(), who.author(), who.message(), List.of(),
-                    List.of()), rows.finish());
-            pending.remove();
-            try {
-                log.commitVisibly(super::commit, r);
-                lastCommitted.set(r);
-            } catch (RuntimeException | Error e) {
-                log.discard(r);
-                throw e;
-            }
+            commitWithEntry(log.writeWithRows(new Revision(log.nextNumber(), Instant.now(), who.author(), who.message(), List.of(),
+                    List.of()), rows.finish()));
         }
     }
 
