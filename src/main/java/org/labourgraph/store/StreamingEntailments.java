@@ -171,31 +171,61 @@ final class StreamingEntailments {
         }
     }
 
-    /** Edges of p held in memory (p's triples only), then a walk from every node, adding what is missing. */
+    /**
+     * Edges of p held in memory (p's triples in every graph, entailed ones included), then a walk from every node,
+     * adding what is missing. Whether a pair is already there is read from those edges, not from the indexes: the
+     * fixed-point pass that finds nothing new then costs no lookup.
+     */
     private void transitiveClosure(Node p) {
         Map<Node, List<Node>> edges = new HashMap<>();
         dataset.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q ->
                 edges.computeIfAbsent(q.getSubject(), k -> new ArrayList<>(2)).add(q.getObject()));
-        for (Map.Entry<Node, List<Node>> start : edges.entrySet()) {
+        for (Node start : new ArrayList<>(edges.keySet())) {
+            Set<Node> present = new HashSet<>(edges.get(start));
             Set<Node> seen = new HashSet<>();
-            Deque<Node> pending = new ArrayDeque<>(start.getValue());
+            Deque<Node> pending = new ArrayDeque<>(present);
+            List<Node> missing = new ArrayList<>();
             while (!pending.isEmpty()) {
                 Node next = pending.poll();
                 if (seen.add(next)) {
-                    addWithConsequences(Triple.create(start.getKey(), p, next));
+                    if (!present.contains(next)) {
+                        missing.add(next);
+                    }
                     pending.addAll(edges.getOrDefault(next, List.of()));
+                }
+            }
+            for (Node next : missing) {
+                if (!present.add(next)) {
+                    continue; // added meanwhile as the consequence of another pair
+                }
+                Triple pair = Triple.create(start, p, next);
+                dataset.add(graph, start, p, next);
+                added++;
+                for (Triple consequence : closure(pair)) {
+                    if (consequence.getPredicate().equals(p)) {
+                        // p symmetric or its own inverse: the pair is in the store now, and the walks to come must know it.
+                        edges.computeIfAbsent(consequence.getSubject(), k -> new ArrayList<>(2)).add(consequence.getObject());
+                        if (consequence.getSubject().equals(start)) {
+                            present.add(consequence.getObject());
+                        }
+                    }
+                    addIfNew(consequence);
                 }
             }
         }
     }
 
-    /** A work whose dcterms:subject is a concept lg:discusses it. */
+    /** A work whose dcterms:subject is a concept lg:discusses it. The concepts and the pairs already there are read once. */
     private void discusses() {
+        Set<Node> concepts = new HashSet<>();
+        dataset.find(Node.ANY, Node.ANY, TYPE, SKOS.Concept.asNode()).forEachRemaining(q -> concepts.add(q.getSubject()));
+        Set<Triple> present = new HashSet<>();
+        dataset.find(Node.ANY, Node.ANY, DISCUSSES, Node.ANY).forEachRemaining(q -> present.add(q.asTriple()));
         List<Triple> found = new ArrayList<>();
         dataset.find(Node.ANY, Node.ANY, DCT_SUBJECT, Node.ANY).forEachRemaining(q -> {
-            if (dataset.contains(Node.ANY, q.getObject(), TYPE, SKOS.Concept.asNode())
-                    && !dataset.contains(Node.ANY, q.getSubject(), DISCUSSES, q.getObject())) {
-                found.add(Triple.create(q.getSubject(), DISCUSSES, q.getObject()));
+            Triple discusses = Triple.create(q.getSubject(), DISCUSSES, q.getObject());
+            if (concepts.contains(q.getObject()) && present.add(discusses)) {
+                found.add(discusses);
             }
         });
         found.forEach(this::addWithConsequences);

@@ -73,6 +73,40 @@ class StreamingImportTest {
     }
 
     @Test
+    void a_second_import_that_joins_the_first_trees_entails_what_the_in_memory_rules_entail() throws Exception {
+        Path joining = tmp.resolve("joining.ttl");
+        // The first import's top concept goes below two new concepts, and a new work is about one of the old concepts:
+        // the closures and lg:discusses must reach across both imports, through the entailments of the first one.
+        Files.writeString(joining, """
+                @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+                @prefix dct: <http://purl.org/dc/terms/> .
+                @prefix c: <https://w3id.org/labourgraph/id/concept/> .
+                c:join-middle a skos:Concept ; skos:broader c:join-top .
+                c:join-top a skos:Concept .
+                <https://w3id.org/labourgraph/id/work/join-study> dct:subject c:join-middle .
+                """);
+        try (LabourStore store = LabourStore.inMemory()) {
+            store.syncSources(SourceSet.discover(ProjectPaths.root()));
+            Path first = thesaurus(3_000);
+            store.importFiles(List.of(new LabourStore.FileImport(first, Lang.NTRIPLES, GRAPH)), false, n -> {});
+            String top = Files.readAllLines(first).stream()
+                    .filter(line -> line.contains("#hasTopConcept>")).findFirst().orElseThrow().split(" ")[2];
+            Files.writeString(joining, top + " <http://www.w3.org/2004/02/skos/core#broader>"
+                    + " <https://w3id.org/labourgraph/id/concept/join-middle> .\n", java.nio.file.StandardOpenOption.APPEND);
+            int before = graphOf(store, ENTAILMENTS).size();
+            LabourStore.ImportResult second = store.importFiles(
+                    List.of(new LabourStore.FileImport(joining, Lang.TURTLE, GRAPH + "-joining")), false, n -> {});
+
+            Set<Triple> expected = new HashSet<>();
+            Entailments.of(assertedOf(store)).find().forEachRemaining(expected::add);
+            Set<Triple> entailed = graphOf(store, ENTAILMENTS);
+            assertEquals(expected, entailed);
+            assertTrue(entailed.size() > before, "the join entails new triples");
+            assertEquals(entailed.size(), second.entailed(), "the result counts the whole entailment graph");
+        }
+    }
+
+    @Test
     void the_sync_of_the_shipped_sources_entails_what_the_in_memory_rules_entail() {
         try (LabourStore store = LabourStore.inMemory()) {
             LabourStore.SyncResult sync = store.syncSources(SourceSet.discover(ProjectPaths.root()));
