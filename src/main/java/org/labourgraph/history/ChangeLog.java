@@ -3,6 +3,7 @@ package org.labourgraph.history;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,7 +43,16 @@ public final class ChangeLog {
     /** Held while a commit becomes visible together with its entry, and while a reader takes a consistent snapshot. */
     private final Object visibility = new Object();
     /** Quads of the newest revision checked against the store at open (see {@link #recover}). */
-    private static final int RECOVERY_SAMPLE = 10_000;
+    private static final int RECOVERY_SAMPLE = 1_000;
+
+    /**
+     * Written when the store closed with no transaction left: the newest revision then. Removed at open, so that
+     * it never outlives the session that opens the store; while it names the newest entry, the crash rule has
+     * nothing to decide.
+     */
+    static final String CLOSED_CLEANLY = "closed-cleanly";
+    /** The newest revision when the store was last closed cleanly, read (and removed) at open; -1 if not. */
+    private long closedCleanlyAt = -1;
 
     private ChangeLog(Optional<Path> folder) {
         this.folder = folder;
@@ -71,9 +81,57 @@ public final class ChangeLog {
                 }
             }
             log.written = log.published.size();
+            log.closedCleanlyAt = takeCleanCloseMarker(folder);
             return log;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the history folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads and removes the clean-close marker (durably, before anything can write); -1 if absent or unreadable. */
+    private static long takeCleanCloseMarker(Path folder) throws IOException {
+        Path marker = folder.resolve(CLOSED_CLEANLY);
+        if (!Files.exists(marker)) {
+            return -1;
+        }
+        long at;
+        try {
+            at = Long.parseLong(Files.readString(marker, StandardCharsets.UTF_8).trim());
+        } catch (NumberFormatException e) {
+            at = -1; // not ours to trust: the crash rule runs
+        }
+        Files.delete(marker);
+        forceDirectory(folder);
+        return at;
+    }
+
+    /**
+     * Records that the store closed with no transaction open and no write to come: the next open can skip the
+     * crash rule while the newest entry is still this one. Call only once the store can no longer be written.
+     */
+    public synchronized void markClosedCleanly() {
+        if (folder.isEmpty()) {
+            return;
+        }
+        Path dir = folder.get();
+        Path tmp = dir.resolve(CLOSED_CLEANLY + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(Long.toString(written).getBytes(StandardCharsets.UTF_8)));
+                ch.force(true);
+            }
+            Files.move(tmp, dir.resolve(CLOSED_CLEANLY), StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(dir);
+        } catch (IOException e) {
+            // Only a shortcut is lost: the next open runs the crash rule.
+            LOG.warn("Could not mark the history in {} as closed cleanly ({}); the next start checks it", dir, e.getMessage());
+        }
+    }
+
+    private static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
         }
     }
 
@@ -181,9 +239,7 @@ public final class ChangeLog {
                 ch.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true); // the rename itself is durable
-            }
+            forceDirectory(dir); // the rename itself is durable
             return target;
         } catch (IOException | UncheckedIOException e) {
             throw new HistoryException("Cannot write the history entry " + target + ": " + e.getMessage()
@@ -233,6 +289,10 @@ public final class ChangeLog {
             return;
         }
         Revision last = published.get(published.size() - 1);
+        if (closedCleanlyAt == last.number()) {
+            LOG.debug("History: closed cleanly at revision {}; nothing to check", last.number());
+            return;
+        }
         // A commit lands whole or not at all, so a sample decides between the two; reading every quad of a bulk
         // import of millions would make each start as slow as the import.
         Revision checked = last.added() instanceof StoredQuads stored ? stored.sample(RECOVERY_SAMPLE) : last;

@@ -355,6 +355,8 @@ public final class LabourStore implements AutoCloseable {
         if (directory.isPresent()) {
             try {
                 TDBInternal.expel(tdb);
+                // No transaction was left (expel refuses otherwise) and none can start: the history agrees with the store.
+                history().markClosedCleanly();
             } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
                 // A reader still running at shutdown (a start-up warm-up, a slow request): its read transaction
                 // changes nothing, and the folder's lock is released when the process ends.

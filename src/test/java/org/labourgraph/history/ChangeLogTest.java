@@ -68,6 +68,42 @@ class ChangeLogTest {
     }
 
     @Test
+    void a_clean_close_spares_the_next_open_the_crash_rule_once_and_only_while_no_entry_came_after() {
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
+        Txn.executeWrite(store, () -> store.add(G, S, P, NodeFactory.createLiteralString("kept")));
+        store.log().markClosedCleanly();
+        assertTrue(Files.exists(dir.resolve(ChangeLog.CLOSED_CLEANLY)));
+
+        // Opened after the clean close: the marker is taken, and the newest entry, the one it names, is not checked.
+        ChangeLog reopened = ChangeLog.open(dir);
+        assertTrue(Files.notExists(dir.resolve(ChangeLog.CLOSED_CLEANLY)), "the marker lasts one open");
+        reopened.recover(DatabaseMgr.createDatasetGraph()); // a store without the change: the rule would remove the entry
+        assertEquals(1, reopened.head(), "not checked after a clean close");
+
+        // That session dies after writing entry 2, before its commit: no marker now, so the rule runs and removes it.
+        reopened.write(new Revision(2, Instant.now(), "ada", "lost in the crash",
+                List.of(Quad.create(G, S, P, NodeFactory.createLiteralString("never committed"))), List.of()));
+        ChangeLog afterCrash = ChangeLog.open(dir);
+        afterCrash.recover(tdb);
+        assertEquals(1, afterCrash.head());
+    }
+
+    @Test
+    void a_marker_naming_an_older_revision_does_not_spare_the_newest_entry() {
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
+        Txn.executeWrite(store, () -> store.add(G, S, P, NodeFactory.createLiteralString("kept")));
+        store.log().markClosedCleanly();
+        // A writer's entry landed after the marker (its change never committed): the marker names revision 1 only.
+        store.log().write(new Revision(2, Instant.now(), "ada", "after the marker",
+                List.of(Quad.create(G, S, P, NodeFactory.createLiteralString("never committed"))), List.of()));
+        ChangeLog next = ChangeLog.open(dir);
+        next.recover(tdb);
+        assertEquals(1, next.head(), "entry 2 checked and removed");
+    }
+
+    @Test
     void a_large_revision_is_read_from_its_file_only_when_asked_and_the_crash_rule_still_holds() throws Exception {
         DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
         RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
