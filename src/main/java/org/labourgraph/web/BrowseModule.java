@@ -50,9 +50,10 @@ public final class BrowseModule implements FusekiModule {
     }
 
     @Override
-    public void serverBeforeStarting(FusekiServer server) {
-        // Reading every label for the A–Z index takes seconds on a large graph: done beside the start, so the first
-        // visitor of the index does not wait for it (after a change, the first request reads it again).
+    public void serverAfterStarting(FusekiServer server) {
+        // Reading every label for the A–Z index takes seconds on a large graph: done once the server answers, so the
+        // first visitor of the index does not wait for it and the start does not either (after a change, the first
+        // request reads it again).
         for (String lang : new String[] {"en", "fr"}) {
             WarmUps.submit("A-Z index (" + lang + ")", () -> ctx.alphabeticalIndex.page(ctx.runner(), ctx.dataVersion(), lang, "A", 1, 1));
         }

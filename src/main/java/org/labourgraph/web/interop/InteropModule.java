@@ -51,9 +51,10 @@ public final class InteropModule implements FusekiModule {
     }
 
     @Override
-    public void serverBeforeStarting(FusekiServer server) {
-        // The description is generated from the data at start, not on the first request — but beside the start,
-        // not before it: on millions of triples its counts take longer than a query may (and than a start should).
+    public void serverAfterStarting(FusekiServer server) {
+        // The description is generated from the data at start, not on the first request — but once the server
+        // answers, not before: on millions of triples its counts take longer than a query may (and than a start should),
+        // and on 2 cores a warm-up running during the start slows the start.
         WarmUps.submit("Dataset description", () -> {
             var stats = description.current();
             LOG.info("Dataset description: {} triples, {} entities, {} classes, {} properties in {} public graphs",
