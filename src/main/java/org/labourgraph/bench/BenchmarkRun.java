@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * The whole benchmark, side by side in one run, for each size: generate a thesaurus; load it with labourgraph
  * and with Jena's tdb2.tdbloader (separate processes); serve it with labourgraph and query /sparql, then the
- * pages and a static file; serve the same TDB2 database with the standalone Fuseki and run the same queries;
+ * pages and a static file; serve a copy of the same TDB2 database with the standalone Fuseki, alternating the same queries with ours;
  * time start-ups; read the server's peak RSS. Every server listens on 127.0.0.1; every load is bounded in time
  * and requests. Figures go into {@link BenchResults}; {@link BenchmarkReport} writes them out.
  */
@@ -99,11 +99,6 @@ public final class BenchmarkRun {
         } catch (IllegalStateException e) {
             failed(size, "labourgraph server", e);
         }
-        try {
-            fuseki(size, folder, store, samples);
-        } catch (IllegalStateException e) {
-            failed(size, "standalone Fuseki", e);
-        }
         if (size == startupSize()) {
             try {
                 startups(size, folder, store);
@@ -132,7 +127,7 @@ public final class BenchmarkRun {
     private Path sourcesOnlyStore() throws IOException, InterruptedException {
         Path template = plan.workFolder().resolve("store-with-sources-only");
         if (!Files.isRegularFile(template.resolve("labourgraph-sources.properties"))) {
-            deleteTree(template);
+            StoreFolders.deleteTree(template);
             int port = FreePort.find();
             try (ChildProcess server = serve(template, port, plan.workFolder().resolve("serve-sources-only.log"))) {
                 server.awaitHttp(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofMinutes(10));
@@ -153,9 +148,9 @@ public final class BenchmarkRun {
         for (int r = 0; r < repeats; r++) {
             Path lgStore = folder.resolve("lg-store-" + r);
             Path tdbStore = folder.resolve("tdb-" + r);
-            deleteTree(lgStore);
-            deleteTree(tdbStore);
-            copyTree(template, lgStore);
+            StoreFolders.deleteTree(lgStore);
+            StoreFolders.deleteTree(tdbStore);
+            StoreFolders.copyTree(template, lgStore);
             step(size, "load " + (r + 1) + "/" + repeats + ": labourgraph load");
             double ours = java(List.of("-Xmx1g", "-jar", plan.jar().toString(), "load", "--store", lgStore.toString(), "--graph", GRAPH,
                     data.toString()), folder.resolve("load-labourgraph-" + r + ".log")).runToEnd(Duration.ofHours(2));
@@ -165,17 +160,51 @@ public final class BenchmarkRun {
                     "--graph=" + GRAPH, data.toString()), folder.resolve("load-tdbloader-" + r + ".log")).runToEnd(Duration.ofHours(2));
             results.add(size, "load/tdbloader", "triples/s", triples / jena);
             log.printf(Locale.ROOT, "bench: load %,d triples: labourgraph %.1f s, tdb2.tdbloader %.1f s%n", triples, ours, jena);
-            deleteTree(tdbStore);
+            StoreFolders.deleteTree(tdbStore);
+            sameQuadsLoad(size, folder, r, lgStore, tdbStore, triples);
             if (r == repeats - 1) {
-                deleteTree(kept);
+                StoreFolders.deleteTree(kept);
                 Files.move(lgStore, kept);
             } else {
-                deleteTree(lgStore);
+                StoreFolders.deleteTree(lgStore);
             }
         }
         return kept;
     }
 
+    /**
+     * tdb2.tdbloader given every quad labourgraph's load left in its store (the file's triples and what they entail):
+     * how fast Jena's own loader writes what labourgraph has to write. Rates are per triple of the file, as above.
+     */
+    private void sameQuadsLoad(long size, Path folder, int r, Path lgStore, Path tdbStore, long triples)
+            throws IOException, InterruptedException {
+        step(size, "load " + (r + 1) + ": tdb2.tdbdump of labourgraph's store");
+        Path dump = folder.resolve("labourgraph-quads-" + r + ".nq");
+        try {
+            ChildProcess.startWithOutput(List.of(javaBinary(), "-Xmx1g", "-cp", plan.fusekiJar().toString(), "tdb2.tdbdump", "--loc",
+                    lgStore.resolve("tdb2").toString()), plan.root(), dump, folder.resolve("dump-labourgraph-" + r + ".log"))
+                    .runToEnd(Duration.ofHours(1));
+            long quads;
+            try (Stream<String> lines = Files.lines(dump, StandardCharsets.UTF_8)) {
+                quads = lines.filter(line -> !line.isBlank()).count();
+            }
+            step(size, "load " + (r + 1) + ": tdb2.tdbloader on those " + String.format(Locale.ROOT, "%,d", quads) + " quads");
+            double same = java(List.of("-Xmx1g", "-cp", plan.fusekiJar().toString(), "tdb2.tdbloader", "--loc", tdbStore.toString(),
+                    dump.toString()), folder.resolve("load-tdbloader-same-quads-" + r + ".log")).runToEnd(Duration.ofHours(2));
+            results.add(size, "load/tdbloader-same-quads", "triples/s", triples / same);
+            results.add(size, "load/quads-written", "quads", quads);
+            log.printf(Locale.ROOT, "bench: tdb2.tdbloader on labourgraph's %,d quads: %.1f s%n", quads, same);
+        } finally {
+            Files.deleteIfExists(dump);
+            StoreFolders.deleteTree(tdbStore);
+        }
+    }
+
+    /**
+     * The first start after the load, then /sparql side by side with standalone Fuseki, then the pages. Both servers
+     * run at once (Fuseki on a copy of the TDB2 database: a location has one process) and their /sparql runs
+     * alternate, ours then Fuseki's, repeat after repeat: a drift of the machine's speed during the run falls on both.
+     */
     private void firstStartAndServe(long size, Path folder, Path store, Samples samples) throws IOException, InterruptedException {
         step(size, "first start of the server after the load");
         int port = FreePort.find();
@@ -183,18 +212,25 @@ public final class BenchmarkRun {
             double first = server.awaitHttp(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofHours(1));
             results.add(size, "first-start", "s", first);
             URI base = URI.create("http://127.0.0.1:" + port + "/");
-            sparql(size, "labourgraph", base.resolve("sparql"), samples);
+            try {
+                sparqlBesideFuseki(size, folder, store, base.resolve("sparql"), samples);
+            } catch (IllegalStateException e) {
+                failed(size, "standalone Fuseki", e);
+            }
             pages(size, base, samples);
             server.peakRssKiB().ifPresent(kib -> results.add(size, "memory/labourgraph", "MiB", kib / 1024.0));
         }
     }
 
-    private void fuseki(long size, Path folder, Path store, Samples samples) throws IOException, InterruptedException {
-        step(size, "standalone Fuseki on the same TDB2 database");
+    private void sparqlBesideFuseki(long size, Path folder, Path store, URI ours, Samples samples) throws IOException, InterruptedException {
+        step(size, "standalone Fuseki on a copy of the same TDB2 database");
+        Path copy = folder.resolve("fuseki-tdb2");
+        StoreFolders.deleteTree(copy);
+        StoreFolders.copyTree(store.resolve("tdb2"), copy);
         Path config = folder.resolve("fuseki-bench.ttl");
         try (InputStream in = BenchmarkRun.class.getResourceAsStream("fuseki-bench.ttl")) {
             Files.writeString(config, new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("TDB2_LOCATION", store.resolve("tdb2").toAbsolutePath().toString().replace("\\", "/")));
+                    .replace("TDB2_LOCATION", copy.toAbsolutePath().toString().replace("\\", "/")));
         }
         int port = FreePort.find();
         Path base = folder.resolve("fuseki-base");
@@ -203,19 +239,20 @@ public final class BenchmarkRun {
                         plan.fusekiJar().toAbsolutePath().toString(), "--localhost", "--port", Integer.toString(port), "--config",
                         config.toString()), folder, folder.resolve("fuseki.log"), Map.of("FUSEKI_BASE", base.toString()))) {
             fuseki.awaitHttp(URI.create("http://127.0.0.1:" + port + "/$/ping"), Duration.ofMinutes(5));
-            sparql(size, "fuseki", URI.create("http://127.0.0.1:" + port + "/ds/sparql"), samples);
+            URI theirs = URI.create("http://127.0.0.1:" + port + "/ds/sparql");
+            for (String kind : List.of("lookup", "concept-page", "describe")) {
+                String query = switch (kind) {
+                    case "lookup" -> LOOKUP_QUERY;
+                    case "concept-page" -> CONCEPT_QUERY;
+                    default -> DESCRIBE_QUERY;
+                };
+                String accept = kind.equals("describe") ? "text/turtle" : JSON;
+                measureSideBySide(size, "sparql/" + kind + "/labourgraph", samples.queries(ours, query),
+                        "sparql/" + kind + "/fuseki", samples.queries(theirs, query), accept);
+            }
             fuseki.peakRssKiB().ifPresent(kib -> results.add(size, "memory/fuseki", "MiB", kib / 1024.0));
-        }
-    }
-
-    private void sparql(long size, String server, URI endpoint, Samples samples) throws InterruptedException {
-        Map<String, List<URI>> queries = Map.of(
-                "lookup", samples.queries(endpoint, LOOKUP_QUERY),
-                "concept-page", samples.queries(endpoint, CONCEPT_QUERY),
-                "describe", samples.queries(endpoint, DESCRIBE_QUERY));
-        for (String kind : List.of("lookup", "concept-page", "describe")) {
-            String accept = kind.equals("describe") ? "text/turtle" : JSON;
-            measure(size, "sparql/" + kind + "/" + server, queries.get(kind), accept);
+        } finally {
+            StoreFolders.deleteTree(copy);
         }
     }
 
@@ -232,34 +269,62 @@ public final class BenchmarkRun {
 
     private void measure(long size, String series, List<URI> targets, String accept) throws InterruptedException {
         long queries = wrk.isPresent() ? client.maxQueriesPerRequest(targets, accept) : -1;
+        warmUp(size, series, targets, accept);
+        for (int r = 0; r < plan.repeats(); r++) {
+            if (!measureOnce(size, series, targets, accept, r, queries)) {
+                return;
+            }
+        }
+    }
+
+    /** Two series measured in turn, repeat after repeat, each after its own warm-up. */
+    private void measureSideBySide(long size, String seriesA, List<URI> targetsA, String seriesB, List<URI> targetsB, String accept)
+            throws InterruptedException {
+        long queriesA = wrk.isPresent() ? client.maxQueriesPerRequest(targetsA, accept) : -1;
+        long queriesB = wrk.isPresent() ? client.maxQueriesPerRequest(targetsB, accept) : -1;
+        warmUp(size, seriesA, targetsA, accept);
+        warmUp(size, seriesB, targetsB, accept);
+        boolean a = true;
+        boolean b = true;
+        for (int r = 0; r < plan.repeats() && (a || b); r++) {
+            a = a && measureOnce(size, seriesA, targetsA, accept, r, queriesA);
+            b = b && measureOnce(size, seriesB, targetsB, accept, r, queriesB);
+        }
+    }
+
+    private void warmUp(long size, String series, List<URI> targets, String accept) throws InterruptedException {
         if (wrk.isPresent()) {
             // Unrecorded first pass, the same for every server: the JIT compiles the hot paths, caches fill.
             step(size, series + " warm-up (" + WARM_UP.toSeconds() + " s)");
             runOnce(targets, accept, WARM_UP);
         }
-        for (int r = 0; r < plan.repeats(); r++) {
-            step(size, series + " " + (r + 1) + "/" + plan.repeats() + " (" + plan.connections() + " connections, "
-                    + plan.duration().toSeconds() + " s)");
-            ClosedLoop.Outcome o = runOnce(targets, accept, plan.duration());
-            if (queries >= 0) {
-                o = o.withMaxQueries(queries);
-            }
-            if (o.ok() == 0) {
-                results.note(String.format(Locale.ROOT, "%s at %,d triples: no successful request (%s)", series, size, o.firstFailure()));
-                log.printf("bench: %s: no successful request: %s%n", series, o.firstFailure());
-                return;
-            }
-            results.add(size, series, "req/s", o.requestsPerSecond());
-            results.add(size, series, "p50 ms", o.p50Millis());
-            results.add(size, series, "p99 ms", o.p99Millis());
-            if (o.maxQueriesPerRequest() >= 0) {
-                results.add(size, series, "queries", o.maxQueriesPerRequest());
-            }
-            if (o.failed() > 0) {
-                results.note(String.format(Locale.ROOT, "%s at %,d triples, run %d: %,d failed requests of %,d (first: %s)", series, size,
-                        r + 1, o.failed(), o.failed() + o.ok(), o.firstFailure()));
-            }
+    }
+
+    /** One recorded run; false if no request succeeded (noted in the report: the series stops there). */
+    private boolean measureOnce(long size, String series, List<URI> targets, String accept, int r, long queries)
+            throws InterruptedException {
+        step(size, series + " " + (r + 1) + "/" + plan.repeats() + " (" + plan.connections() + " connections, "
+                + plan.duration().toSeconds() + " s)");
+        ClosedLoop.Outcome o = runOnce(targets, accept, plan.duration());
+        if (queries >= 0) {
+            o = o.withMaxQueries(queries);
         }
+        if (o.ok() == 0) {
+            results.note(String.format(Locale.ROOT, "%s at %,d triples: no successful request (%s)", series, size, o.firstFailure()));
+            log.printf("bench: %s: no successful request: %s%n", series, o.firstFailure());
+            return false;
+        }
+        results.add(size, series, "req/s", o.requestsPerSecond());
+        results.add(size, series, "p50 ms", o.p50Millis());
+        results.add(size, series, "p99 ms", o.p99Millis());
+        if (o.maxQueriesPerRequest() >= 0) {
+            results.add(size, series, "queries", o.maxQueriesPerRequest());
+        }
+        if (o.failed() > 0) {
+            results.note(String.format(Locale.ROOT, "%s at %,d triples, run %d: %,d failed requests of %,d (first: %s)", series, size,
+                    r + 1, o.failed(), o.failed() + o.ok(), o.firstFailure()));
+        }
+        return true;
     }
 
     private ClosedLoop.Outcome runOnce(List<URI> targets, String accept, Duration duration) throws InterruptedException {
@@ -310,29 +375,5 @@ public final class BenchmarkRun {
 
     private void step(long size, String what) {
         progress.status(String.format(Locale.ROOT, "[%,d triples] %s", size, what));
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals("tdb.lock")) {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

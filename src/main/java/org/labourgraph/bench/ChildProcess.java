@@ -35,6 +35,18 @@ final class ChildProcess implements AutoCloseable {
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        return start(builder, log, environment);
+    }
+
+    /** As {@link #start}, the standard output going to {@code output} and only the standard error to {@code log}. */
+    static ChildProcess startWithOutput(List<String> command, Path workingDirectory, Path output, Path log) throws IOException {
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectOutput(output.toFile()).redirectError(log.toFile());
+        return start(builder, log, Map.of());
+    }
+
+    private static ChildProcess start(ProcessBuilder builder, Path log, Map<String, String> environment) throws IOException {
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         return new ChildProcess(builder.start(), log, started);
