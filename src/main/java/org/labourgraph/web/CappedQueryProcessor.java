@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.servlets.ActionLib;
@@ -16,6 +17,8 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -28,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fuseki's SPARQL query handler with the endpoint's policy: queries the policy refuses get a 400 with the
- * reason, and SELECT results past the row cap are cut with an explicit signal (response headers and a log
- * line) — never silently, as some public endpoints do.
+ * reason, and results past the row cap (SELECT rows, CONSTRUCT and DESCRIBE triples) are cut with an explicit
+ * signal (response headers and a log line) — never silently, as some public endpoints do.
  */
 final class CappedQueryProcessor extends SPARQL_QueryDataset {
     private static final Logger LOG = LoggerFactory.getLogger(CappedQueryProcessor.class);
@@ -90,6 +93,16 @@ final class CappedQueryProcessor extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
+        if (requestQuery.isConstructType()) {
+            return cappedConstruct(action, queryExec, queryStringLog);
+        }
+        if (requestQuery.isDescribeType()) {
+            // CappedDescribe (installed by the server) stops at the cap and says so in the execution's context.
+            queryExec.getContext().set(CappedDescribe.TRIPLE_CAP, rowCap);
+            QueryExecResult described = super.executeQuery(action, queryExec, requestQuery, queryStringLog);
+            signalCap(action, queryExec.getContext().isTrue(CappedDescribe.TRUNCATED), "triples", queryStringLog);
+            return described;
+        }
         if (!requestQuery.isSelectType()) {
             return super.executeQuery(action, queryExec, requestQuery, queryStringLog);
         }
@@ -104,11 +117,38 @@ final class CappedQueryProcessor extends SPARQL_QueryDataset {
             }
             kept.add(rows.next());
         }
+        signalCap(action, truncated, "rows", queryStringLog);
+        return new QueryExecResult(RowSetStream.create(rows.getResultVars(), kept.iterator()));
+    }
+
+    /** CONSTRUCT: Fuseki's builds the whole result in memory; this one keeps at most the cap of triples (or quads). */
+    private QueryExecResult cappedConstruct(HttpAction action, QueryExec queryExec, String queryStringLog) {
+        Iterator<Quad> quads = queryExec.constructQuads();
+        DatasetGraph kept = DatasetGraphFactory.create();
+        long count = 0;
+        boolean truncated = false;
+        while (quads.hasNext()) {
+            Quad q = quads.next();
+            if (kept.contains(q)) {
+                continue;
+            }
+            if (count == rowCap) {
+                truncated = true;
+                break;
+            }
+            kept.add(q);
+            count++;
+        }
+        signalCap(action, truncated, "triples", queryStringLog);
+        return new QueryExecResult(kept);
+    }
+
+    /** The cap in the headers of every capped result, and whether this one was cut (logged too). */
+    private void signalCap(HttpAction action, boolean truncated, String unit, String queryStringLog) {
         action.setResponseHeader(ROW_LIMIT_HEADER, Integer.toString(rowCap));
         if (truncated) {
             action.setResponseHeader(TRUNCATED_HEADER, "true");
-            LOG.warn("[{}] Result cut at the row cap of {} rows: {}", action.id, rowCap, queryStringLog);
+            LOG.warn("[{}] Result cut at the cap of {} {}: {}", action.id, rowCap, unit, queryStringLog);
         }
-        return new QueryExecResult(RowSetStream.create(rows.getResultVars(), kept.iterator()));
     }
 }

@@ -69,6 +69,7 @@ public final class LabourgraphServer implements AutoCloseable {
     public static LabourgraphServer build(ServerSettings settings, DatasetGraph dataset, Supplier<JsonObject> status,
                                           List<FusekiModule> modules) {
         SparqlSafety.install();
+        CappedDescribe.install();
         // The operator's timeout is the ceiling: Fuseki takes min(this, a client's ?timeout=).
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         boolean writable = settings.passwordFile().isPresent();

@@ -33,6 +33,33 @@ class EndpointLimitsTest {
     }
 
     @Test
+    void a_describe_past_the_cap_is_cut_and_says_so() throws Exception {
+        // Every concept's description at once: far more than 5 triples (a hub concept's alone ran a server out of heap).
+        HttpResponse<String> r = server.query("DESCRIBE ?c WHERE { ?c a <http://www.w3.org/2004/02/skos/core#Concept> }",
+                "application/n-triples");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("true", r.headers().firstValue(CappedQueryProcessor.TRUNCATED_HEADER).orElse(""));
+        assertEquals("5", r.headers().firstValue(CappedQueryProcessor.ROW_LIMIT_HEADER).orElse(""));
+        assertEquals(5, r.body().strip().split("\r?\n").length, r.body());
+    }
+
+    @Test
+    void a_describe_within_the_cap_is_whole_and_not_marked_cut() throws Exception {
+        HttpResponse<String> r = server.query("DESCRIBE <https://w3id.org/labourgraph/id/nothing-here>", "application/n-triples");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue(CappedQueryProcessor.TRUNCATED_HEADER).isEmpty());
+        assertEquals("5", r.headers().firstValue(CappedQueryProcessor.ROW_LIMIT_HEADER).orElse(""));
+    }
+
+    @Test
+    void a_construct_past_the_cap_is_cut_and_says_so() throws Exception {
+        HttpResponse<String> r = server.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "application/n-triples");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("true", r.headers().firstValue(CappedQueryProcessor.TRUNCATED_HEADER).orElse(""));
+        assertEquals(5, r.body().strip().split("\r?\n").length, r.body());
+    }
+
+    @Test
     void a_runaway_query_is_cut_at_the_server_timeout_even_if_the_client_asks_for_more() throws Exception {
         String cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
         // The client asks for 600 s; the HTTP client gives up after 30 s, so only the server's 1.5 s cut can answer.
