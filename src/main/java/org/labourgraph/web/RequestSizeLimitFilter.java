@@ -17,6 +17,12 @@ import java.io.IOException;
  * Content-Length is too large, and by counting when the body is chunked.
  */
 final class RequestSizeLimitFilter implements Filter {
+    /**
+     * Up to this much of a refused body is read and dropped (never parsed) before the 413: a client that writes its
+     * whole body before reading the answer (Java's HttpClient, curl) otherwise meets a closed connection instead of
+     * the 413. Past it, the connection is simply answered and closed.
+     */
+    static final long DRAINED_AT_MOST = 16L * 1024 * 1024;
     private final long maxBytes;
 
     RequestSizeLimitFilter(long maxBytes) {
@@ -29,6 +35,9 @@ final class RequestSizeLimitFilter implements Filter {
         HttpServletResponse out = (HttpServletResponse) response;
         long declared = http.getContentLengthLong();
         if (declared > maxBytes) {
+            if (declared <= DRAINED_AT_MOST) {
+                drain(http);
+            }
             reject(out);
             return;
         }
@@ -36,6 +45,7 @@ final class RequestSizeLimitFilter implements Filter {
             chain.doFilter(declared >= 0 ? http : new CountingRequest(http, maxBytes), response);
         } catch (BodyTooLargeException e) {
             if (!out.isCommitted()) {
+                drain(http);
                 out.reset();
                 reject(out);
             }
@@ -46,6 +56,20 @@ final class RequestSizeLimitFilter implements Filter {
                 return;
             }
             throw e;
+        }
+    }
+
+    /** Reads what is left of the body, up to {@link #DRAINED_AT_MOST} bytes, and drops it. */
+    private static void drain(HttpServletRequest http) {
+        byte[] buffer = new byte[1 << 16];
+        long read = 0;
+        try {
+            java.io.InputStream in = http.getInputStream();
+            for (int n = in.read(buffer); n >= 0 && read < DRAINED_AT_MOST; n = in.read(buffer)) {
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The client went away, or the body was taken as a reader: the 413 is sent all the same.
         }
     }
 
