@@ -53,6 +53,13 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void the_sparql_section_says_that_labourgraph_cuts_at_its_row_cap_and_fuseki_does_not() {
+        String md = BenchmarkReport.render(results(), context());
+        assertTrue(md.contains("labourgraph cuts a result at its row cap"), md);
+        assertTrue(md.contains("Fuseki sends everything"), md);
+    }
+
+    @Test
     void a_met_target_says_met_and_a_missed_one_says_missed() {
         String md = BenchmarkReport.render(results(), context());
         assertTrue(md.contains("| /sparql lookup: labourgraph ÷ Fuseki (req/s) | 99,926 | 0.98× | ≥ 0.95× (met) |"), md);
