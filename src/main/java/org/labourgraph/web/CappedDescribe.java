@@ -27,18 +27,17 @@ import org.apache.jena.sparql.util.Symbol;
  * execution context says so ({@link #TRUNCATED}), for the response headers.
  */
 final class CappedDescribe implements DescribeHandler {
-    /** The most triples one DESCRIBE returns; read from the query's context (the dataset's, set by the server). */
+    /** The most triples one DESCRIBE returns, set in the query's context by the endpoint; without it, no cap (Jena's behaviour). */
     static final Symbol TRIPLE_CAP = Symbol.create("https://w3id.org/labourgraph/ontology#describeTripleCap");
     /** Set in the query's context when the description was cut at the cap. */
     static final Symbol TRUNCATED = Symbol.create("https://w3id.org/labourgraph/ontology#describeTruncated");
-    private static final int DEFAULT_CAP = 10_000;
 
     private Graph accumulated;
     private DatasetGraph dataset;
     private Context context;
     private long cap;
 
-    /** Makes this the DESCRIBE of every query in the JVM (Jena keeps one registry). */
+    /** Makes this the DESCRIBE of every query in the JVM (Jena keeps one registry); only the endpoint's set a cap. */
     static void install() {
         DescribeHandlerRegistry registry = DescribeHandlerRegistry.get();
         registry.clear();
@@ -52,7 +51,7 @@ final class CappedDescribe implements DescribeHandler {
         Object current = cxt.get(ARQConstants.sysCurrentDataset);
         dataset = current instanceof Dataset d ? d.asDatasetGraph() : (DatasetGraph) current;
         Object configured = cxt.get(TRIPLE_CAP);
-        cap = configured == null ? DEFAULT_CAP : Long.parseLong(configured.toString());
+        cap = configured == null ? Long.MAX_VALUE : Long.parseLong(configured.toString());
     }
 
     @Override
