@@ -40,6 +40,14 @@ public final class BenchmarkRun {
     private static final String JSON = "application/sparql-results+json";
     private static final String GRAPH = "https://w3id.org/labourgraph/graph/import/bench";
 
+    /** A kind of /sparql query the two endpoints are compared on, with the result format asked for. */
+    private record SparqlProbe(String kind, String query, String accept) {}
+
+    private static final List<SparqlProbe> SPARQL_PROBES = List.of(
+            new SparqlProbe("lookup", LOOKUP_QUERY, JSON),
+            new SparqlProbe("concept-page", CONCEPT_QUERY, JSON),
+            new SparqlProbe("describe", DESCRIBE_QUERY, "text/turtle"));
+
     private final Plan plan;
     private final BenchResults results = new BenchResults();
     private final ClosedLoop client = new ClosedLoop();
@@ -240,15 +248,9 @@ public final class BenchmarkRun {
                         config.toString()), folder, folder.resolve("fuseki.log"), Map.of("FUSEKI_BASE", base.toString()))) {
             fuseki.awaitHttp(URI.create("http://127.0.0.1:" + port + "/$/ping"), Duration.ofMinutes(5));
             URI theirs = URI.create("http://127.0.0.1:" + port + "/ds/sparql");
-            for (String kind : List.of("lookup", "concept-page", "describe")) {
-                String query = switch (kind) {
-                    case "lookup" -> LOOKUP_QUERY;
-                    case "concept-page" -> CONCEPT_QUERY;
-                    default -> DESCRIBE_QUERY;
-                };
-                String accept = kind.equals("describe") ? "text/turtle" : JSON;
-                measureSideBySide(size, "sparql/" + kind + "/labourgraph", samples.queries(ours, query),
-                        "sparql/" + kind + "/fuseki", samples.queries(theirs, query), accept);
+            for (SparqlProbe probe : SPARQL_PROBES) {
+                measureSideBySide(size, "sparql/" + probe.kind() + "/labourgraph", samples.queries(ours, probe.query()),
+                        "sparql/" + probe.kind() + "/fuseki", samples.queries(theirs, probe.query()), probe.accept());
             }
             fuseki.peakRssKiB().ifPresent(kib -> results.add(size, "memory/fuseki", "MiB", kib / 1024.0));
         } finally {
