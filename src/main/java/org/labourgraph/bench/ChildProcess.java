@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A process the benchmark starts (a server, a loader), its output in a log file; stopped when the benchmark is
@@ -67,6 +68,11 @@ final class ChildProcess implements AutoCloseable {
 
     /** Waits until a GET of {@code probe} answers 200; returns seconds since the process started. */
     double awaitHttp(URI probe, Duration limit) throws IOException, InterruptedException {
+        return awaitHttp(probe, limit, body -> true);
+    }
+
+    /** As above, until a 200 whose body passes {@code ready}. */
+    double awaitHttp(URI probe, Duration limit, Predicate<String> ready) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(30)).build();
         long deadline = System.nanoTime() + limit.toNanos();
@@ -76,7 +82,8 @@ final class ChildProcess implements AutoCloseable {
                         + "\n" + tail());
             }
             try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && ready.test(response.body())) {
                     return (System.nanoTime() - startedNanos) / 1e9;
                 }
             } catch (IOException notYet) {
@@ -87,7 +94,7 @@ final class ChildProcess implements AutoCloseable {
             Thread.sleep(20);
         }
         close();
-        throw new IllegalStateException("no answer from " + probe + " within " + limit.toSeconds() + " s; log: " + log + "\n" + tail());
+        throw new IllegalStateException("no (ready) answer from " + probe + " within " + limit.toSeconds() + " s; log: " + log + "\n" + tail());
     }
 
     /** Peak resident set size (VmHWM) in KiB, from /proc; empty where /proc is not there. */

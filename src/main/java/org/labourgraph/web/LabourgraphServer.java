@@ -213,6 +213,7 @@ public final class LabourgraphServer implements AutoCloseable {
         o.put("status", "ok");
         o.put("quads", quads);
         o.put("loadedAt", loadedAt.toString());
+        o.put("warmUpsPending", WarmUps.pending());
         return o;
     }
 }

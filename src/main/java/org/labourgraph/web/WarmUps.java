@@ -2,6 +2,7 @@ package org.labourgraph.web;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,16 +19,30 @@ public final class WarmUps {
         return t;
     });
 
+    /** Asked for and not yet finished (run or failed). */
+    private static final AtomicInteger PENDING = new AtomicInteger();
+
     private WarmUps() {}
 
     /** Runs {@code task} after the warm-ups already asked for; a failure is logged with {@code what}, never thrown. */
     public static void submit(String what, Runnable task) {
+        PENDING.incrementAndGet();
         ONE_AT_A_TIME.execute(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.warn("{} not prepared at start ({}); the first request for it tries again", what, e.toString());
+            } finally {
+                PENDING.decrementAndGet();
             }
         });
+    }
+
+    /**
+     * How many warm-ups are still to finish: /health says it, so that a client (a benchmark, a load balancer's
+     * readiness probe) can wait until the server no longer spends its cores on them.
+     */
+    public static int pending() {
+        return PENDING.get();
     }
 }

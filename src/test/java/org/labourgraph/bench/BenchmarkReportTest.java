@@ -53,6 +53,15 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void the_start_up_section_says_when_the_first_start_s_warm_ups_were_done() {
+        BenchResults r = results();
+        r.add(100_000, "first-start", "s", 4.2);
+        r.add(100_000, "first-start/warm-ups-done", "s", 9.5);
+        String md = BenchmarkReport.render(r, context());
+        assertTrue(md.contains("| 99,926 | not measured at this size | 4.2 | 9.5 |"), md);
+    }
+
+    @Test
     void the_sparql_section_says_that_labourgraph_cuts_at_its_row_cap_and_fuseki_does_not() {
         String md = BenchmarkReport.render(results(), context());
         assertTrue(md.contains("labourgraph cuts a result at its row cap"), md);

@@ -1,0 +1,39 @@
+package org.labourgraph.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** /health's warmUpsPending: a warm-up counts from the moment it is asked for until it has run or failed. */
+class WarmUpsTest {
+    @Test
+    void a_warm_up_is_pending_until_it_has_run_or_failed() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch markerRan = new CountDownLatch(1);
+        WarmUps.submit("held warm-up", () -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        WarmUps.submit("failing warm-up", () -> {
+            throw new IllegalStateException("this warm-up fails on purpose");
+        });
+        WarmUps.submit("marker", markerRan::countDown);
+
+        assertTrue(WarmUps.pending() >= 3, "held, failing and marker are all pending: " + WarmUps.pending());
+        release.countDown();
+        assertTrue(markerRan.await(30, TimeUnit.SECONDS), "the warm-ups run one after the other");
+        // One thread runs them in order: by the time the marker ran, the held and the failed one were given back.
+        assertTrue(WarmUps.pending() <= 1, "only the marker may still be counted: " + WarmUps.pending());
+    }
+
+    @Test
+    void the_health_body_says_how_many_warm_ups_are_left() {
+        String body = LabourgraphServer.healthBody(12, java.time.Instant.EPOCH).toString();
+        assertTrue(body.matches("(?s).*\"warmUpsPending\"\\s*:\\s*\\d+.*"), body);
+    }
+}
