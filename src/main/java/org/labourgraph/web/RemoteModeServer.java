@@ -55,6 +55,7 @@ final class RemoteModeServer {
         }
         FusekiServer server = builder.build();
         LabourgraphServer.bindHost(server, settings.host());
+        LabourgraphServer.sizeResponseBuffers(server);
         server.getJettyServer().setErrorHandler(new UnsafePathErrorHandler());
         LOG.info("External-endpoint mode: queries go to {}{}{}; writes {}.", endpoint.query(),
                 endpoint.update().map(u -> ", updates to " + u).orElse(""),

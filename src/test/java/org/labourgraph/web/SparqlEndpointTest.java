@@ -44,6 +44,18 @@ class SparqlEndpointTest extends ServerTest {
     }
 
     @Test
+    void a_result_many_times_the_response_buffer_arrives_whole_and_the_buffer_is_kilobytes_not_megabytes() throws Exception {
+        // Fuseki main's 5 MiB buffer per response filled the direct-memory limit under load (see RESPONSE_BUFFER_BYTES).
+        assertEquals(java.util.List.of(LabourgraphServer.RESPONSE_BUFFER_BYTES), server.server.responseBufferSizes());
+        HttpResponse<String> all = server.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }", "text/csv");
+        HttpResponse<String> count = server.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv");
+        assertEquals(200, all.statusCode());
+        assertTrue(all.body().length() > 4 * LabourgraphServer.RESPONSE_BUFFER_BYTES, "a result bigger than the buffer: " + all.body().length());
+        long rows = all.body().strip().split("\r?\n").length - 1;
+        assertEquals(count.body().strip().split("\r?\n")[1].strip(), Long.toString(rows), "every row arrived");
+    }
+
+    @Test
     void form_post_and_direct_post_are_answered_like_get() throws Exception {
         HttpResponse<String> form = server.post("sparql", "application/x-www-form-urlencoded", "query=" + TestServer.enc(GHOST_WORK_LABEL),
                 "Accept", "text/csv");
