@@ -159,11 +159,6 @@ public record DatasetStatistics(
         }
     }
 
-    private static long number(Binding row, String var) {
-        Node n = row.get(var);
-        return n == null ? 0 : ((Number) n.getLiteralValue()).longValue();
-    }
-
     /**
      * Runs a query with ?entailments bound to the entailment graph (which the queries leave out) and, if given,
      * one more variable bound to a value.
