@@ -2,13 +2,13 @@ package org.labourgraph.store;
 
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.dboe.transaction.txn.Transaction;
 import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.dboe.transaction.txn.TransactionListener;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
@@ -47,13 +47,11 @@ public final class ChangeMarker {
 
     private void listen(DatasetGraph dataset) {
         // The served dataset wraps TDB2 (text index): the coordinator belongs to the TDB2 dataset underneath.
-        while (dataset instanceof DatasetGraphWrapper wrapper && !TDBInternal.isTDB2(dataset)) {
-            dataset = wrapper.getWrapped();
-        }
-        if (!TDBInternal.isBackedByTDB(dataset)) {
+        Optional<DatasetGraph> tdb = TdbBeneath.of(dataset);
+        if (tdb.isEmpty()) {
             return; // not TDB2: the marker stays at "opened", callers still get a valid, stable validator
         }
-        TransactionCoordinator coordinator = TDBInternal.getTransactionCoordinator(dataset);
+        TransactionCoordinator coordinator = TDBInternal.getTransactionCoordinator(tdb.get());
         // After start-up the coordinator's configuration is locked: modifyConfig waits for exclusive access.
         coordinator.modifyConfig(() -> coordinator.addListener(new TransactionListener() {
             @Override

@@ -12,7 +12,6 @@ import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.atlas.lib.tuple.TupleFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
@@ -48,14 +47,11 @@ public record IndexCensus(long triples, long distinctSubjects, long distinctObje
      * not TDB2 underneath its wrappers.
      */
     public static Optional<IndexCensus> of(DatasetGraph dataset, Set<Node> graphs, String uriSpace) {
-        DatasetGraph storage = dataset;
-        while (storage instanceof DatasetGraphWrapper wrapper && !TDBInternal.isBackedByTDB(storage)) {
-            storage = wrapper.getWrapped();
-        }
-        if (!TDBInternal.isBackedByTDB(storage)) {
+        Optional<DatasetGraph> storage = TdbBeneath.of(dataset);
+        if (storage.isEmpty()) {
             return Optional.empty();
         }
-        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(storage);
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(storage.get());
         NodeTable nodes = tdb.getQuadTable().getNodeTupleTable().getNodeTable();
         Set<NodeId> counted = new HashSet<>();
         for (Node g : graphs) {
