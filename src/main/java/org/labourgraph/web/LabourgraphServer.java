@@ -1,7 +1,9 @@
 package org.labourgraph.web;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.time.Instant;
 import org.apache.jena.atlas.json.JsonObject;
@@ -21,6 +23,7 @@ import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.security.PropertyUserStore;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.labourgraph.config.ServerSettings;
@@ -182,24 +185,20 @@ public final class LabourgraphServer implements AutoCloseable {
     static final int RESPONSE_BUFFER_BYTES = 32 * 1024;
 
     static void sizeResponseBuffers(FusekiServer server) {
-        for (Connector c : server.getJettyServer().getConnectors()) {
-            HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
-            if (http != null) {
-                http.getHttpConfiguration().setOutputBufferSize(RESPONSE_BUFFER_BYTES);
-            }
-        }
+        httpConfigurations(server).forEach(http -> http.setOutputBufferSize(RESPONSE_BUFFER_BYTES));
     }
 
     /** The response buffer of each HTTP connector, in bytes. */
     List<Integer> responseBufferSizes() {
-        List<Integer> sizes = new java.util.ArrayList<>();
-        for (Connector c : fuseki.getJettyServer().getConnectors()) {
-            HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
-            if (http != null) {
-                sizes.add(http.getHttpConfiguration().getOutputBufferSize());
-            }
-        }
-        return sizes;
+        return httpConfigurations(fuseki).stream().map(HttpConfiguration::getOutputBufferSize).toList();
+    }
+
+    private static List<HttpConfiguration> httpConfigurations(FusekiServer server) {
+        return Arrays.stream(server.getJettyServer().getConnectors())
+                .map(c -> c.getConnectionFactory(HttpConnectionFactory.class))
+                .filter(Objects::nonNull)
+                .map(HttpConnectionFactory::getHttpConfiguration)
+                .toList();
     }
 
     static void bindHost(FusekiServer server, String host) {
