@@ -50,7 +50,7 @@ public final class ChangeLog {
      * it never outlives the session that opens the store; while it names the newest entry, the crash rule has
      * nothing to decide.
      */
-    static final String CLOSED_CLEANLY = "closed-cleanly";
+    public static final String CLOSED_CLEANLY = "closed-cleanly";
     /** The newest revision when the store was last closed cleanly, read (and removed) at open; -1 if not. */
     private long closedCleanlyAt = -1;
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
+import org.apache.jena.dboe.transaction.txn.TransactionException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -351,16 +353,26 @@ public final class LabourStore implements AutoCloseable {
     public void close() {
         privateStore.close();
         dataset.close();
+        if (directory.isEmpty()) {
+            return;
+        }
+        // Writers blocked for good before the marker: with none active, every history entry's change is committed,
+        // whatever readers are left (a start-up warm-up, a slow request), so the next start can skip the crash rule.
+        TransactionCoordinator coordinator = TDBInternal.getTransactionCoordinator(tdb);
+        boolean writersBlocked = coordinator != null && coordinator.tryBlockWriters();
+        if (writersBlocked) {
+            history().markClosedCleanly();
+        }
         // Release the folder's lock now, so another process (or a test) can open it.
-        if (directory.isPresent()) {
-            try {
-                TDBInternal.expel(tdb);
-                // No transaction was left (expel refuses otherwise) and none can start: the history agrees with the store.
-                history().markClosedCleanly();
-            } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
-                // A reader still running at shutdown (a start-up warm-up, a slow request): its read transaction
-                // changes nothing, and the folder's lock is released when the process ends.
-                LOG.debug("Store closed with readers still active: {}", e.getMessage());
+        try {
+            TDBInternal.expel(tdb);
+        } catch (TransactionException e) {
+            // A reader still running: its read transaction changes nothing, and the folder's lock is released when
+            // the process ends. The connection stays cached in this JVM: a later open of the folder may write again
+            // (a newer entry than the marker's, so the crash rule then runs).
+            LOG.debug("Store closed with readers still active: {}", e.getMessage());
+            if (writersBlocked) {
+                coordinator.enableWriters();
             }
         }
     }
