@@ -18,8 +18,11 @@ import java.util.RandomAccess;
  * them all when the store opens) cost seconds of start-up and a large part of the heap. Immutable, like the file.
  */
 final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> implements RandomAccess {
-    /** Patch files past this size are read on demand (a curator's edit is a few hundred bytes). */
-    static final long LAZY_BYTES = 1L << 20;
+    /**
+     * Patch files past this size are read on demand: a curator's edit is a few hundred bytes, and the shipped data's
+     * entry (a few hundred KiB) is not needed to start the server.
+     */
+    static final long LAZY_BYTES = 1L << 16;
 
     /** One patch file, decoded at most once while memory allows; shared by its added and deleted sides. */
     static final class PatchFile {
