@@ -22,7 +22,7 @@ public final class Main {
     /** Runs a command and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
         configureLogging(Arrays.asList(args).contains("--verbose"));
-        return LabourgraphCommand.commandLine().execute(args);
+        return LabourgraphCommand.commandLine(args).execute(args);
     }
 
     /** Logs are quiet by default (warnings, plus our own start-up lines); --verbose opens everything at debug for our code. */

@@ -33,7 +33,7 @@ class ValidateCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine commandLine = LabourgraphCommand.commandLine();
+        CommandLine commandLine = LabourgraphCommand.commandLine(args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
