@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.jena.sys.JenaSystem;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.source.RdfSyntaxException;
 import org.labourgraph.source.SourceSet;
+import org.labourgraph.sparql.SparqlSafety;
 import org.labourgraph.store.LabourStore;
 import org.labourgraph.web.LabourgraphServer;
 import picocli.CommandLine.Command;
@@ -34,6 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (settings.remote().isPresent()) {
             return RemoteMode.serve(settings);
         }
+        prepareSafetyWhileTheStoreOpens();
         SourceSet sources = SourceSet.discover(settings.projectRoot());
         LabourStore store = LabourStore.open(settings.storeDir());
         try {
@@ -64,5 +67,19 @@ public final class ServeCommand implements Callable<Integer> {
                 + web.baseUrl() + "$/ping). Ctrl-C stops it.");
         stopped.await();
         return 0;
+    }
+
+    /**
+     * {@link SparqlSafety#install} builds, among others, the HTTP client of the JSON-LD library's document loader
+     * it then disarms: a few tenths of a second of class loading that runs here on the second core while the store
+     * opens. The server's build calls install() too, which waits for this one (it is synchronized) before anything
+     * listens, and retries if it failed. Jena is initialised first, on this thread: its classes initialised from two
+     * threads at once can deadlock.
+     */
+    private static void prepareSafetyWhileTheStoreOpens() {
+        JenaSystem.init();
+        Thread safety = new Thread(SparqlSafety::install, "labourgraph-safety");
+        safety.setDaemon(true);
+        safety.start();
     }
 }
