@@ -15,7 +15,6 @@ import org.apache.jena.dboe.transaction.txn.TransactionException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextIndexConfig;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -115,7 +114,7 @@ public final class LabourStore implements AutoCloseable {
         // The endpoint's default graph is the union of the named graphs (sources + entailments).
         tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
         TextIndexConfig config = TextIndexLayout.config();
-        DatasetGraph text = TextDatasetFactory.createLucene(tdb, textDirectory, config);
+        DatasetGraph text = BackgroundTextIndexing.textDataset(tdb, new BackgroundTextIndexing.CheckedLuceneIndex(textDirectory, config));
         text.getContext().set(TDB2.symUnionDefaultGraph, true);
         return text;
     }
