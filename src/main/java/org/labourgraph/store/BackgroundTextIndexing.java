@@ -42,7 +42,8 @@ final class BackgroundTextIndexing implements TextDocProducer {
 
     /** A Lucene index that refuses to commit a transaction whose background indexing failed. */
     static class CheckedLuceneIndex extends TextIndexLucene {
-        private BackgroundTextIndexing producer;
+        /** The first failure of the running write transaction's indexing, until its commit or rollback. */
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         CheckedLuceneIndex(Directory directory, TextIndexConfig config) {
             super(directory, config);
@@ -50,7 +51,7 @@ final class BackgroundTextIndexing implements TextDocProducer {
 
         @Override
         public void prepareCommit() {
-            Throwable failed = producer.failure.getAndSet(null);
+            Throwable failed = failure.getAndSet(null);
             if (failed != null) {
                 throw new TextIndexException("Text indexing failed: " + failed.getMessage(), failed);
             }
@@ -59,24 +60,20 @@ final class BackgroundTextIndexing implements TextDocProducer {
 
         @Override
         public void rollback() {
-            producer.failure.set(null); // rolled back with everything else
+            failure.set(null); // rolled back with everything else
             super.rollback();
         }
     }
 
     /** The text-indexed dataset over {@code base}: as {@link TextDatasetFactory#createLucene}, with this producer. */
     static DatasetGraph textDataset(DatasetGraph base, CheckedLuceneIndex index) {
-        BackgroundTextIndexing producer = new BackgroundTextIndexing(index);
-        index.producer = producer;
-        return TextDatasetFactory.create(base, index, true, producer);
+        return TextDatasetFactory.create(base, index, true, new BackgroundTextIndexing(index));
     }
 
     private record Change(boolean add, Entity entity) {}
 
-    private final TextIndexLucene index;
+    private final CheckedLuceneIndex index;
     private final EntityDefinition definition;
-    /** The first failure of the running write transaction's indexing, until its commit or rollback. */
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     // The running write transaction's state: set and read by its thread only, except for the owner check.
     private volatile Thread writer;
@@ -85,7 +82,7 @@ final class BackgroundTextIndexing implements TextDocProducer {
     private Semaphore inFlight;
     private Future<?> last;
 
-    private BackgroundTextIndexing(TextIndexLucene index) {
+    private BackgroundTextIndexing(CheckedLuceneIndex index) {
         this.index = index;
         this.definition = index.getDocDef();
     }
@@ -121,16 +118,16 @@ final class BackgroundTextIndexing implements TextDocProducer {
             if (last != null) {
                 last.get(); // the second thread's batches first: changes apply in the order they were made
             }
-            if (failure.get() == null) {
+            if (index.failure.get() == null) {
                 apply(batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failure.compareAndSet(null, e);
+            index.failure.compareAndSet(null, e);
         } catch (ExecutionException e) {
-            failure.compareAndSet(null, e.getCause());
+            index.failure.compareAndSet(null, e.getCause());
         } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
+            index.failure.compareAndSet(null, e);
         } finally {
             if (worker != null) {
                 worker.shutdownNow();
@@ -165,11 +162,11 @@ final class BackgroundTextIndexing implements TextDocProducer {
         // rest is skipped: the commit fails anyway.
         last = worker.submit(() -> {
             try {
-                if (failure.get() == null) {
+                if (index.failure.get() == null) {
                     apply(full);
                 }
             } catch (RuntimeException | Error e) {
-                failure.compareAndSet(null, e);
+                index.failure.compareAndSet(null, e);
             } finally {
                 permits.release();
             }
