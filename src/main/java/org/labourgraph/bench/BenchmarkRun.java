@@ -353,21 +353,33 @@ public final class BenchmarkRun {
                 + " (Cache-Control: no-cache) of each target").orElse("in-JVM closed-loop client (wrk not found on the PATH)");
     }
 
+    /** Start-ups timed with README's serve command and with plain java -jar, alternating ({@link StartupLaunch}). */
     private void startups(long size, Path folder, Path store) throws IOException, InterruptedException {
         String probe = URLEncoder.encode("SELECT * WHERE { ?s ?p ?o } LIMIT 1", StandardCharsets.UTF_8);
+        List<StartupLaunch> launches = StartupLaunch.all(plan.jar(), plan.root());
         for (int i = 0; i < plan.startups(); i++) {
             step(size, "start-up " + (i + 1) + "/" + plan.startups());
-            int port = FreePort.find();
-            try (ChildProcess server = serve(store, port, folder.resolve("serve-startup-" + i + ".log"))) {
-                results.add(size, "startup/labourgraph", "s",
-                        server.awaitHttp(URI.create("http://127.0.0.1:" + port + "/sparql?query=" + probe), Duration.ofMinutes(10)));
+            for (StartupLaunch launch : launches) {
+                int port = FreePort.find();
+                Path log = folder.resolve("serve-startup-" + launch.name() + "-" + i + ".log");
+                try (ChildProcess server = serve(store, port, log, launch.jvmOptions(), launch.jar())) {
+                    results.add(size, launch.resultKey(), "s",
+                            server.awaitHttp(URI.create("http://127.0.0.1:" + port + "/sparql?query=" + probe), Duration.ofMinutes(10)));
+                }
+                launch.refusal(log).ifPresent(results::note);
             }
         }
     }
 
     private ChildProcess serve(Path store, int port, Path logFile) throws IOException {
-        return java(List.of("-Xmx" + plan.serverHeap(), "-jar", plan.jar().toString(), "serve", "--host", "127.0.0.1", "--port",
-                Integer.toString(port), "--store", store.toString(), "--root", plan.root().toString()), logFile);
+        return serve(store, port, logFile, List.of(), plan.jar());
+    }
+
+    private ChildProcess serve(Path store, int port, Path logFile, List<String> jvmOptions, Path jar) throws IOException {
+        List<String> arguments = new ArrayList<>(jvmOptions);
+        arguments.addAll(List.of("-Xmx" + plan.serverHeap(), "-jar", jar.toString(), "serve", "--host", "127.0.0.1", "--port",
+                Integer.toString(port), "--store", store.toString(), "--root", plan.root().toString()));
+        return java(arguments, logFile);
     }
 
     private ChildProcess java(List<String> arguments, Path logFile) throws IOException {

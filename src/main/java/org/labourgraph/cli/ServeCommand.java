@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.jena.sys.JenaSystem;
+import org.labourgraph.config.InvalidSettingException;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.source.RdfSyntaxException;
 import org.labourgraph.source.SourceSet;
@@ -30,10 +31,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Log everything (requests, loads, queries).")
     boolean verbose;
 
+    @Option(names = "--check", description = {"Start, ask the server over loopback for a SPARQL answer, its home page and a search,"
+            + " print each answer's status, then stop: exit 0 when all answered 200, 1 otherwise.",
+            "The build runs it once to record the class archive target/labourgraph.jsa that README's serve command uses."})
+    boolean check;
+
     @Override
     public Integer call() throws Exception {
         ServerSettings settings = server.toSettings(root.toAbsolutePath());
         if (settings.remote().isPresent()) {
+            if (check) {
+                throw new InvalidSettingException("--check runs on the embedded store; leave out --sparql-endpoint,"
+                        + " or check the external service with its own tools");
+            }
             return RemoteMode.serve(settings);
         }
         prepareSafetyWhileTheStoreOpens();
@@ -55,6 +65,15 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Instant loadedAt = Instant.now();
         LabourgraphServer web = LabourgraphServer.build(settings, store, () -> LabourgraphServer.healthBody(store.quadCount(), loadedAt));
+        if (check) {
+            try {
+                web.start();
+                return ServeCheck.run(web.baseUrl(), System.out);
+            } finally {
+                web.close();
+                store.close();
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("Stopping: closing the server and the store…");

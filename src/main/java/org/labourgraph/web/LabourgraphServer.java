@@ -85,13 +85,12 @@ public final class LabourgraphServer implements AutoCloseable {
             service.addEndpoint(Operation.Update, "update").addEndpoint(Operation.GSP_RW, "data");
         }
 
-        FusekiServer.Builder builder = FusekiServer.create()
+        FusekiServer.Builder builder = CorsSettings.applyTo(FusekiServer.create()
                 .fusekiModules(FusekiModules.create(modules))
                 .port(settings.port())
                 .loopback(false)
                 .enablePing(true)
-                .enableStats(false)
-                .enableCors(true, CorsSettings.file())
+                .enableStats(false))
                 .registerOperation(Operation.Query, new CappedQueryProcessor(settings.resultRowCap()))
                 .registerOperation(Operation.Update, new CheckedUpdateProcessor())
                 .add("/", service.build())

@@ -37,12 +37,11 @@ final class RemoteModeServer {
         RemoteSparqlService remote = new RemoteSparqlService(endpoint, settings.queryTimeout());
         boolean writable = settings.passwordFile().isPresent();
 
-        FusekiServer.Builder builder = FusekiServer.create()
+        FusekiServer.Builder builder = CorsSettings.applyTo(FusekiServer.create()
                 .port(settings.port())
                 .loopback(false)
                 .enablePing(true)
-                .enableStats(false)
-                .enableCors(true, CorsSettings.file())
+                .enableStats(false))
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
                 .addFilter("/*", new RemoteHomeFilter())
                 .addServlet("/sparql", new RemoteQueryServlet(remote))

@@ -58,7 +58,22 @@ class BenchmarkReportTest {
         r.add(100_000, "first-start", "s", 4.2);
         r.add(100_000, "first-start/warm-ups-done", "s", 9.5);
         String md = BenchmarkReport.render(r, context());
-        assertTrue(md.contains("| 99,926 | not measured at this size | 4.2 | 9.5 |"), md);
+        assertTrue(md.contains("| 99,926 | not measured at this size | – | 4.2 | 9.5 |"), md);
+    }
+
+    @Test
+    void start_up_is_reported_for_readme_s_command_and_for_plain_java_jar_each_against_the_target() {
+        BenchResults r = results();
+        for (double v : new double[] {1.9, 1.8, 2.0}) {
+            r.add(100_000, StartupLaunch.README_KEY, "s", v);
+        }
+        for (double v : new double[] {3.4, 3.3, 3.6}) {
+            r.add(100_000, StartupLaunch.PLAIN_KEY, "s", v);
+        }
+        String md = BenchmarkReport.render(r, context());
+        assertTrue(md.contains("| start to first answer, README's serve command | 99,926 | 1.90 s | ≤ 3 s (met) |"), md);
+        assertTrue(md.contains("| start to first answer, plain `java -jar` (no class archive) | 99,926 | 3.40 s | ≤ 3 s (**missed**) |"), md);
+        assertTrue(md.contains("| 99,926 | 1.90 (1.80–2.00) | 3.40 (3.30–3.60) | – | – |"), md);
     }
 
     @Test
