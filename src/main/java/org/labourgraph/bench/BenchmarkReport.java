@@ -86,16 +86,19 @@ public final class BenchmarkReport {
                     line("| A–Z index page p99 | " + count(size) + " | " + ms(s.median()) + " | ≤ 50 ms " + met(s.median() <= 50) + " |"));
             results.stats(size, "page/autocomplete", "p99 ms").ifPresent(s ->
                     line("| autocomplete p99 | " + count(size) + " | " + ms(s.median()) + " | ≤ 20 ms " + met(s.median() <= 20) + " |"));
-            results.stats(size, StartupLaunch.README_KEY, "s").ifPresent(s ->
-                    line("| start to first answer, README's serve command | " + count(size) + " | " + String.format(Locale.ROOT, "%.2f s", s.median()) + " | ≤ 3 s " + met(s.median() <= 3) + " |"));
-            results.stats(size, StartupLaunch.PLAIN_KEY, "s").ifPresent(s ->
-                    line("| start to first answer, plain `java -jar` (no class archive) | " + count(size) + " | " + String.format(Locale.ROOT, "%.2f s", s.median()) + " | ≤ 3 s " + met(s.median() <= 3) + " |"));
+            startupAgainstTarget(size, StartupLaunch.README_KEY, "README's serve command");
+            startupAgainstTarget(size, StartupLaunch.PLAIN_KEY, "plain `java -jar` (no class archive)");
             for (String kind : PAGE_KINDS) {
                 results.stats(size, "page/" + kind, "queries").ifPresent(s ->
                         line("| queries per " + kind + " request (max seen) | " + count(size) + " | " + (long) s.max() + " | ≤ 3 " + met(s.max() <= 3) + " |"));
             }
         }
         line("");
+    }
+
+    private void startupAgainstTarget(long size, String key, String launch) {
+        results.stats(size, key, "s").ifPresent(s -> line("| start to first answer, " + launch + " | " + count(size) + " | "
+                + String.format(Locale.ROOT, "%.2f s", s.median()) + " | ≤ 3 s " + met(s.median() <= 3) + " |"));
     }
 
     private void load() {

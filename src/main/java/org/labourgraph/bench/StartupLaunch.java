@@ -22,13 +22,13 @@ record StartupLaunch(String name, String resultKey, List<String> jvmOptions, Pat
     static List<StartupLaunch> all(Path jar, Path root) {
         String name = jar.getFileName().toString();
         Path archive = jar.resolveSibling(name.replaceFirst("\\.jar$", "") + ".jsa");
-        StartupLaunch plain = new StartupLaunch("plain", PLAIN_KEY, List.of(), jar);
         if (!Files.isRegularFile(archive)) {
             return List.of(new StartupLaunch("plain", README_KEY, List.of(), jar));
         }
         Path relativeArchive = root.toAbsolutePath().relativize(archive.toAbsolutePath());
         Path relativeJar = root.toAbsolutePath().relativize(jar.toAbsolutePath());
-        return List.of(new StartupLaunch("archive", README_KEY, List.of("-XX:SharedArchiveFile=" + relativeArchive), relativeJar), plain);
+        return List.of(new StartupLaunch("archive", README_KEY, List.of("-XX:SharedArchiveFile=" + relativeArchive), relativeJar),
+                new StartupLaunch("plain", PLAIN_KEY, List.of(), jar));
     }
 
     /** A note for the report when this launch maps an archive and the server that wrote {@code log} could not. */
