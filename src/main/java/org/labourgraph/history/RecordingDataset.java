@@ -100,7 +100,11 @@ public final class RecordingDataset extends DatasetGraphWrapper {
         if (getWrapped().contains(g, s, p, o)) {
             return;
         }
-        getWrapped().add(g, s, p, o);
+        if (getWrapped() instanceof PrecheckedWrites checked) {
+            checked.addAbsent(g, s, p, o);
+        } else {
+            getWrapped().add(g, s, p, o);
+        }
         record(true, Quad.create(g, s, p, o));
     }
 
@@ -114,7 +118,11 @@ public final class RecordingDataset extends DatasetGraphWrapper {
         if (!getWrapped().contains(g, s, p, o)) {
             return;
         }
-        getWrapped().delete(g, s, p, o);
+        if (getWrapped() instanceof PrecheckedWrites checked) {
+            checked.deletePresent(g, s, p, o);
+        } else {
+            getWrapped().delete(g, s, p, o);
+        }
         record(false, Quad.create(g, s, p, o));
     }
 

@@ -67,7 +67,7 @@ final class BackgroundTextIndexing implements TextDocProducer {
 
     /** The text-indexed dataset over {@code base}: as {@link TextDatasetFactory#createLucene}, with this producer. */
     static DatasetGraph textDataset(DatasetGraph base, CheckedLuceneIndex index) {
-        return TextDatasetFactory.create(base, index, true, new BackgroundTextIndexing(index));
+        return new PrecheckedTextDataset(base, index, new BackgroundTextIndexing(index));
     }
 
     private record Change(boolean add, Entity entity) {}

@@ -34,6 +34,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.labourgraph.history.PrecheckedWrites;
 import org.labourgraph.vocab.LG;
 
 /**
@@ -158,17 +159,25 @@ final class StreamingEntailments {
 
     private void addIfNew(Triple t) {
         if (!dataset.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject())) {
-            dataset.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
-            added++;
+            addAbsent(t.getSubject(), t.getPredicate(), t.getObject());
         }
     }
 
     private void addWithConsequences(Triple t) {
         if (!dataset.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject())) {
-            dataset.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
-            added++;
+            addAbsent(t.getSubject(), t.getPredicate(), t.getObject());
             closure(t).forEach(this::addIfNew);
         }
+    }
+
+    /** Adds a triple known to be in no graph of the store (so not in the entailment graph either). */
+    private void addAbsent(Node s, Node p, Node o) {
+        if (dataset instanceof PrecheckedWrites checked) {
+            checked.addAbsent(graph, s, p, o);
+        } else {
+            dataset.add(graph, s, p, o);
+        }
+        added++;
     }
 
     /**
@@ -199,8 +208,8 @@ final class StreamingEntailments {
                     continue; // added meanwhile as the consequence of another pair
                 }
                 Triple pair = Triple.create(start, p, next);
-                dataset.add(graph, start, p, next);
-                added++;
+                addAbsent(start, p, next); // in none of p's edges, which are read from every graph
+
                 for (Triple consequence : closure(pair)) {
                     if (consequence.getPredicate().equals(p)) {
                         // p symmetric or its own inverse: the pair is in the store now, and the walks to come must know it.

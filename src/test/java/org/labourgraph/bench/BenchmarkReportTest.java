@@ -53,6 +53,30 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void the_load_shows_jena_s_one_transaction_loader_on_the_same_quads_and_says_when_the_target_is_out_of_its_reach() {
+        String md = renderWithJenaLoadersOnOurQuads(50_000, 40_000);
+        assertTrue(md.contains("| 99,926 | 40,000 | 0.42× | 1.13× |"), md);
+        assertTrue(md.contains("| load: tdb2.tdbloader --loader=basic (one transaction) given those quads ÷ tdb2.tdbloader on the file"
+                + " | 99,926 | 0.42× |"), md);
+        assertTrue(md.contains("Jena's own loaders reach at most 0.53× of tdb2.tdbloader's rate on the file"), md);
+    }
+
+    @Test
+    void the_load_makes_no_out_of_reach_claim_when_jena_s_loader_reaches_the_target_on_the_same_quads() {
+        String md = renderWithJenaLoadersOnOurQuads(60_000, 90_000); // the one-transaction loader can be the faster
+        assertTrue(md.contains("| 99,926 | 90,000 | 0.95× | 0.50× |"), md);
+        assertFalse(md.contains("reaches at most"), md);
+    }
+
+    /** The report with tdb2.tdbloader's default and basic loaders given labourgraph's quads, at these rates. */
+    private static String renderWithJenaLoadersOnOurQuads(double defaultLoader, double basicLoader) {
+        BenchResults r = results();
+        r.add(100_000, "load/tdbloader-same-quads", "triples/s", defaultLoader);
+        r.add(100_000, "load/tdbloader-basic-same-quads", "triples/s", basicLoader);
+        return BenchmarkReport.render(r, context());
+    }
+
+    @Test
     void the_start_up_section_says_when_the_first_start_s_warm_ups_were_done() {
         BenchResults r = results();
         r.add(100_000, "first-start", "s", 4.2);
