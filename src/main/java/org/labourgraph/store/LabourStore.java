@@ -152,7 +152,7 @@ public final class LabourStore implements AutoCloseable {
         long parsed = System.nanoTime();
         Attribution loader = Attribution.bound().orElse(new Attribution("labourgraph",
                 "Loaded ontology/ and data/ (" + graphs.size() + " files)", Attribution.Channel.LOCAL));
-        loader.during(() -> Txn.executeWrite(dataset, () -> {
+        loader.during(() -> WriteTransaction.run(dataset, () -> {
             stale.forEach(g -> dataset.removeGraph(iri(g)));
             graphs.forEach((g, content) -> replaceGraph(g, content));
             counts[0] = graphs.values().stream().mapToLong(Graph::size).sum();
@@ -177,7 +177,7 @@ public final class LabourStore implements AutoCloseable {
         long[] counts = new long[2];
         Attribution importer = Attribution.bound().orElse(new Attribution(System.getProperty("user.name", "labourgraph"),
                 "labourgraph load: " + String.join(", ", graphs.keySet()), Attribution.Channel.LOCAL));
-        importer.during(() -> Txn.executeWrite(dataset, () -> {
+        importer.during(() -> WriteTransaction.run(dataset, () -> {
             graphs.forEach((g, content) -> {
                 if (replace) {
                     replaceGraph(g, content);
@@ -207,7 +207,7 @@ public final class LabourStore implements AutoCloseable {
                 Attribution.Channel.LOCAL));
         try {
             // Through the recorder, like every change: the import is one revision of the history.
-            importer.during(() -> Txn.executeWrite(dataset, () -> {
+            importer.during(() -> WriteTransaction.run(dataset, () -> {
                 // Millions of rows: the revision is written from a file as the import goes, never held in memory.
                 ((RecordingDataset) dataset).recordRowsOnDisk(directory.map(d -> d.resolve("history")).orElse(spillFolder()));
                 try {
