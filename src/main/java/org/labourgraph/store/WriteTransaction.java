@@ -14,16 +14,23 @@ final class WriteTransaction {
     /** Runs {@code change} in a write transaction and commits it; if either throws, nothing of it is kept. */
     static void run(DatasetGraph dataset, Runnable change) {
         dataset.begin(TxnType.WRITE);
-        boolean committed = false;
         try {
             change.run();
             dataset.commit();
-            committed = true;
-        } finally {
-            if (!committed) {
+        } catch (RuntimeException | Error e) {
+            // A commit that failed inside TDB2 may have aborted already: end the transaction whatever abort says.
+            try {
                 dataset.abort();
+            } catch (RuntimeException | Error second) {
+                e.addSuppressed(second);
             }
-            dataset.end();
+            try {
+                dataset.end();
+            } catch (RuntimeException | Error second) {
+                e.addSuppressed(second);
+            }
+            throw e;
         }
+        dataset.end();
     }
 }
