@@ -248,7 +248,7 @@ public final class BenchmarkRun {
         int port = FreePort.find();
         Path base = folder.resolve("fuseki-base");
         Files.createDirectories(base);
-        try (ChildProcess fuseki = ChildProcess.start(List.of(JenaTdbTools.javaBinary(), "-Xmx" + plan.serverHeap(), "-jar",
+        try (ChildProcess fuseki = ChildProcess.start(List.of(ChildProcess.javaBinary(), "-Xmx" + plan.serverHeap(), "-jar",
                         plan.fusekiJar().toAbsolutePath().toString(), "--localhost", "--port", Integer.toString(port), "--config",
                         config.toString()), folder, folder.resolve("fuseki.log"), Map.of("FUSEKI_BASE", base.toString()))) {
             fuseki.awaitHttp(URI.create("http://127.0.0.1:" + port + "/$/ping"), Duration.ofMinutes(5));
@@ -383,7 +383,7 @@ public final class BenchmarkRun {
 
     private ChildProcess java(List<String> arguments, Path logFile) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(JenaTdbTools.javaBinary());
+        command.add(ChildProcess.javaBinary());
         command.addAll(arguments);
         return ChildProcess.start(command, plan.root(), logFile, Map.of());
     }

@@ -32,6 +32,11 @@ final class ChildProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
+    /** The java launcher of the JDK running the bench: every child JVM is the same Java. */
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     static ChildProcess start(List<String> command, Path workingDirectory, Path log, Map<String, String> environment) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())

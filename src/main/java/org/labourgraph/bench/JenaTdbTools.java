@@ -39,10 +39,6 @@ final class JenaTdbTools {
     }
 
     private List<String> tool(String mainClass) {
-        return new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "-cp", fusekiJar.toString(), mainClass));
-    }
-
-    static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xmx1g", "-cp", fusekiJar.toString(), mainClass));
     }
 }

@@ -100,11 +100,7 @@ public final class RecordingDataset extends DatasetGraphWrapper {
         if (getWrapped().contains(g, s, p, o)) {
             return;
         }
-        if (getWrapped() instanceof PrecheckedWrites checked) {
-            checked.addAbsent(g, s, p, o);
-        } else {
-            getWrapped().add(g, s, p, o);
-        }
+        PrecheckedWrites.addAbsent(getWrapped(), g, s, p, o);
         record(true, Quad.create(g, s, p, o));
     }
 
@@ -118,11 +114,7 @@ public final class RecordingDataset extends DatasetGraphWrapper {
         if (!getWrapped().contains(g, s, p, o)) {
             return;
         }
-        if (getWrapped() instanceof PrecheckedWrites checked) {
-            checked.deletePresent(g, s, p, o);
-        } else {
-            getWrapped().delete(g, s, p, o);
-        }
+        PrecheckedWrites.deletePresent(getWrapped(), g, s, p, o);
         record(false, Quad.create(g, s, p, o));
     }
 

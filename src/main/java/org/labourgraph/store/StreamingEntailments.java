@@ -172,11 +172,7 @@ final class StreamingEntailments {
 
     /** Adds a triple known to be in no graph of the store (so not in the entailment graph either). */
     private void addAbsent(Node s, Node p, Node o) {
-        if (dataset instanceof PrecheckedWrites checked) {
-            checked.addAbsent(graph, s, p, o);
-        } else {
-            dataset.add(graph, s, p, o);
-        }
+        PrecheckedWrites.addAbsent(dataset, graph, s, p, o);
         added++;
     }
 
