@@ -3,6 +3,8 @@ package org.labourgraph.store;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.dboe.transaction.txn.Transaction;
@@ -24,8 +26,17 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 public final class ChangeMarker {
     private static final Symbol KEY = Symbol.create("https://w3id.org/labourgraph/ontology#changeMarker");
 
+    /** A commit that touched more resources than this counts as a change of everything (the map stays small). */
+    static final int MAX_TRACKED_PER_COMMIT = 20_000;
+
     private final Instant openedAt = Instant.now();
     private final AtomicLong commits = new AtomicLong();
+    /** Resource IRI → the commit number of the last change that could alter what its page shows. */
+    private final ConcurrentHashMap<String, Long> resourceChanges = new ConcurrentHashMap<>();
+    /** The commit number of the last change that could alter any page (not scoped to known resources). */
+    private volatile long lastChangeOfAll;
+    /** The resources the current thread's commit touches, set by its pre-commit step; none: it touches everything. */
+    private final ThreadLocal<Set<String>> touching = new ThreadLocal<>();
     private final AtomicReference<Instant> lastChange = new AtomicReference<>(openedAt);
     private volatile boolean watching;
 
@@ -55,11 +66,25 @@ public final class ChangeMarker {
         // After start-up the coordinator's configuration is locked: modifyConfig waits for exclusive access.
         coordinator.modifyConfig(() -> coordinator.addListener(new TransactionListener() {
             @Override
+            public void notifyTxnStart(Transaction transaction) {
+                touching.remove(); // what an earlier, aborted transaction of this thread said is not this one's
+            }
+
+            @Override
             public void notifyCommitFinish(Transaction transaction) {
                 if (transaction.isWriteTxn()) {
+                    Set<String> touched = touching.get();
+                    touching.remove();
+                    long n;
                     synchronized (ChangeMarker.this) {
-                        commits.incrementAndGet();
+                        n = commits.incrementAndGet();
                         lastChange.set(Instant.now());
+                    }
+                    // After the count moved: a page rendered before this commit read an older count, so it is stale now.
+                    if (touched == null) {
+                        lastChangeOfAll = n;
+                    } else {
+                        touched.forEach(iri -> resourceChanges.put(iri, n));
                     }
                 }
             }
@@ -78,6 +103,30 @@ public final class ChangeMarker {
     /** Number of write transactions committed since the store was opened. */
     public long commits() {
         return commits.get();
+    }
+
+    /**
+     * Says which resources the write transaction of the current thread changes, as seen by their pages (the resource
+     * itself and the resources whose pages show it), before it commits; a commit without it changes everything.
+     */
+    public void touching(Set<String> resourceIris) {
+        touching.set(resourceIris.size() > MAX_TRACKED_PER_COMMIT ? null : Set.copyOf(resourceIris));
+    }
+
+    /** Forgets what {@link #touching} said, for a transaction that ends without committing. */
+    public void touchingNothing() {
+        touching.remove();
+    }
+
+    /**
+     * True if no commit since {@code commitsThen} (a {@link #commits()} value) could have changed what the page of
+     * {@code resourceIri} shows; with a null IRI (a page made from the whole store), true only if nothing committed.
+     */
+    public boolean unchangedSince(long commitsThen, String resourceIri) {
+        if (resourceIri == null) {
+            return commits.get() == commitsThen;
+        }
+        return lastChangeOfAll <= commitsThen && resourceChanges.getOrDefault(resourceIri, 0L) <= commitsThen;
     }
 
     /** The time of the last committed change (or of the opening, before any). */

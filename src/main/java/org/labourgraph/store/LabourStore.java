@@ -57,6 +57,9 @@ public final class LabourStore implements AutoCloseable {
     private volatile CountAt lastCount;
     /** Set by a bulk import whose entailments are already current for its transaction: the commit skips the refresh. */
     private final ThreadLocal<Boolean> entailmentsCurrent = ThreadLocal.withInitial(() -> false);
+    /** A change of more than 1/FULL_REFRESH_SHARE of the store's quads recomputes the entailments in full. */
+    private static final long FULL_REFRESH_SHARE = 5;
+    private final java.util.concurrent.atomic.AtomicLong fullRefreshes = new java.util.concurrent.atomic.AtomicLong();
 
     private LabourStore(DatasetGraph tdb, Directory textDirectory, PrivateStore privateStore, Optional<Path> directory) {
         this.tdb = tdb;
@@ -69,8 +72,11 @@ public final class LabourStore implements AutoCloseable {
             if (entailmentsCurrent.get()) {
                 entailmentsCurrent.remove(); // the bulk import kept them up to date itself, quad by quad
             } else {
-                refreshEntailments();
+                updateEntailments(changes);
             }
+            // Cached pages of the resources the change leaves alone stay valid (see ChangeMarker#unchangedSince).
+            ChangeMarker marker = ChangeMarker.of(recorded);
+            TouchedResources.of(text, iri(ENTAILMENT_GRAPH), changes).ifPresent(marker::touching);
         });
         this.dataset = recorded;
         this.privateStore = privateStore;
@@ -292,11 +298,7 @@ public final class LabourStore implements AutoCloseable {
         if (last != null && last.version() == version && marker.watchesCommits()) {
             return last.quads();  // the health check asks often; the count only moves with a commit
         }
-        long quads = Txn.calculateRead(tdb, () -> {
-            DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(tdb);
-            return storage.getQuadTable().getNodeTupleTable().getTupleTable().size()
-                    + storage.getTripleTable().getNodeTupleTable().getTupleTable().size();
-        });
+        long quads = storedQuads();
         lastCount = new CountAt(version, quads);
         return quads;
     }
@@ -324,9 +326,40 @@ public final class LabourStore implements AutoCloseable {
     }
 
     /**
-     * Recomputes the entailment graph from every other named graph; runs inside the write transaction of every
-     * change, just before it commits, on the dataset under the recorder (derived data is not history).
+     * Brings the entailment graph up to date with a change, inside its write transaction, just before it commits, on
+     * the dataset under the recorder (derived data is not history). A change of ordinary data is followed from what
+     * it touched ({@link IncrementalEntailments}); a change of the schema, or one as large as a good part of the
+     * store, is followed by a recompute of the whole graph, which then costs less than the change's own lookups.
      */
+    private void updateEntailments(RecordingDataset.ChangeSet changes) {
+        long size = changes.added().size() + changes.deleted().size();
+        if (size == 0 || IncrementalEntailments.needsFullRefresh(changes.added(), changes.deleted())
+                || size * FULL_REFRESH_SHARE >= storedQuads()) {
+            long entailed = refreshEntailments();
+            LOG.debug("Entailments recomputed in full after a change of {} quads: {} entailed", size, entailed);
+            fullRefreshes.incrementAndGet();
+        } else {
+            IncrementalEntailments.Counts counts = IncrementalEntailments.apply(text, iri(ENTAILMENT_GRAPH), changes.added(),
+                    changes.deleted());
+            LOG.debug("Entailments followed a change of {} quads: +{} -{}", size, counts.added(), counts.removed());
+        }
+    }
+
+    /** How many times the whole entailment graph was recomputed since the store opened (start-up checks read it). */
+    public long fullEntailmentRefreshes() {
+        return fullRefreshes.get();
+    }
+
+    /** Quads in TDB2's indexes, read from their sizes: no node is decoded. Inside or outside a transaction. */
+    private long storedQuads() {
+        return Txn.calculateRead(tdb, () -> {
+            DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(tdb);
+            return storage.getQuadTable().getNodeTupleTable().getTupleTable().size()
+                    + storage.getTripleTable().getNodeTupleTable().getTupleTable().size();
+        });
+    }
+
+    /** Recomputes the entailment graph from every other named graph. */
     private long refreshEntailments() {
         // Computed against the store, not a copy of it in memory: this runs on every change, at any size.
         return StreamingEntailments.refresh(text, iri(ENTAILMENT_GRAPH), spillFolder());

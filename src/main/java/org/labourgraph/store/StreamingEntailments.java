@@ -237,7 +237,7 @@ final class StreamingEntailments {
     }
 
     /** The schema as it stands in the store (outside the entailment graph) plus the SKOS axioms. */
-    private static Entailments.Schema schemaOf(DatasetGraph dataset, Node entailmentGraph) {
+    static Entailments.Schema schemaOf(DatasetGraph dataset, Node entailmentGraph) {
         Graph schemaTriples = GraphFactory.createDefaultGraph();
         for (Node p : SCHEMA_PREDICATES) {
             dataset.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {

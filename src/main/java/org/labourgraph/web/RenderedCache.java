@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Rendered representations of public pages, least recently used dropped first, bounded both in count and in
- * bytes. Keys carry the store's change marker, so a committed change makes every older entry unreachable (they
- * age out as new ones come in); see {@link RenderedCacheFilter} for what is cached and when.
+ * bytes. Each entry says when it was rendered and for which resource: {@link RenderedCacheFilter} serves it only
+ * while no committed change since could have altered it (see {@code ChangeMarker#unchangedSince}).
  */
 final class RenderedCache {
     /** Defaults: enough for every page kind of a large thesaurus in both languages, well inside -Xmx1g. */
@@ -21,7 +21,8 @@ final class RenderedCache {
      * A response as sent: status, the headers that describe the body, the body, its ETag (may be null), and whether
      * it set the language cookie (from the request's {@code ?lang=}, part of the key; replayed from the request).
      */
-    record Entry(int status, List<Map.Entry<String, String>> headers, byte[] body, String etag, boolean remembersLanguage) {
+    record Entry(int status, List<Map.Entry<String, String>> headers, byte[] body, String etag, boolean remembersLanguage,
+                 Validity validity) {
         long weight() {
             long w = body.length + ENTRY_OVERHEAD;
             for (Map.Entry<String, String> h : headers) {
@@ -30,6 +31,12 @@ final class RenderedCache {
             return w;
         }
     }
+
+    /**
+     * When an entry was rendered (the store's commit count read before rendering) and the resource whose page it is
+     * (null for a page made from the whole store: home, hierarchy, A–Z, map, search).
+     */
+    record Validity(long commitsAtRender, String resourceIri) {}
 
     private final int maxEntries;
     private final long maxBytes;
@@ -46,6 +53,13 @@ final class RenderedCache {
 
     synchronized Entry get(String key) {
         return entries.get(key);
+    }
+
+    /** Drops the entry of {@code key} if it is still {@code stale} (a newer one may have replaced it meanwhile). */
+    synchronized void remove(String key, Entry stale) {
+        if (entries.remove(key, stale)) {
+            bytes -= stale.weight();
+        }
     }
 
     /** Stores an entry unless it alone would take more than an eighth of the room (a huge page is rare: render it). */

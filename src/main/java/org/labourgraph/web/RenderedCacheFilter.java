@@ -22,15 +22,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.store.ChangeMarker;
+import org.labourgraph.vocab.LG;
 
 /**
  * Serves repeated requests for public pages and Linked-Data documents from {@link RenderedCache} instead of
  * querying again: a hit costs no query ({@code X-Labourgraph-Queries: 0}, {@code X-Labourgraph-Cache: hit}).
  *
- * <p>The key is everything a page is made from: the store's change marker read <em>before</em> rendering (a
- * commit makes older keys unreachable; a page rendered while a commit lands is stored under the old marker, so it
- * is never served as current), the origin the client used (canonical links), path and query, the negotiated
- * variant and the page language. Left alone, never read from nor written to the cache: anything but GET, requests
+ * <p>The key is everything a page is made from: the origin the client used (canonical links), path and query, the
+ * negotiated variant and the page language. An entry is served only while no change committed after the store's
+ * commit count it read <em>before</em> rendering could have altered it: for a resource document, a change that
+ * touched that resource or a resource its page shows; for the other pages, any change. A page rendered while a
+ * commit lands is thus never served as current, and an edit leaves the cached pages it did not touch valid. Left alone, never read from nor written to the cache: anything but GET, requests
  * with credentials (Authorization, an authenticated user, any cookie but the language one), paths other than the
  * public pages (so never {@code /curator/}), {@code Cache-Control: no-cache} requests (rendered afresh, then stored),
  * responses other than 200 (and 404 of {@code /doc/}, a decision made from the data at that marker), responses
@@ -63,7 +65,7 @@ final class RenderedCacheFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String key = key(req, m.version());
+        String key = key(req);
         if (key.length() > MAX_KEY_CHARS) {
             chain.doFilter(request, response);
             return;
@@ -72,7 +74,7 @@ final class RenderedCacheFilter implements Filter {
             render(req, resp, chain, key);
             return;
         }
-        RenderedCache.Entry hit = cache.get(key);
+        RenderedCache.Entry hit = current(key);
         if (hit != null) {
             replay(req, resp, hit);
             return;
@@ -91,7 +93,7 @@ final class RenderedCacheFilter implements Filter {
             return;
         }
         try {
-            hit = cache.get(key); // stored between our first look and our claim
+            hit = current(key); // stored between our first look and our claim
             if (hit != null) {
                 replay(req, resp, hit);
             } else {
@@ -112,18 +114,34 @@ final class RenderedCacheFilter implements Filter {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while waiting for the same page to be rendered", e);
         }
-        return cache.get(key);
+        return current(key);
+    }
+
+    /** The cached entry of {@code key} if no change committed since it was rendered could have altered it. */
+    private RenderedCache.Entry current(String key) {
+        RenderedCache.Entry e = cache.get(key);
+        if (e == null) {
+            return null;
+        }
+        RenderedCache.Validity v = e.validity();
+        if (marker().unchangedSince(v.commitsAtRender(), v.resourceIri())) {
+            return e;
+        }
+        cache.remove(key, e);
+        return null;
     }
 
     private void render(HttpServletRequest req, HttpServletResponse resp, FilterChain chain, String key)
             throws IOException, ServletException {
+        // Read before rendering: a change that commits while the page renders makes the entry stale at once.
+        RenderedCache.Validity validity = new RenderedCache.Validity(marker().commits(), resourceOf(req));
         CapturedResponse captured = new CapturedResponse(resp);
         chain.doFilter(new Unconditional(req), captured);
         if (captured.sentDirectly()) {
             return;
         }
         RenderedCache.Entry fresh = new RenderedCache.Entry(captured.status(), captured.headers(), captured.body(),
-                captured.header("ETag"), captured.remembersLanguage());
+                captured.header("ETag"), captured.remembersLanguage(), validity);
         if (captured.storable() && (fresh.status() == 200 || (fresh.status() == 404 && req.getRequestURI().startsWith("/doc/")))) {
             cache.put(key, fresh);
         }
@@ -175,10 +193,25 @@ final class RenderedCacheFilter implements Filter {
                 || (pragma != null && pragma.toLowerCase(Locale.ROOT).contains("no-cache"));
     }
 
-    static String key(HttpServletRequest req, String version) {
+    static String key(HttpServletRequest req) {
         String variant = Conneg.choose(req.getHeader("Accept")).map(Enum::name).orElse("-");
         String query = req.getQueryString() == null ? "" : req.getQueryString();
-        return String.join("\u0000", version, SiteContext.origin(req), req.getRequestURI(), query, variant, Language.of(req));
+        return String.join("\u0000", SiteContext.origin(req), req.getRequestURI(), query, variant, Language.of(req));
+    }
+
+    /**
+     * The IRI of the resource a {@code /doc/…} page describes (its extension, if any, dropped), whose changes alone
+     * can alter it; null for the other pages, which are made from the whole store.
+     */
+    static String resourceOf(HttpServletRequest req) {
+        String uri = req.getRequestURI();
+        if (!uri.startsWith("/doc/")) {
+            return null;
+        }
+        String path = uri.substring("/doc/".length());
+        int dot = path.lastIndexOf('.');
+        boolean variantExtension = dot > path.lastIndexOf('/') && Variant.byName(path.substring(dot + 1)).isPresent();
+        return LG.ID_NS + (variantExtension ? path.substring(0, dot) : path); // as DocumentServlet reads the path
     }
 
     private static void replay(HttpServletRequest req, HttpServletResponse resp, RenderedCache.Entry e) throws IOException {

@@ -1,12 +1,16 @@
 package org.labourgraph.web;
 
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.compose.Delta;
 import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.labourgraph.history.Attribution;
 import org.labourgraph.history.RecordingDataset;
 import org.labourgraph.validate.Finding;
@@ -14,9 +18,10 @@ import org.labourgraph.validate.ResourceShapes;
 
 /**
  * The shapes, run on the resources a curator's change touches, inside its write transaction and before it commits
- * (after the entailments are refreshed, so the shapes see what the store will serve). A violation refuses the whole
- * change, reported the way its channel reports a bad request: SPARQL Update and the Graph Store Protocol answer 400
- * with the report as text (ASCII: Fuseki's error pages), resource edits 400 with JSON and text.
+ * (after the entailments are refreshed, so the shapes see what the store will serve). A violation the change
+ * introduces (one the same resources did not have before it) refuses the whole change, reported the way its channel
+ * reports a bad request: SPARQL Update and the Graph Store Protocol answer 400 with the report as text (ASCII:
+ * Fuseki's error pages), resource edits 400 with JSON and text.
  */
 final class ShapesCommitCheck implements RecordingDataset.PreCommit {
     private final ResourceShapes shapes;
@@ -34,9 +39,13 @@ final class ShapesCommitCheck implements RecordingDataset.PreCommit {
         if (resources.isEmpty()) {
             return;
         }
-        List<Finding> violations = shapes.check(store.getUnionGraph(), resources).stream()
-                .filter(f -> !f.message().startsWith("[")) // "[Warning] …", "[Info] …": reported by validate, not refused
-                .toList();
+        List<Finding> after = violations(store.getUnionGraph(), resources);
+        if (after.isEmpty()) {
+            return;
+        }
+        // Only what the change introduces is refused: a resource imported with problems of its own stays editable.
+        Set<Finding> before = new HashSet<>(violations(beforeChange(store, changes), resources));
+        List<Finding> violations = after.stream().filter(f -> !before.contains(f)).toList();
         if (violations.isEmpty()) {
             return;
         }
@@ -46,6 +55,29 @@ final class ShapesCommitCheck implements RecordingDataset.PreCommit {
             case GRAPH_STORE -> new ActionErrorException(400, ascii(text), null);
             default -> new ChangeRefusedException(violations, text);
         };
+    }
+
+    private List<Finding> violations(Graph data, Set<Node> resources) {
+        return shapes.check(data, resources).stream()
+                .filter(f -> !f.message().startsWith("[")) // "[Warning] …", "[Info] …": reported by validate, not refused
+                .toList();
+    }
+
+    /**
+     * The union graph as it was before the change, seen through it: the change's added statements taken away (unless
+     * another graph states them too) and its removed ones put back. The entailments are those after the change.
+     */
+    private static Graph beforeChange(DatasetGraph store, RecordingDataset.ChangeSet changes) {
+        Delta before = new Delta(store.getUnionGraph());
+        changes.deleted().forEach(q -> before.add(q.asTriple()));
+        for (Quad q : changes.added()) {
+            boolean statedElsewhere = store.stream(Node.ANY, q.getSubject(), q.getPredicate(), q.getObject())
+                    .anyMatch(other -> !other.getGraph().equals(q.getGraph()) && !changes.added().contains(other));
+            if (!statedElsewhere) {
+                before.delete(q.asTriple());
+            }
+        }
+        return before;
     }
 
     static String report(List<Finding> violations) {

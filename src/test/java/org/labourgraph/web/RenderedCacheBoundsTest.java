@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The rendered cache stays within its count and its bytes, dropping the least recently used first. */
 class RenderedCacheBoundsTest {
     private static RenderedCache.Entry page(int bytes) {
-        return new RenderedCache.Entry(200, List.of(), new byte[bytes], "\"e\"", false);
+        return new RenderedCache.Entry(200, List.of(), new byte[bytes], "\"e\"", false, new RenderedCache.Validity(0, null));
     }
 
     @Test

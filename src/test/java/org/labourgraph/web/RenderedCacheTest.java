@@ -68,6 +68,59 @@ class RenderedCacheTest extends ServerTest {
     }
 
     @Test
+    void an_edit_leaves_valid_the_cached_pages_it_did_not_touch() throws Exception {
+        String neighbour = "doc/" + linkingTo(GHOST_WORK).substring(LG_ID.length()) + "?lang=en";
+        String touched = "doc/concept/ghost-work.ttl";
+        String untouched = "doc/place/kenya?lang=en";
+        for (String path : List.of(neighbour, touched, untouched, "hierarchy?lang=en")) {
+            server.get(path);
+            assertEquals(Optional.of("hit"), cache(server.get(path)), path + " is cached before the edit");
+        }
+        var ds = server.store.dataset();
+        var prefLabel = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#prefLabel");
+        var english = org.apache.jena.system.Txn.calculateRead(ds, () -> ds.stream(org.apache.jena.graph.Node.ANY,
+                NodeFactory.createURI(GHOST_WORK), prefLabel, org.apache.jena.graph.Node.ANY)
+                .filter(q -> q.getObject().getLiteralLanguage().equals("en")).findFirst().orElseThrow());
+        var renamed = new org.apache.jena.sparql.core.Quad(english.getGraph(), english.getSubject(), prefLabel,
+                NodeFactory.createLiteralLang("unseen work", "en"));
+        org.apache.jena.system.Txn.executeWrite(ds, () -> {
+            ds.delete(english);
+            ds.add(renamed);
+        });
+        assertEquals(Optional.of("hit"), cache(server.get(untouched)), "a page the edit did not touch stays cached");
+        HttpResponse<String> edited = server.get(touched);
+        assertEquals(Optional.of("miss"), cache(edited), "the edited resource's document is rendered again");
+        assertTrue(edited.body().contains("unseen work"));
+        HttpResponse<String> linked = server.get(neighbour);
+        assertEquals(Optional.of("miss"), cache(linked), "a page showing the edited resource's label is rendered again");
+        assertTrue(linked.body().contains("unseen work"), "and shows the new label");
+        assertEquals(Optional.of("miss"), cache(server.get("hierarchy?lang=en")), "pages made from the whole store follow any change");
+        org.apache.jena.system.Txn.executeWrite(ds, () -> {
+            ds.delete(renamed);
+            ds.add(english);
+        });
+    }
+
+    private static final String LG_ID = "https://w3id.org/labourgraph/id/";
+
+    /** A project resource stated as linking to {@code iri} (its page shows the label of {@code iri}). */
+    private static String linkingTo(String iri) {
+        var ds = server.store.dataset();
+        return org.apache.jena.system.Txn.calculateRead(ds, () -> {
+            var it = ds.find(org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY,
+                    NodeFactory.createURI(iri));
+            while (it.hasNext()) {
+                var q = it.next();
+                if (!q.getGraph().getURI().endsWith("/entailments") && q.getSubject().isURI()
+                        && q.getSubject().getURI().startsWith(LG_ID) && !q.getSubject().getURI().equals(iri)) {
+                    return q.getSubject().getURI();
+                }
+            }
+            throw new AssertionError("no resource links to " + iri);
+        });
+    }
+
+    @Test
     void variants_never_mix() throws Exception {
         String path = "doc/concept/data-labelling";
         HttpResponse<String> turtle = server.get(path, "Accept", "text/turtle");
