@@ -83,6 +83,14 @@ public final class EntityFacts {
         return iri;
     }
 
+    /**
+     * Whether the entity is retired ({@code owl:deprecated true}): it keeps its IRI, and its labels now name its
+     * successor, so reconciliation never proposes it as a candidate.
+     */
+    public boolean retired() {
+        return values("http://www.w3.org/2002/07/owl#deprecated").stream().anyMatch(v -> !v.isIri() && "true".equals(v.lexical()));
+    }
+
     /** A short description: definition or description, English first. */
     public String description() {
         String d = literal(Vocab.SKOS + "definition", "en");

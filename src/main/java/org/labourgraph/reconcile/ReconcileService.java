@@ -87,7 +87,7 @@ public final class ReconcileService {
         query.types().forEach(t -> wantedTypes.add(Vocab.typeIri(t)));
         List<Candidate> scored = new ArrayList<>();
         for (EntityFacts f : facts.values()) {
-            if (!wantedTypes.isEmpty() && wantedTypes.stream().noneMatch(f.types()::contains)) {
+            if (f.retired() || !wantedTypes.isEmpty() && wantedTypes.stream().noneMatch(f.types()::contains)) {
                 continue;
             }
             double name = nameScore(f, base);
@@ -113,7 +113,7 @@ public final class ReconcileService {
         List<String> iris = candidateIris(prefix, limit);
         Map<String, EntityFacts> facts = facts(iris);
         List<EntityFacts> out = new ArrayList<>();
-        iris.forEach(i -> Optional.ofNullable(facts.get(i)).ifPresent(out::add));
+        iris.forEach(i -> Optional.ofNullable(facts.get(i)).filter(f -> !f.retired()).ifPresent(out::add));
         return out;
     }
 

@@ -90,9 +90,9 @@ public final class ConceptMaps {
             y = sum / t.children().size();
         }
         for (int[] k : kids) {
-            edges.add(new MapView.Edge(x, y, k[0], k[1], "broader"));
+            edges.add(new MapView.Edge(x, y, k[0], k[1], t.facet() ? "member" : "broader"));
         }
-        String role = d == 0 ? "top" : t.tier() > 0 ? "tier" : "concept";
+        String role = t.facet() ? "collection" : d == 0 ? "top" : t.tier() > 0 ? "tier" : "concept";
         nodes.add(new MapView.Node(t.iri(), t.label().value(), x, y, 10, -6, "start", role));
         return y;
     }

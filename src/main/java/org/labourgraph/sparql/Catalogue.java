@@ -37,7 +37,10 @@ public final class Catalogue {
         this.runner = runner;
     }
 
-    /** The concept trees from the top concepts (concepts without a broader one), three levels deep, children by label. */
+    /**
+     * The concept trees from the top concepts (concepts without a broader one), three levels deep, children by label;
+     * then the editorial collections (facets, outside the broader tree) with their members as children.
+     */
     public List<TreeNode> hierarchy(String lang) {
         return trees(runner.select(HIERARCHY_TOP, Map.of()), lang);
     }
@@ -58,7 +61,8 @@ public final class Catalogue {
                 roots.add(tree.build(c, new LinkedHashSet<>()));
             }
         }
-        roots.sort(Comparator.comparing((TreeNode t) -> t.label().value(), tree.collator()));
+        roots.sort(Comparator.comparing(TreeNode::facet)
+                .thenComparing((TreeNode t) -> t.label().value(), tree.collator()));
         return roots;
     }
 

@@ -70,7 +70,8 @@ final class SkosIntegrityCheck {
     private void orphanConcepts() {
         select(ORPHAN_CONCEPT, row -> add(row.get("concept"), SKOS + "broader", "concept " + describe(row.get("concept"))
                 + " is outside the hierarchy: it does not reach a top concept of the scheme through skos:broader;"
-                + " give it a skos:broader link (and the matching skos:narrower), or make it a top concept"));
+                + " give it a skos:broader link (and the matching skos:narrower), make it a top concept or a skos:member"
+                + " of a skos:Collection, or, if it is retired, state owl:deprecated true"));
     }
 
     private void missingPrefLabels() {

@@ -162,6 +162,26 @@ class ValidatorTest {
     }
 
     @Test
+    void a_retired_concept_and_a_member_of_a_collection_are_not_orphans() {
+        // Issue #22: retired concepts (owl:deprecated) leave every tree; editorial collections group concepts
+        // outside the broader tree. Neither is an orphan; a concept that is neither still is.
+        tree.append("data/concepts.ttl", "lgc:retired a skos:Concept ; skos:prefLabel \"retiré\"@fr, \"retired\"@en ;"
+                + " skos:inScheme lgc:scheme ; dcterms:source lgn:note ;"
+                + " <http://www.w3.org/2002/07/owl#deprecated> true ; dcterms:isReplacedBy lgc:ghost-work .\n"
+                + "lgc:precarity a skos:Concept ; skos:prefLabel \"précarité\"@fr, \"precarity\"@en ;"
+                + " skos:inScheme lgc:scheme ; dcterms:source lgn:note .\n"
+                + "lgc:conditions a skos:Collection ; skos:prefLabel \"conditions\"@fr, \"conditions\"@en ;"
+                + " skos:member lgc:precarity .\n"
+                + "lgc:orphan a skos:Concept ; skos:prefLabel \"orphelin\"@fr, \"orphan\"@en ;"
+                + " skos:inScheme lgc:scheme ; dcterms:source lgn:note .");
+        ValidationReport report = validate();
+        Finding orphan = only(report, Check.SKOS, LGC + "orphan", SKOS + "broader");
+        assertTrue(orphan.message().contains("skos:member of a skos:Collection, or, if it is retired, state owl:deprecated true"),
+                orphan.message());
+        assertEquals(1, report.findings().size(), report.findings().toString());
+    }
+
+    @Test
     void related_and_broader_together_are_reported() {
         tree.append("data/concepts.ttl", "lgc:micro-work skos:related lgc:digital-labour .");
         ValidationReport report = validate();

@@ -185,7 +185,7 @@ class ExternalEndpointModeTest {
     @Test
     void theDefaultGraphIsTheUnionOfTheSourceGraphsAndTheirEntailments() throws Exception {
         // broaderTransitive is only in the entailment graph; the concepts are in data/concepts.ttl.
-        String ask = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ASK { <" + LG.CONCEPT_NS + "micro-work>"
+        String ask = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ASK { <" + LG.CONCEPT_NS + "content-moderation>"
                 + " skos:broaderTransitive <" + LG.TOP_CONCEPT_IRI + "> ; skos:prefLabel ?l }";
         HttpResponse<String> r = get(app, "sparql?query=" + enc(ask), "application/sparql-results+json");
         assertEquals(200, r.statusCode(), r.body());
