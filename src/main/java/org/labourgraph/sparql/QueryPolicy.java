@@ -61,7 +61,7 @@ public final class QueryPolicy {
 
     /** Where the data is: one named graph per source file. */
     static final String GRAPHS = "The data lives in named graphs, one per source file: <" + LG.GRAPH_NS + "concepts>, <"
-            + LG.GRAPH_NS + "people>, ... (<" + LG.GRAPH_NS + "FILE NAME>; SELECT DISTINCT ?g { GRAPH ?g { } } lists them).";
+            + LG.GRAPH_NS + "works>, ... (<" + LG.GRAPH_NS + "FILE NAME>; SELECT DISTINCT ?g { GRAPH ?g { } } lists them).";
 
     /** Why an update that writes the default graph is refused. */
     public static final String DEFAULT_GRAPH_REFUSED = "This update writes to the default graph, which this server does not"
