@@ -43,7 +43,7 @@ public final class LoadCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--graph", paramLabel = "IRI",
-            description = "Named graph for the data (default: one graph per file, " + LG.GRAPH_NS + "import/<file name>).")
+            description = "Named graph for the data (default: one graph per file, " + LG.GRAPH_NS + "<file name>, as serve names data/ files).")
     String graph;
 
     @Option(names = "--format", paramLabel = "LANG", description = "RDF syntax of every file (default: from each file's extension), e.g. turtle, ntriples, rdfxml, jsonld.")
@@ -109,7 +109,7 @@ public final class LoadCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try {
             for (Path f : files) {
-                String target = graph != null ? graph : LG.GRAPH_NS + "import/" + SourceFile.stemOf(f);
+                String target = graph != null ? graph : SourceFile.of(f).graphIri();
                 Optional<Lang> datasetLang = forced.filter(RDFLanguages::isQuads).or(() -> forced.isEmpty()
                         ? SourceParser.datasetLangOf(f) : Optional.empty());
                 if (datasetLang.isPresent()) {
@@ -157,7 +157,7 @@ public final class LoadCommand implements Callable<Integer> {
         long started = System.nanoTime();
         List<LabourStore.FileImport> imports = files.stream().map(f -> new LabourStore.FileImport(f,
                 forced.or(() -> SourceParser.langOf(f)).orElseThrow(),
-                graph != null ? graph : LG.GRAPH_NS + "import/" + SourceFile.stemOf(f))).toList();
+                graph != null ? graph : SourceFile.of(f).graphIri())).toList();
         TerminalProgress progress = TerminalProgress.start("triples", 0);
         try (LabourStore target = LabourStore.open(store.toAbsolutePath())) {
             LabourStore.ImportResult result = target.importFiles(imports, replace, progress::update);

@@ -34,6 +34,16 @@ public record ResourceView(String iri, ResourceKind kind, Text label, Optional<T
         return incoming.stream().filter(p -> p.property().equals(property)).findFirst();
     }
 
+    /** Retired ({@code owl:deprecated true}): the page says so and links the successors. */
+    public boolean deprecated() {
+        return values(Terms.OWL_DEPRECATED).stream().anyMatch(v -> !v.isLink() && "true".equals(v.text().value()));
+    }
+
+    /** What replaces this resource ({@code dcterms:isReplacedBy}), linked with labels. */
+    public List<Value> successors() {
+        return values(Terms.IS_REPLACED_BY).stream().filter(Value::isLink).toList();
+    }
+
     public boolean hasType(String typeIri) {
         return types.contains(typeIri);
     }

@@ -8,6 +8,9 @@ public final class Terms {
     public static final String RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
     public static final String RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment";
     public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    /** A retired resource: its IRI keeps resolving, {@link #IS_REPLACED_BY} names its successor when there is one. */
+    public static final String OWL_DEPRECATED = "http://www.w3.org/2002/07/owl#deprecated";
+    public static final String IS_REPLACED_BY = "http://purl.org/dc/terms/isReplacedBy";
     public static final String PREF_LABEL = SKOS + "prefLabel";
     public static final String ALT_LABEL = SKOS + "altLabel";
     public static final String DEFINITION = SKOS + "definition";

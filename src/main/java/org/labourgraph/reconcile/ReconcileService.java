@@ -78,25 +78,31 @@ public final class ReconcileService {
         if (base.isBlank()) {
             return List.of();
         }
-        List<String> iris = candidateIris(base, 30);
+        List<String> iris = candidateIris(base, 30, true);
         if (iris.isEmpty()) {
             return List.of();
         }
         Map<String, EntityFacts> facts = facts(iris);
+        // A retired resource that the text names is answered by its successor (one more look-up, only then).
+        Map<String, EntityFacts> successors = facts(facts.values().stream().filter(ReconcileService::retired)
+                .map(ReconcileService::successorOf).flatMap(Optional::stream).distinct().toList());
         Set<String> wantedTypes = new LinkedHashSet<>();
         query.types().forEach(t -> wantedTypes.add(Vocab.typeIri(t)));
-        List<Candidate> scored = new ArrayList<>();
-        for (EntityFacts f : facts.values()) {
-            if (f.retired() || !wantedTypes.isEmpty() && wantedTypes.stream().noneMatch(f.types()::contains)) {
+        Map<String, Candidate> best = new LinkedHashMap<>();
+        for (EntityFacts named : facts.values()) {
+            EntityFacts f = retired(named) ? successorOf(named).map(successors::get).orElse(null) : named;
+            if (f == null || retired(f) || !wantedTypes.isEmpty() && wantedTypes.stream().noneMatch(f.types()::contains)) {
                 continue;
             }
-            double name = nameScore(f, base);
+            double name = nameScore(named, base);
             double props = constraints.isEmpty() ? 0 : constraintScore(f, constraints);
             double score = constraints.isEmpty() ? name : 0.6 * name + 40 * props;
-            if (name >= MIN_SCORE) {
-                scored.add(new Candidate(f, Math.round(score * 10) / 10.0, false, name, props, typesOf(f)));
+            Candidate c = new Candidate(f, Math.round(score * 10) / 10.0, false, name, props, typesOf(f));
+            if (name >= MIN_SCORE && (!best.containsKey(f.iri()) || best.get(f.iri()).score() < c.score())) {
+                best.put(f.iri(), c);
             }
         }
+        List<Candidate> scored = new ArrayList<>(best.values());
         scored.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.entity().iri()));
         if (!scored.isEmpty()) {
             Candidate top = scored.get(0);
@@ -110,7 +116,7 @@ public final class ReconcileService {
 
     /** Entities whose names start with or contain the prefix (autocomplete), with their facts. */
     public List<EntityFacts> suggest(String prefix, int limit) {
-        List<String> iris = candidateIris(prefix, limit);
+        List<String> iris = candidateIris(prefix, limit, false);
         Map<String, EntityFacts> facts = facts(iris);
         List<EntityFacts> out = new ArrayList<>();
         iris.forEach(i -> Optional.ofNullable(facts.get(i)).filter(f -> !f.retired()).ifPresent(out::add));
@@ -161,11 +167,22 @@ public final class ReconcileService {
         return ordered;
     }
 
-    private List<String> candidateIris(String text, int limit) {
+    /** True for a deprecated resource (owl:deprecated true): it keeps its IRI but is no longer a candidate itself. */
+    static boolean retired(EntityFacts f) {
+        return f.values(Vocab.OWL_DEPRECATED).stream().anyMatch(v -> !v.isIri() && "true".equals(v.lexical()));
+    }
+
+    /** The resource that replaces a retired one (dcterms:isReplacedBy), if it names one. */
+    static Optional<String> successorOf(EntityFacts f) {
+        return f.values(Vocab.DCTERMS + "isReplacedBy").stream().filter(EntityFacts.Value::isIri).map(EntityFacts.Value::iri).findFirst();
+    }
+
+    private List<String> candidateIris(String text, int limit, boolean withRetired) {
         String t = text.length() > SearchRequest.MAX_TEXT_LENGTH ? text.substring(0, SearchRequest.MAX_TEXT_LENGTH) : text;
         List<SearchHit> hits;
         try {
-            hits = search.search(new SearchRequest(t, Optional.empty(), Math.min(limit, SearchRequest.MAX_LIMIT)));
+            SearchRequest request = new SearchRequest(t, Optional.empty(), Math.min(limit, SearchRequest.MAX_LIMIT));
+            hits = withRetired ? search.searchWithRetired(request) : search.search(request);
         } catch (IllegalArgumentException e) {
             return List.of(); // nothing searchable in the text (only punctuation, …): no candidate
         }

@@ -13,6 +13,8 @@ public final class Vocab {
     public static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
     public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     public static final String DCTERMS = "http://purl.org/dc/terms/";
+    /** owl:deprecated: a retired resource (its IRI keeps resolving; dcterms:isReplacedBy names its successor). */
+    static final String OWL_DEPRECATED = "http://www.w3.org/2002/07/owl#deprecated";
     public static final String FOAF = "http://xmlns.com/foaf/0.1/";
     public static final String SCHEMA = "https://schema.org/";
 

@@ -4,7 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.syntax.Element;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
@@ -41,5 +50,19 @@ public final class QueryLibrary {
         } catch (QueryParseException e) {
             throw new IllegalStateException("SPARQL resource " + resourceName + " does not parse: " + e.getMessage(), e);
         }
+    }
+
+    /** The query with its empty {@code VALUES ?var { }} block filled with these values, one row each (never as text). */
+    static Query withValues(Query template, Var var, List<Node> values) {
+        List<Binding> rows = values.stream().map(v -> BindingFactory.binding(var, v)).toList();
+        return QueryTransformOps.transform(template, new ElementTransformCopyBase() {
+            @Override
+            public Element transform(ElementData data) {
+                if (data.getVars().equals(List.of(var)) && data.getRows().isEmpty()) {
+                    return new ElementData(List.of(var), rows);
+                }
+                return super.transform(data);
+            }
+        });
     }
 }

@@ -7,8 +7,14 @@ import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.OpWalker;
 import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.modify.request.UpdateBinaryOp;
+import org.apache.jena.sparql.modify.request.UpdateData;
+import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
+import org.apache.jena.sparql.modify.request.UpdateDropClear;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateModify;
+import org.labourgraph.vocab.LG;
 import org.apache.jena.update.Update;
 import org.apache.jena.update.UpdateRequest;
 
@@ -51,5 +57,54 @@ public final class QueryPolicy {
             }
         }
         return Optional.empty();
+    }
+
+    /** Where the data is: one named graph per source file. */
+    static final String GRAPHS = "The data lives in named graphs, one per source file: <" + LG.GRAPH_NS + "concepts>, <"
+            + LG.GRAPH_NS + "works>, ... (<" + LG.GRAPH_NS + "FILE NAME>; SELECT DISTINCT ?g { GRAPH ?g { } } lists them).";
+
+    /** Why an update that writes the default graph is refused. */
+    public static final String DEFAULT_GRAPH_REFUSED = "This update writes to the default graph, which this server does not"
+            + " keep: the default graph of /sparql is the union of the named graphs, so what is written there would be seen"
+            + " nowhere. Name the graph: INSERT DATA { GRAPH <" + LG.GRAPH_NS + "concepts> { ... } }, or WITH <"
+            + LG.GRAPH_NS + "concepts> DELETE { ... } INSERT { ... } WHERE { ... } (the WHERE reads the union). " + GRAPHS
+            + " Nothing was written.";
+
+    /** The same rule for the Graph Store Protocol. */
+    public static final String DEFAULT_GRAPH_GSP_REFUSED = "Graph Store Protocol writes need ?graph=IRI: the default graph"
+            + " is the union of the named graphs here, so ?default (or no graph at all) names nothing that can be written. "
+            + GRAPHS + " Nothing was written.";
+
+    /**
+     * Empty when no operation of the update writes the default graph; otherwise {@link #DEFAULT_GRAPH_REFUSED}. Read-only
+     * parts (a WHERE clause, the source of ADD/COPY) may name it: they read the union.
+     */
+    public static Optional<String> defaultGraphWrite(UpdateRequest request) {
+        for (Update update : request.getOperations()) {
+            if (writesDefaultGraph(update)) {
+                return Optional.of(DEFAULT_GRAPH_REFUSED);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean writesDefaultGraph(Update update) {
+        if (update instanceof UpdateData data) {
+            return data.getQuads().stream().anyMatch(Quad::isDefaultGraph);
+        }
+        if (update instanceof UpdateDeleteWhere deleteWhere) {
+            return deleteWhere.getQuads().stream().anyMatch(Quad::isDefaultGraph);
+        }
+        if (update instanceof UpdateModify modify) {
+            return modify.getWithIRI() == null && (modify.getInsertQuads().stream().anyMatch(Quad::isDefaultGraph)
+                    || modify.getDeleteQuads().stream().anyMatch(Quad::isDefaultGraph));
+        }
+        if (update instanceof UpdateDropClear dropClear) {
+            return dropClear.isDefault();
+        }
+        if (update instanceof UpdateBinaryOp binary) {
+            return binary.getDest().isDefault();
+        }
+        return false;
     }
 }

@@ -32,6 +32,11 @@ final class SearchRanking {
 
     /** As above, with labels chosen for {@code display} (a page's language) whatever language matched. */
     static List<SearchHit> rank(List<Binding> rows, SearchRequest request, Optional<String> display) {
+        return rank(rows, request, display, false);
+    }
+
+    /** As above; with {@code withRetired}, deprecated resources are kept (flagged) instead of left out. */
+    static List<SearchHit> rank(List<Binding> rows, SearchRequest request, Optional<String> display, boolean withRetired) {
         Map<String, Candidate> byResource = new LinkedHashMap<>();
         rows.forEach(row -> {
             Node resource = row.get("resource");
@@ -59,13 +64,17 @@ final class SearchRanking {
                     c.kind = k;
                 }
             }
+            Node deprecated = row.get("deprecated");
+            if (deprecated != null && deprecated.isLiteral() && "true".equals(deprecated.getLiteralLexicalForm())) {
+                c.retired = true;
+            }
             Node label = row.get("label");
             if (label != null && label.isLiteral()) {
                 c.offerLabel(label.getLiteralLexicalForm(), label.getLiteralLanguage(), display);
             }
         });
         return byResource.values().stream()
-                .filter(c -> c.field != null)
+                .filter(c -> c.field != null && (withRetired || !c.retired))
                 .sorted(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
                         .thenComparing(c -> c.kind.ordinal()))
                 .limit(request.limit())
@@ -120,6 +129,7 @@ final class SearchRanking {
         String label;
         String labelLang = "";
         int labelRank = Integer.MAX_VALUE;
+        boolean retired;
 
         Candidate(String iri) {
             this.iri = iri;
@@ -138,7 +148,7 @@ final class SearchRanking {
         SearchHit toHit(Optional<String> wanted) {
             boolean fallback = wanted.isPresent() && !wanted.get().equals(labelLang);
             return new SearchHit(iri, label == null ? iri : label, labelLang, fallback, kind,
-                    Math.round(score * 1000.0) / 1000.0, matched, field);
+                    Math.round(score * 1000.0) / 1000.0, matched, field, retired);
         }
     }
 }

@@ -40,12 +40,21 @@ public final class SearchService implements Search {
 
     /** As above, with labels shown in {@code display} (the page's language) whatever language matched. */
     public List<SearchHit> search(SearchRequest request, Optional<String> display) {
+        return search(request, display, false);
+    }
+
+    /** Hits on deprecated resources too, flagged {@code retired}: for reconciliation, which answers with their successors. */
+    public List<SearchHit> searchWithRetired(SearchRequest request) {
+        return search(request, request.language(), true);
+    }
+
+    private List<SearchHit> search(SearchRequest request, Optional<String> display, boolean withRetired) {
         Map<String, Node> values = Map.of(
                 "luceneQuery", NodeFactory.createLiteralString(luceneQuery(request.text())),
                 "hitLimit", NodeFactory.createLiteralDT(Integer.toString(request.limit() * HITS_PER_RESULT),
                         org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger),
                 "langArg", NodeFactory.createLiteralString(request.language().map(l -> "lang:" + l).orElse("nolang:")));
-        return SearchRanking.rank(runners.get().select(QueryLibrary.SEARCH, values), request, display);
+        return SearchRanking.rank(runners.get().select(QueryLibrary.SEARCH, values), request, display, withRetired);
     }
 
     /**

@@ -32,6 +32,7 @@ final class SkosIntegrityCheck {
     private static final Query RELATED_BROADER = load("skos-related-broader.rq");
     private static final Query NOT_IN_SCHEME = load("skos-not-in-scheme.rq");
     private static final Query SHARED_PREFLABEL = load("skos-shared-preflabel.rq");
+    private static final Query DEPRECATED_BROADER = load("skos-deprecated-broader.rq");
 
     private final Graph graph;
     private final List<Finding> findings = new ArrayList<>();
@@ -50,6 +51,7 @@ final class SkosIntegrityCheck {
         check.relatedAlsoBroader();
         check.conceptsOutsideScheme();
         check.sharedPrefLabels();
+        check.deprecatedBroaders();
         return check.findings;
     }
 
@@ -65,6 +67,13 @@ final class SkosIntegrityCheck {
             add(cycle.get(0), SKOS + "broader", "skos:broader cycle " + String.join(" → ", names)
                     + ": a concept cannot be broader than itself; remove one of these skos:broader (or skos:narrower) links");
         }
+    }
+
+    private void deprecatedBroaders() {
+        select(DEPRECATED_BROADER, row -> add(row.get("concept"), "http://www.w3.org/2002/07/owl#deprecated", "concept "
+                + describe(row.get("concept")) + " is deprecated (owl:deprecated true) but is still the skos:broader of "
+                + describe(row.get("narrower")) + "; move the narrower concept under the successor (dcterms:isReplacedBy) or"
+                + " another concept first, then retire this one"));
     }
 
     private void orphanConcepts() {

@@ -16,7 +16,8 @@ import org.labourgraph.sparql.QueryPolicy;
 
 /**
  * Fuseki's SPARQL Update handler with the whole request checked before anything runs: a parse error, LOAD,
- * SERVICE, or a dataset named both by the protocol (using-graph-uri) and in the request (USING/WITH) is a 400
+ * SERVICE, a write to the default graph (the union of the named graphs here: {@link QueryPolicy#defaultGraphWrite}),
+ * or a dataset named both by the protocol (using-graph-uri) and in the request (USING/WITH) is a 400
  * with the reason. The request body is already bounded by {@link RequestSizeLimitFilter}.
  */
 final class CheckedUpdateProcessor extends SPARQL_Update {
@@ -40,6 +41,7 @@ final class CheckedUpdateProcessor extends SPARQL_Update {
             return;
         }
         QueryPolicy.refusal(request).ifPresent(ServletOps::errorBadRequest);
+        QueryPolicy.defaultGraphWrite(request).ifPresent(ServletOps::errorBadRequest);
         boolean protocolDataset = action.getRequestParameter("using-graph-uri") != null
                 || action.getRequestParameter("using-named-graph-uri") != null;
         boolean requestDataset = request.getOperations().stream().anyMatch(op -> op instanceof UpdateWithUsing u

@@ -6,9 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Node;
@@ -26,6 +28,9 @@ import org.labourgraph.render.Pages;
 import org.labourgraph.render.Ui;
 import org.labourgraph.sparql.Describer;
 import org.labourgraph.sparql.Description;
+import org.labourgraph.sparql.QueryRunner;
+import org.labourgraph.sparql.TermLabels;
+import org.labourgraph.model.Text;
 
 /**
  * The History tab of every resource, {@code /history/<kind>/<name>}: its revisions, newest first, each with date,
@@ -56,17 +61,36 @@ final class HistoryServlet extends HttpServlet {
         String iri = ctx.settings.baseIri() + "id" + path;
         String docPath = "/doc" + path;
         List<Revision> revisions = store.log().about(iri);
-        Description d = new Describer(ctx.runner(), ctx.settings.baseIri()).describe(iri, lang, Describer.IncomingPage.FIRST);
-        if (d.isEmpty() && revisions.isEmpty()) {
-            ResourcePages.errorPage(ctx, req, resp, lang, 404, "error.notFound");
-            return;
-        }
+        QueryRunner runner = ctx.runner();
         Ui ui = Ui.of(lang);
+        String title;
+        Map<String, Text> labels;
+        if (revisions.isEmpty()) {
+            Description d = new Describer(runner, ctx.settings.baseIri()).describe(iri, lang, Describer.IncomingPage.FIRST);
+            if (d.isEmpty()) {
+                ResourcePages.errorPage(ctx, req, resp, lang, 404, "error.notFound");
+                return;
+            }
+            title = d.view().label().value();
+            labels = Map.of();
+        } else {
+            // One query labels the resource, every property and every linked value its changes show.
+            Set<String> iris = new LinkedHashSet<>(List.of(iri));
+            for (Revision r : revisions) {
+                for (Quad q : concat(r.deletedAbout(iri), r.addedAbout(iri))) {
+                    iris.add(q.getPredicate().getURI());
+                    if (q.getObject().isURI()) {
+                        iris.add(q.getObject().getURI());
+                    }
+                }
+            }
+            labels = TermLabels.of(runner, iris, lang);
+            title = labels.get(iri).value();
+        }
         List<RevisionEntry> entries = new ArrayList<>();
         for (int i = revisions.size() - 1; i >= 0; i--) {
-            entries.add(entry(revisions.get(i), iri, docPath, ui));
+            entries.add(entry(revisions.get(i), iri, docPath, ui, labels));
         }
-        String title = d.isEmpty() ? path.substring(path.lastIndexOf('/') + 1) : d.view().label().value();
         ResourceHistory history = new ResourceHistory(iri, title, docPath, entries);
         String accept = req.getHeader("Accept");
         resp.setHeader("Vary", "Accept, Accept-Language, Cookie");
@@ -80,7 +104,7 @@ final class HistoryServlet extends HttpServlet {
         Map<String, Object> params = new HashMap<>();
         params.put("page", page);
         params.put("history", history);
-        Responses.html(req, resp, Pages.render("history.jte", params), 0);
+        Responses.html(req, resp, Pages.render("history.jte", params), runner.count());
     }
 
     @Override
@@ -114,24 +138,34 @@ final class HistoryServlet extends HttpServlet {
         JsonResponses.send(resp, 200, out);
     }
 
-    private RevisionEntry entry(Revision r, String iri, String docPath, Ui ui) {
+    private RevisionEntry entry(Revision r, String iri, String docPath, Ui ui, Map<String, Text> labels) {
         List<ChangeLine> lines = new ArrayList<>();
-        r.deletedAbout(iri).forEach(q -> lines.add(line(false, q)));
-        r.addedAbout(iri).forEach(q -> lines.add(line(true, q)));
+        r.deletedAbout(iri).forEach(q -> lines.add(line(false, q, labels)));
+        r.addedAbout(iri).forEach(q -> lines.add(line(true, q, labels)));
         return new RevisionEntry(r.number(), r.time().toString(), names.display(r.author(), ui.t("history.curator")), r.message(),
                 r.added().size(), r.deleted().size(), lines, docPath + "?rev=" + r.number());
     }
 
-    private ChangeLine line(boolean added, Quad q) {
-        String property = DocumentServlet.PREFIXES.shortForm(q.getPredicate().getURI());
+    private static List<Quad> concat(List<Quad> a, List<Quad> b) {
+        List<Quad> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private ChangeLine line(boolean added, Quad q, Map<String, Text> labels) {
+        String predicate = q.getPredicate().getURI();
+        String property = DocumentServlet.PREFIXES.shortForm(predicate);
+        String propertyLabel = labels.containsKey(predicate) ? labels.get(predicate).value() : null;
         Node o = q.getObject();
         if (o.isLiteral()) {
-            return new ChangeLine(added, property, o.getLiteralLexicalForm(), o.getLiteralLanguage(), null);
+            return new ChangeLine(added, property, o.getLiteralLexicalForm(), o.getLiteralLanguage(), null, propertyLabel, null);
         }
         if (o.isURI()) {
-            return new ChangeLine(added, property, DocumentServlet.PREFIXES.shortForm(o.getURI()), "", ctx.site.href(o.getURI()));
+            String valueLabel = labels.containsKey(o.getURI()) ? labels.get(o.getURI()).value() : null;
+            return new ChangeLine(added, property, DocumentServlet.PREFIXES.shortForm(o.getURI()), "", ctx.site.href(o.getURI()),
+                    propertyLabel, valueLabel);
         }
-        return new ChangeLine(added, property, NodeFmtLib.strNT(o), "", null);
+        return new ChangeLine(added, property, NodeFmtLib.strNT(o), "", null, propertyLabel, null);
     }
 
     private static JsonObject json(ResourceHistory h) {
@@ -154,6 +188,12 @@ final class HistoryServlet extends HttpServlet {
                 l.put("change", c.added() ? "+" : "-");
                 l.put("property", c.property());
                 l.put("value", c.value());
+                if (c.propertyLabel() != null) {
+                    l.put("propertyLabel", c.propertyLabel());
+                }
+                if (c.valueLabel() != null) {
+                    l.put("valueLabel", c.valueLabel());
+                }
                 if (!c.lang().isEmpty()) {
                     l.put("lang", c.lang());
                 }

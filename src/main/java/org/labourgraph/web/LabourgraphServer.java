@@ -107,7 +107,7 @@ public final class LabourgraphServer implements AutoCloseable {
         FusekiServer server = builder.build();
         bindHost(server, settings.host());
         sizeResponseBuffers(server);
-        server.getJettyServer().setErrorHandler(new UnsafePathErrorHandler());
+        ErrorPages.install(server, new org.labourgraph.render.Site(settings.baseIri()));
         return new LabourgraphServer(server, settings);
     }
 
@@ -192,7 +192,7 @@ public final class LabourgraphServer implements AutoCloseable {
         return httpConfigurations(fuseki).stream().map(HttpConfiguration::getOutputBufferSize).toList();
     }
 
-    private static List<HttpConfiguration> httpConfigurations(FusekiServer server) {
+    static List<HttpConfiguration> httpConfigurations(FusekiServer server) {
         return Arrays.stream(server.getJettyServer().getConnectors())
                 .map(c -> c.getConnectionFactory(HttpConnectionFactory.class))
                 .filter(Objects::nonNull)

@@ -28,18 +28,26 @@ final class Language {
 
     /** The language of the request, without touching the response (as {@link #choose} decides it). */
     static String of(HttpServletRequest req) {
-        String asked = req.getParameter("lang");
-        if (asked != null && Ui.supported(asked)) {
-            return asked;
-        }
+        String remembered = null;
         if (req.getCookies() != null) {
             for (Cookie c : req.getCookies()) {
-                if (c.getName().equals(COOKIE) && Ui.supported(c.getValue())) {
-                    return c.getValue();
+                if (remembered == null && c.getName().equals(COOKIE) && Ui.supported(c.getValue())) {
+                    remembered = c.getValue();
                 }
             }
         }
-        return fromAcceptLanguage(req.getHeader("Accept-Language"));
+        return decide(req.getParameter("lang"), remembered, req.getHeader("Accept-Language"));
+    }
+
+    /** The rule itself: an asked {@code ?lang=}, else the remembered cookie, else Accept-Language, else English. */
+    static String decide(String asked, String cookie, String acceptLanguage) {
+        if (asked != null && Ui.supported(asked)) {
+            return asked;
+        }
+        if (cookie != null && Ui.supported(cookie)) {
+            return cookie;
+        }
+        return fromAcceptLanguage(acceptLanguage);
     }
 
     static String fromAcceptLanguage(String header) {

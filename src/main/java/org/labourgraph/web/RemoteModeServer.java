@@ -55,7 +55,7 @@ final class RemoteModeServer {
         FusekiServer server = builder.build();
         LabourgraphServer.bindHost(server, settings.host());
         LabourgraphServer.sizeResponseBuffers(server);
-        server.getJettyServer().setErrorHandler(new UnsafePathErrorHandler());
+        ErrorPages.install(server, new org.labourgraph.render.Site(settings.baseIri()));
         LOG.info("External-endpoint mode: queries go to {}{}{}; writes {}.", endpoint.query(),
                 endpoint.update().map(u -> ", updates to " + u).orElse(""),
                 endpoint.graphStore().map(u -> ", Graph Store Protocol to " + u).orElse(""),

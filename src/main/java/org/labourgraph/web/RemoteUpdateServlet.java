@@ -61,7 +61,7 @@ final class RemoteUpdateServlet extends jakarta.servlet.http.HttpServlet {
             RemoteResponses.error(response, 400, "Parse error: " + e.getMessage());
             return;
         }
-        Optional<String> refusal = QueryPolicy.refusal(update);
+        Optional<String> refusal = QueryPolicy.refusal(update).or(() -> QueryPolicy.defaultGraphWrite(update));
         if (refusal.isPresent()) {
             RemoteResponses.error(response, 400, refusal.get());
             return;

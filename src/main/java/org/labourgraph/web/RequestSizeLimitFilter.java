@@ -74,9 +74,7 @@ final class RequestSizeLimitFilter implements Filter {
     }
 
     private void reject(HttpServletResponse out) throws IOException {
-        out.setStatus(413);
-        out.setContentType("text/plain;charset=utf-8");
-        out.getWriter().println("Request body too large: this server accepts at most " + maxBytes
+        out.sendError(413, "Request body too large: this server accepts at most " + maxBytes
                 + " bytes. Send the data in smaller parts.");
     }
 

@@ -223,7 +223,7 @@ final class ResourceEditFilter implements Filter {
     private static void refuse(HttpServletRequest req, HttpServletResponse resp, int status, String text, ChangeRefusedException shapes)
             throws IOException {
         String accept = req.getHeader("Accept");
-        if (accept != null && accept.contains("text/plain") && !accept.contains("json")) {
+        if (ErrorPages.wantsHtml(accept) || accept != null && accept.contains("text/plain") && !accept.contains("json")) {
             Responses.send(resp, status, "text/plain", text.endsWith("\n") ? text : text + "\n");
             return;
         }

@@ -63,10 +63,8 @@ final class ResourcePages {
 
     static void errorPage(SiteContext ctx, HttpServletRequest req, HttpServletResponse resp, String lang, int status, String messageKey)
             throws IOException {
-        Ui ui = Ui.of(lang);
-        Page page = ctx.page(req, lang, ui.t(messageKey), req.getRequestURI(), List.of(),
-                SchemaOrgJson.forPage("WebPage", ui.t(messageKey), SiteContext.origin(req) + req.getRequestURI()));
-        Responses.send(resp, status, "text/html", Pages.render("error.jte", Map.of("page", page, "status", status,
-                "message", ui.t(messageKey))));
+        String detail = messageKey.equals("error.notFound") ? null : Ui.of(lang).t(messageKey);
+        Responses.send(resp, status, "text/html", ErrorPages.html(ctx.site, lang, status, detail, SiteContext.origin(req),
+                req.getRequestURI(), req.getQueryString()));
     }
 }

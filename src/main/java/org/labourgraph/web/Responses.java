@@ -48,7 +48,15 @@ final class Responses {
         return false;
     }
 
+    /**
+     * A body in UTF-8. A plain-text error (status 400 and up) goes to {@link ErrorPages} instead, the one place errors
+     * are written: the same text for machines, the site's page for browsers.
+     */
     static void send(HttpServletResponse resp, int status, String contentType, String body) throws IOException {
+        if (status >= 400 && contentType.startsWith("text/plain")) {
+            resp.sendError(status, body.strip());
+            return;
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         resp.setStatus(status);
         resp.setContentType(contentType + (contentType.contains("charset") ? "" : ";charset=utf-8"));

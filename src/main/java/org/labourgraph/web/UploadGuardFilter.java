@@ -19,6 +19,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.labourgraph.source.RdfSyntaxException;
 import org.labourgraph.source.SourceParser;
+import org.labourgraph.sparql.QueryPolicy;
 import org.labourgraph.sparql.SparqlSafety;
 import org.labourgraph.vocab.LG;
 
@@ -26,7 +27,8 @@ import org.labourgraph.vocab.LG;
  * Graph Store Protocol uploads (PUT/POST on /data) in a triple syntax are parsed by the project's safe parser
  * before Fuseki sees them: RDF/XML with a DTD naming external entities, JSON-LD with a remote context and any
  * syntax error are a 400 that says where ({@code request body:line:col: …}), and nothing is written; so is content
- * marked private, which belongs in the curators' store.
+ * marked private, which belongs in the curators' store. A write without ?graph= is refused: the default graph is the
+ * union of the named graphs here ({@link QueryPolicy#DEFAULT_GRAPH_GSP_REFUSED}).
  */
 final class UploadGuardFilter implements Filter {
     private static final Map<String, Lang> TRIPLE_SYNTAXES = Map.of(
@@ -41,6 +43,10 @@ final class UploadGuardFilter implements Filter {
         String path = http.getRequestURI().substring(http.getContextPath().length());
         boolean upload = (path.equals("/data") || path.startsWith("/data/"))
                 && (http.getMethod().equals("PUT") || http.getMethod().equals("POST"));
+        if ((path.equals("/data") || path.startsWith("/data/")) && writesDefaultGraph(http)) {
+            ((HttpServletResponse) response).sendError(400, QueryPolicy.DEFAULT_GRAPH_GSP_REFUSED);
+            return;
+        }
         Lang lang = upload ? syntaxOf(http.getContentType()) : null;
         if (lang == null) {
             chain.doFilter(request, response);
@@ -51,20 +57,28 @@ final class UploadGuardFilter implements Filter {
             Graph parsed = SourceParser.parse(new ByteArrayInputStream(body), "request body", lang);
             if (parsed.find(Node.ANY, LG.visibility.asNode(), LG.Private.asNode()).hasNext()) {
                 HttpServletResponse out = (HttpServletResponse) response;
-                out.setStatus(400);
-                out.setContentType("text/plain;charset=utf-8");
-                out.getWriter().println(SparqlSafety.PRIVATE_REFUSED);
+                out.sendError(400, SparqlSafety.PRIVATE_REFUSED);
                 return;
             }
         } catch (RdfSyntaxException e) {
             HttpServletResponse out = (HttpServletResponse) response;
-            out.setStatus(400);
-            out.setContentType("text/plain;charset=utf-8");
-            out.getWriter().println(e.getMessage());
-            out.getWriter().println("Nothing was written. Fix the data and send it again.");
+            out.sendError(400, e.getMessage() + "\nNothing was written. Fix the data and send it again.");
             return;
         }
         chain.doFilter(new BufferedBodyRequest(http, body), response);
+    }
+
+    /**
+     * A writing GSP request without ?graph=: ?default, or triples with no graph at all (quads, TriG or N-Quads sent to the
+     * dataset, carry their own graphs).
+     */
+    private static boolean writesDefaultGraph(HttpServletRequest http) {
+        String method = http.getMethod();
+        if (!(method.equals("PUT") || method.equals("POST") || method.equals("DELETE") || method.equals("PATCH"))
+                || http.getParameter("graph") != null) {
+            return false;
+        }
+        return http.getParameter("default") != null || syntaxOf(http.getContentType()) != null;
     }
 
     private static Lang syntaxOf(String contentType) {

@@ -24,8 +24,6 @@ final class WritesDisabledServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(403);
-        response.setContentType("text/plain;charset=utf-8");
-        response.getWriter().println(message);
+        response.sendError(403, message);
     }
 }

@@ -74,7 +74,7 @@ class LoadCommandTest {
         Run query = run("query", "--store", store.toString(), "--format", "csv",
                 "SELECT ?g WHERE { GRAPH ?g { <urn:t:b> ?p ?o } }");
         assertEquals(0, query.exit, query.err);
-        assertTrue(query.out.contains("https://w3id.org/labourgraph/graph/import/b"), query.out);
+        assertTrue(query.out.contains("https://w3id.org/labourgraph/graph/b"), query.out);
     }
 
     @Test
@@ -87,7 +87,7 @@ class LoadCommandTest {
         assertEquals(0, run.exit(), run.err());
         Run graphs = run("query", "--store", store.toString(), "--format", "csv", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g");
         assertTrue(graphs.out().contains("http://example.org/g1") && graphs.out().contains("http://example.org/g2")
-                && graphs.out().contains("https://w3id.org/labourgraph/graph/import/shelf"), graphs.out());
+                && graphs.out().contains("https://w3id.org/labourgraph/graph/shelf"), graphs.out());
         Path broken = Files.writeString(tmp.resolve("broken.trig"), "<http://example.org/g3> { <urn:t:c> <urn:t:p> }\n");
         Run bad = run("load", "--store", store.toString(), broken.toString());
         assertEquals(1, bad.exit());

@@ -36,7 +36,7 @@ class LoadThroughServerTest {
         LoadCommandTest.Run run = LoadCommandTest.run("load", "--server", server.server.baseUrl(), "--user", "ada",
                 "--password-file", password.toString(), a.toString());
         assertEquals(0, run.exit(), run.err());
-        assertTrue(server.query("ASK { GRAPH <https://w3id.org/labourgraph/graph/import/shelf> { <http://example.org/shelf> ?p ?o } }",
+        assertTrue(server.query("ASK { GRAPH <https://w3id.org/labourgraph/graph/shelf> { <http://example.org/shelf> ?p ?o } }",
                 "application/sparql-results+json").body().contains("true"));
     }
 
@@ -66,7 +66,7 @@ class LoadThroughServerTest {
         assertEquals(publicQuads, server.store.quadCount(), "the public store did not change");
         var view = server.store.curatorView();
         assertTrue(org.apache.jena.system.Txn.calculateRead(view, () -> view.getGraph(org.apache.jena.graph.NodeFactory.createURI(
-                "https://w3id.org/labourgraph/graph/import/drafts")).size() == 3), "the curators' view holds the three triples");
+                "https://w3id.org/labourgraph/graph/drafts")).size() == 3), "the curators' view holds the three triples");
         assertTrue(server.query("ASK { <https://w3id.org/labourgraph/id/note/draft-on-microwork> ?p ?o }",
                 "application/sparql-results+json").body().contains("false"));
     }

@@ -8,7 +8,12 @@ import java.nio.charset.StandardCharsets;
 final class Plain {
     private Plain() {}
 
+    /** A text in UTF-8; an error (status 400 and up) goes to the server's one error handler, which negotiates its form. */
     static void send(HttpServletResponse response, int status, String contentType, String text) throws IOException {
+        if (status >= 400) {
+            response.sendError(status, text.strip());
+            return;
+        }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType(contentType + ";charset=utf-8");
