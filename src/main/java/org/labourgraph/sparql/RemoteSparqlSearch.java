@@ -16,10 +16,6 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
-import org.apache.jena.sparql.syntax.Element;
-import org.apache.jena.sparql.syntax.ElementData;
-import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
-import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.labourgraph.model.SearchHit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,17 +91,7 @@ public final class RemoteSparqlSearch implements Search {
 
     /** The query with its empty {@code VALUES ?word { }} block filled with the words. */
     static Query withWords(Query template, List<String> words) {
-        List<Binding> rows = words.stream()
-                .map(w -> BindingFactory.binding(WORD, NodeFactory.createLiteralString(w)))
-                .toList();
-        return QueryTransformOps.transform(template, new ElementTransformCopyBase() {
-            @Override
-            public Element transform(ElementData data) {
-                if (data.getVars().equals(List.of(WORD)) && data.getRows().isEmpty()) {
-                    return new ElementData(List.of(WORD), rows);
-                }
-                return super.transform(data);
-            }
-        });
+        return ResourceLabels.withValues(template, WORD,
+                words.stream().map(w -> (org.apache.jena.graph.Node) NodeFactory.createLiteralString(w)).toList());
     }
 }
