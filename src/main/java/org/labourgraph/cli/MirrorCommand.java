@@ -64,7 +64,7 @@ public final class MirrorCommand implements Callable<Integer> {
         try {
             Mirror mirror = Mirror.open(store, source);
             if (!follow) {
-                int applied = mirror.catchUp();
+                int applied = mirror.catchUp(MirrorCommand::applied);
                 System.err.println("Copy of " + source.url() + " in " + storeDir + ": revision " + mirror.position().revision()
                         + " (" + applied + " changes applied now).");
                 return 0;
@@ -80,6 +80,10 @@ public final class MirrorCommand implements Callable<Integer> {
             store.close();
             closed.countDown();
         }
+    }
+
+    private static void applied(long revision) {
+        System.err.println("Applied revision " + revision);
     }
 
     /** The copy served read-only; /health says which revision of which source it holds. */
@@ -102,7 +106,7 @@ public final class MirrorCommand implements Callable<Integer> {
         try {
             do {
                 try {
-                    mirror.catchUp();
+                    mirror.catchUp(MirrorCommand::applied);
                 } catch (IOException e) {
                     System.err.println("Cannot reach the source (" + e.getMessage() + "); trying again in " + intervalSeconds + " s.");
                 }

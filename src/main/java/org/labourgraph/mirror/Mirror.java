@@ -114,10 +114,15 @@ public final class Mirror {
      * @throws MirrorException when the source's history does not continue the copy's: nothing more is applied
      */
     public int catchUp() throws IOException {
+        return catchUp(revision -> { });
+    }
+
+    /** As {@link #catchUp()}, telling {@code applied} the number of each source revision once it is committed here. */
+    public int catchUp(java.util.function.LongConsumer applied) throws IOException {
         if (position < 0) {
             loadDump();
         }
-        int applied = 0;
+        int count = 0;
         while (true) {
             JsonObject page = source.changesSince(position);
             JsonValue list = page.get("revisions");
@@ -126,7 +131,7 @@ public final class Mirror {
             }
             JsonArray revisions = list.getAsArray();
             if (revisions.isEmpty()) {
-                return applied;
+                return count;
             }
             for (JsonValue entry : revisions) {
                 long number = entry.getAsObject().get("revision").getAsNumber().value().longValue();
@@ -136,7 +141,8 @@ public final class Mirror {
                             + " was applied; check the source, or start a new copy in an empty folder.");
                 }
                 apply(number);
-                applied++;
+                applied.accept(number);
+                count++;
             }
         }
     }

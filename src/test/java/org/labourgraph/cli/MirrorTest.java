@@ -93,7 +93,12 @@ class MirrorTest {
     }
 
     static void assertSameQuads(LabourStore b) {
-        Set<Quad> expected = quads(a.store);
+        assertSameQuads(a.store, b);
+    }
+
+    /** The copy {@code b} holds exactly the quads of {@code source}: asserted graphs and re-derived entailments. */
+    static void assertSameQuads(LabourStore source, LabourStore b) {
+        Set<Quad> expected = quads(source);
         Set<Quad> copied = quads(b);
         Set<Quad> missing = new HashSet<>(expected);
         missing.removeAll(copied);
