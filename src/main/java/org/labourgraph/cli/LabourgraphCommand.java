@@ -31,6 +31,7 @@ public final class LabourgraphCommand implements Runnable {
         all.put("export", ExportCommand::new);
         all.put("history", HistoryCommand::new);
         all.put("revert", RevertCommand::new);
+        all.put("mirror", MirrorCommand::new);
         all.put("bench", BenchCommand::new);
         all.put("help", CommandLine.HelpCommand::new);
         return all;

@@ -2,11 +2,14 @@ package org.labourgraph.cli;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.sys.JenaSystem;
 import org.labourgraph.config.InvalidSettingException;
 import org.labourgraph.config.ServerSettings;
+import org.labourgraph.mirror.Mirror;
 import org.labourgraph.source.RdfSyntaxException;
 import org.labourgraph.source.SourceSet;
 import org.labourgraph.sparql.SparqlSafety;
@@ -49,9 +52,13 @@ public final class ServeCommand implements Callable<Integer> {
         prepareSafetyWhileTheStoreOpens();
         SourceSet sources = SourceSet.discover(settings.projectRoot());
         LabourStore store = LabourStore.open(settings.storeDir());
+        Optional<Mirror.Position> copyOf = Mirror.recorded(store.history());
         try {
-            LabourStore.SyncResult sync = store.syncSources(sources);
-            if (!sync.loaded()) {
+            LabourStore.SyncResult sync = copyOf.isPresent() ? null : store.syncSources(sources);
+            if (copyOf.isPresent()) {
+                System.err.println("Store " + settings.storeDir() + " is a copy of " + copyOf.get().source() + " (revision "
+                        + copyOf.get().revision() + "): ontology/ and data/ are not loaded into it; labourgraph mirror updates it.");
+            } else if (!sync.loaded()) {
                 System.err.println("Store " + settings.storeDir() + " is up to date with ontology/ and data/: nothing to load.");
             } else {
                 System.err.printf("Loaded %d files into %s: %,d triples, %,d entailed, in %d ms.%n",
@@ -64,7 +71,11 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         Instant loadedAt = Instant.now();
-        LabourgraphServer web = LabourgraphServer.build(settings, store, () -> LabourgraphServer.healthBody(store.quadCount(), loadedAt));
+        LabourgraphServer web = LabourgraphServer.build(settings, store, () -> {
+            JsonObject health = LabourgraphServer.healthBody(store.quadCount(), loadedAt);
+            copyOf.ifPresent(p -> health.put("mirror", p.health()));
+            return health;
+        });
         if (check) {
             try {
                 web.start();

@@ -89,6 +89,16 @@ public final class DatasetDescription {
                 .addProperty(p(DCAT, "downloadURL"), m.createResource(skosUrl))
                 .addProperty(p(DCAT, "mediaType"), m.createResource(IANA + "text/turtle"));
         ds.addProperty(p(DCAT, "distribution"), skos);
+        Resource changes = m.createResource(site + "dataset#changes")
+                .addProperty(RDF.type, m.createResource(DCAT + "Distribution"))
+                .addProperty(DCTerms.title, "labourgraph — change feed: every revision as an RDF Patch of the public graphs", "en")
+                .addProperty(p(DCAT, "accessURL"), m.createResource(site + "changes.json"))
+                .addProperty(p(DCAT, "mediaType"), m.createResource(IANA + "application/rdf-patch"))
+                .addProperty(RDFS.comment, "The list of revisions (JSON, ?since=N for those after N) links each revision's patch,"
+                        + " /changes/N; the dumps name the revision they hold in the header X-Labourgraph-Revision. Also as Atom:"
+                        + " " + site + "changes.atom", "en");
+        ds.addProperty(p(DCAT, "distribution"), changes);
+        ds.addProperty(RDFS.seeAlso, m.createResource(site + "changes.atom"));
         Resource service = m.createResource(site + "dataset#sparql")
                 .addProperty(RDF.type, m.createResource(DCAT + "DataService"))
                 .addProperty(DCTerms.title, "SPARQL 1.1 endpoint", "en")

@@ -1,7 +1,5 @@
 package org.labourgraph.export;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -27,7 +25,7 @@ final class JenaToRio {
             return VF.createIRI(n.getURI());
         }
         if (n.isBlank()) {
-            return VF.createBNode(blankLabel(n.getBlankNodeLabel()));
+            return VF.createBNode(BlankNodeLabels.dumped(n.getBlankNodeLabel()));
         }
         throw new IllegalArgumentException("Not a subject or graph name: " + n);
     }
@@ -48,10 +46,5 @@ final class JenaToRio {
             return VF.createLiteral(n.getLiteralLexicalForm(), VF.createIRI(dt));
         }
         throw new IllegalArgumentException("Unsupported RDF term (triple terms are not exported): " + n);
-    }
-
-    /** Jena's blank node labels may hold characters no syntax allows; a hex form is safe and stays one-to-one. */
-    private static String blankLabel(String label) {
-        return label.matches("[A-Za-z][A-Za-z0-9]*") ? label : "b" + HexFormat.of().formatHex(label.getBytes(StandardCharsets.UTF_8));
     }
 }

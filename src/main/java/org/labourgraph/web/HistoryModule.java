@@ -14,7 +14,9 @@ import org.labourgraph.validate.ResourceShapes;
 /**
  * Curation with history, for a dataset that records its changes ({@link RecordingDataset}): who made each change is
  * taken from the request, the shapes run before every curator's change commits, resources are edited with PUT and
- * PATCH on their documents, and the history is shown ({@code /history/<kind>/<name>}, {@code /doc/…?rev=N}).
+ * PATCH on their documents, and the history is shown ({@code /history/<kind>/<name>}, {@code /doc/…?rev=N}) and
+ * published ({@code /changes}: recent changes, Atom, JSON, each revision's public RDF Patch), with Memento
+ * (RFC 7089) TimeGates on the documents and a TimeMap per resource ({@code /timemap/<kind>/<name>}).
  * Over any other dataset the module adds nothing.
  */
 public final class HistoryModule implements FusekiModule {
@@ -41,10 +43,16 @@ public final class HistoryModule implements FusekiModule {
             ResourceShapes.load(SourceSet.discover(ctx.settings.projectRoot()).shapes())
                     .ifPresent(shapes -> store.addPreCommit(new ShapesCommitCheck(shapes)));
         }
+        MementoFilter memento = new MementoFilter(store.log(), ctx.settings.baseIri());
         builder.addFilter("/*", new ChangeAttributionFilter())
                 .addFilter("/doc/*", new ResourceEditFilter(ctx, store))
+                .addFilter("/doc/*", memento)
+                .addFilter("/id/*", memento)
                 .addFilter("/doc/*", new RevisionViewFilter(ctx, store))
+                .addServlet(TimeMapServlet.PATH + "/*", new TimeMapServlet(store.log(), ctx.settings.baseIri()))
                 .addServlet("/history/sparql", new ProvenanceQueryServlet(ctx, store.log()))
                 .addServlet("/history/*", new HistoryServlet(ctx, store));
+        ChangesServlet changes = new ChangesServlet(ctx, store);
+        builder.addServlet("/changes/*", changes).addServlet("/changes.atom", changes).addServlet("/changes.json", changes);
     }
 }

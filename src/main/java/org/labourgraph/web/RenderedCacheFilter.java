@@ -160,8 +160,8 @@ final class RenderedCacheFilter implements Filter {
 
     /** The public pages that are worth keeping: resource documents, the browse pages, autocomplete, home. */
     static boolean isPublicPage(HttpServletRequest req) {
-        if (!req.getMethod().equals("GET")) {
-            return false;
+        if (!req.getMethod().equals("GET") || req.getHeader(MementoFilter.ACCEPT_DATETIME) != null) {
+            return false; // a Memento negotiation answers by the date asked for, not from the current page
         }
         String uri = req.getRequestURI();
         if (uri.equals("/")) {

@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.labourgraph.history.RecordingDataset;
 import org.labourgraph.history.Revision;
@@ -68,7 +66,7 @@ final class RevisionViewFilter implements Filter {
             return;
         }
         String links = "<" + docPath + ">; rel=\"original latest-version\", <" + historyPath + ">; rel=\"version-history\"";
-        resp.setHeader("Memento-Datetime", DateTimeFormatter.RFC_1123_DATE_TIME.format(revision.get().time().atOffset(ZoneOffset.UTC)));
+        resp.setHeader("Memento-Datetime", HttpDates.format(revision.get().time()));
         req.setAttribute(AS_OF, number + " (" + revision.get().time() + ")");
         HttpServletResponse withLinks = withLinks(resp, links);
         withLinks.setHeader("Link", "<" + historyPath + "?format=json>; rel=\"alternate\"; type=\"application/json\"");

@@ -6,11 +6,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.export.DumpFormat;
+import org.labourgraph.history.ChangeLog;
 import org.labourgraph.export.ExportListener;
 import org.labourgraph.export.ExportScope;
 import org.labourgraph.export.RdfExport;
@@ -44,6 +47,9 @@ final class DumpServlet extends HttpServlet {
         m.put(SKOS_NAME + ".gz", new Dump(SKOS_NAME + ".gz", DumpFormat.TURTLE, true, true));
         return Map.copyOf(m);
     }
+
+    /** Response header of a dump: the number of the revision whose data it holds (0: before any). */
+    static final String REVISION_HEADER = "X-Labourgraph-Revision";
 
     private final transient DatasetGraph dataset;
 
@@ -84,15 +90,35 @@ final class DumpServlet extends HttpServlet {
         if (!body) {
             return;
         }
-        ExportScope scope = dump.skos() ? ExportScope.skos(dataset) : ExportScope.allPublic(dataset);
         String context = SiteAddress.of(request) + "context.jsonld";
-        try (OutputStream raw = new BufferedOutputStream(response.getOutputStream(), 1 << 16);
-             OutputStream out = dump.gzip() ? new GZIPOutputStream(raw, 1 << 16) : raw) {
-            RdfExport.write(dataset, scope, dump.format(), out, context, ExportListener.NONE);
+        try {
+            Optional<ChangeLog> log = ChangeLog.of(dataset);
+            if (log.isEmpty()) {
+                stream(response, dump, context);
+                return;
+            }
+            // The revision the dump holds, read with it: a mirror applies the patches after it (/changes.json?since=N).
+            log.get().readConsistent(dataset, head -> {
+                response.setHeader(REVISION_HEADER, Long.toString(head));
+                try {
+                    stream(response, dump, context);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
         } catch (IOException | RuntimeException e) {
             // Headers are gone: the client sees a cut connection (chunked, no final chunk), never a "complete" dump.
             LOG.warn("Dump {} was cut: {}", dump.name(), e.toString());
             throw e;
+        }
+    }
+
+    private void stream(HttpServletResponse response, Dump dump, String context) throws IOException {
+        ExportScope scope = dump.skos() ? ExportScope.skos(dataset) : ExportScope.allPublic(dataset);
+        try (OutputStream raw = new BufferedOutputStream(response.getOutputStream(), 1 << 16);
+             OutputStream out = dump.gzip() ? new GZIPOutputStream(raw, 1 << 16) : raw) {
+            RdfExport.write(dataset, scope, dump.format(), out, context, ExportListener.NONE);
         }
     }
 }
