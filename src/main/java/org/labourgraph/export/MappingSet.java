@@ -44,13 +44,26 @@ public final class MappingSet {
     /** Writes the mapping set of the dataset's public graphs, in one read transaction; {@code base} names it. */
     public static Summary write(DatasetGraph dataset, String base, OutputStream out) throws IOException {
         List<Map<String, String>> rows = Txn.calculateRead(dataset, () -> rows(dataset));
+        return writeTable(COLUMNS, rows, Map.of("mapping_set_id", base + "dumps/" + FILE_NAME,
+                "mapping_set_title", "labourgraph: links to other vocabularies, with their evidence",
+                "mapping_set_description", "Every link of a labourgraph resource to the same or a matching thing in another"
+                        + " vocabulary, each curated by hand on the evidence of the public page in see_also.",
+                "license", LICENCE), out);
+    }
+
+    /**
+     * Writes rows (column → value, full IRIs in the *_id and mapping_justification columns) as SSSOM TSV: the
+     * IRIs become CURIEs declared in the curie_map, then the metadata (mapping_set_id, title …) and the table.
+     */
+    public static Summary writeTable(List<String> columns, List<Map<String, String>> rows, Map<String, String> metadata,
+                                     OutputStream out) throws IOException {
         Curies curies = new Curies();
         List<List<String>> table = new ArrayList<>();
         for (Map<String, String> r : rows) {
             List<String> cells = new ArrayList<>();
-            for (String column : COLUMNS) {
+            for (String column : columns) {
                 String v = r.getOrDefault(column, "");
-                cells.add(column.endsWith("_id") || column.equals("mapping_justification") ? curies.of(v) : v);
+                cells.add(!v.isEmpty() && (column.endsWith("_id") || column.equals("mapping_justification")) ? curies.of(v) : v);
             }
             table.add(cells);
         }
@@ -59,12 +72,12 @@ public final class MappingSet {
         for (Map.Entry<String, String> e : curies.used().entrySet()) {
             w.write("#  " + e.getKey() + ": " + yaml(e.getValue()) + "\n");
         }
-        w.write("#mapping_set_id: " + yaml(base + "dumps/" + FILE_NAME) + "\n");
-        w.write("#mapping_set_title: " + yaml("labourgraph: links to other vocabularies, with their evidence") + "\n");
-        w.write("#mapping_set_description: " + yaml("Every link of a labourgraph resource to the same or a matching thing"
-                + " in another vocabulary, each curated by hand on the evidence of the public page in see_also.") + "\n");
-        w.write("#license: " + yaml(LICENCE) + "\n");
-        w.write(String.join("\t", COLUMNS) + "\n");
+        for (String key : List.of("mapping_set_id", "mapping_set_title", "mapping_set_description", "license", "mapping_tool")) {
+            if (metadata.containsKey(key)) {
+                w.write("#" + key + ": " + yaml(metadata.get(key)) + "\n");
+            }
+        }
+        w.write(String.join("\t", columns) + "\n");
         for (List<String> cells : table) {
             w.write(String.join("\t", cells.stream().map(MappingSet::cell).toList()) + "\n");
         }

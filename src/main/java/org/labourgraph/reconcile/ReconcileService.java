@@ -279,7 +279,7 @@ public final class ReconcileService {
         return Vocab.TYPES.stream().filter(t -> f.types().contains(t.id())).toList();
     }
 
-    private static Query load(String resource) {
+    static Query load(String resource) {
         try (InputStream in = ReconcileService.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("SPARQL resource " + resource + " is missing from the classpath");
