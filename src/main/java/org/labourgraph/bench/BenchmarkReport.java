@@ -54,6 +54,7 @@ public final class BenchmarkReport {
         scaling();
         startup();
         memory();
+        edits();
         if (!results.notes().isEmpty()) {
             line("## Notes from the run");
             line("");
@@ -90,6 +91,14 @@ public final class BenchmarkReport {
                     line("| A–Z index page p99 | " + count(size) + " | " + ms(s.median()) + " | ≤ 50 ms " + met(s.median() <= 50) + " |"));
             results.stats(size, "page/autocomplete", "p99 ms").ifPresent(s ->
                     line("| autocomplete p99 | " + count(size) + " | " + ms(s.median()) + " | ≤ 20 ms " + met(s.median() <= 20) + " |"));
+            for (String series : CuratorEdits.series()) {
+                Optional<Stats> p50 = results.stats(size, series, "p50 ms");
+                Optional<Stats> p99 = results.stats(size, series, "p99 ms");
+                if (p50.isPresent() && p99.isPresent()) {
+                    line("| " + series + ": one-triple curator edit, median / p99 | " + count(size) + " | " + ms(p50.get().median()) + " / "
+                            + ms(p99.get().median()) + " | ≤ 50 ms / ≤ 200 ms " + met(p50.get().median() <= 50 && p99.get().median() <= 200) + " |");
+                }
+            }
             startupAgainstTarget(size, StartupLaunch.README_KEY, "README's serve command");
             startupAgainstTarget(size, StartupLaunch.PLAIN_KEY, "plain `java -jar` (no class archive)");
             for (String kind : PAGE_KINDS) {
@@ -301,6 +310,28 @@ public final class BenchmarkReport {
             if (ours.isPresent() || theirs.isPresent()) {
                 line("| " + count(size) + " | " + ours.map(x -> String.format(Locale.ROOT, "%.0f", x.median())).orElse("–") + " | "
                         + theirs.map(x -> String.format(Locale.ROOT, "%.0f", x.median())).orElse("–") + " |");
+            }
+        }
+        line("");
+    }
+
+    private void edits() {
+        line("## 7. Curator edits");
+        line("");
+        line("One authenticated edit at a time on the server of §3 (after its measurements), each timed from request to answer,"
+                + " 40 per kind and place: an altLabel added then removed through `/update` (SPARQL Update), an RDF Patch on the"
+                + " resource (`PATCH /doc/…`), and a one-triple graph put then emptied through `/data` (Graph Store Protocol); on a"
+                + " leaf concept and on a concept just under the top of the tree. `move-subtree` moves the broader link of the concept"
+                + " under the top to a sibling of its parent and back (10 moves): its whole subtree's transitive entailments are"
+                + " taken out and added again, so it costs more with the size of that subtree.");
+        line("");
+        line("| triples | edit | p50 ms | p99 ms | max ms |");
+        line("|---:|---|---:|---:|---:|");
+        for (long size : results.sizes()) {
+            for (String series : CuratorEdits.series()) {
+                results.stats(size, series, "p50 ms").ifPresent(p50 -> line("| " + count(size) + " | " + series.substring("edit/".length())
+                        + " | " + triple(p50, "%.1f") + " | " + results.stats(size, series, "p99 ms").map(s -> triple(s, "%.1f")).orElse("–")
+                        + " | " + results.stats(size, series, "max ms").map(s -> triple(s, "%.1f")).orElse("–") + " |"));
             }
         }
         line("");

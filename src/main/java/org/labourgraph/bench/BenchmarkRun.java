@@ -217,7 +217,8 @@ public final class BenchmarkRun {
     private void firstStartAndServe(long size, Path folder, Path store, Samples samples) throws IOException, InterruptedException {
         step(size, "first start of the server after the load");
         int port = FreePort.find();
-        try (ChildProcess server = serve(store, port, folder.resolve("serve-first.log"))) {
+        try (ChildProcess server = serve(store, port, folder.resolve("serve-first.log"),
+                List.of(), plan.jar(), List.of("--passwd", CuratorEdits.passwordFile(folder).toString()))) {
             double first = server.awaitHttp(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofHours(1));
             results.add(size, "first-start", "s", first);
             // Measured at rest: the server's background warm-ups (dataset description, A–Z index) take a core meanwhile.
@@ -231,6 +232,8 @@ public final class BenchmarkRun {
                 failed(size, "standalone Fuseki", e);
             }
             pages(size, base, samples);
+            step(size, "one-triple curator edits");
+            new CuratorEdits().run(size, base, CuratorEdits.Targets.of(ThesaurusGenerator.forTriples(size, plan.seed())), results);
             server.peakRssKiB().ifPresent(kib -> results.add(size, "memory/labourgraph", "MiB", kib / 1024.0));
         }
     }
@@ -361,7 +364,7 @@ public final class BenchmarkRun {
             for (StartupLaunch launch : launches) {
                 int port = FreePort.find();
                 Path log = folder.resolve("serve-startup-" + launch.name() + "-" + i + ".log");
-                try (ChildProcess server = serve(store, port, log, launch.jvmOptions(), launch.jar())) {
+                try (ChildProcess server = serve(store, port, log, launch.jvmOptions(), launch.jar(), List.of())) {
                     results.add(size, launch.resultKey(), "s",
                             server.awaitHttp(URI.create("http://127.0.0.1:" + port + "/sparql?query=" + probe), Duration.ofMinutes(10)));
                 }
@@ -371,13 +374,15 @@ public final class BenchmarkRun {
     }
 
     private ChildProcess serve(Path store, int port, Path logFile) throws IOException {
-        return serve(store, port, logFile, List.of(), plan.jar());
+        return serve(store, port, logFile, List.of(), plan.jar(), List.of());
     }
 
-    private ChildProcess serve(Path store, int port, Path logFile, List<String> jvmOptions, Path jar) throws IOException {
+    private ChildProcess serve(Path store, int port, Path logFile, List<String> jvmOptions, Path jar, List<String> serveOptions)
+            throws IOException {
         List<String> arguments = new ArrayList<>(jvmOptions);
         arguments.addAll(List.of("-Xmx" + plan.serverHeap(), "-jar", jar.toString(), "serve", "--host", "127.0.0.1", "--port",
                 Integer.toString(port), "--store", store.toString(), "--root", plan.root().toString()));
+        arguments.addAll(serveOptions);
         return java(arguments, logFile);
     }
 

@@ -15,6 +15,7 @@ import org.labourgraph.export.DumpFormat;
 import org.labourgraph.export.ExportListener;
 import org.labourgraph.export.ExportScope;
 import org.labourgraph.export.ExportSummary;
+import org.labourgraph.export.MappingSet;
 import org.labourgraph.export.RdfExport;
 import org.labourgraph.store.LabourStore;
 import org.labourgraph.vocab.LG;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Option;
                 "Quad formats (nq, trig, brf) keep one named graph per source file; triple formats merge them.",
                 "The server must be stopped (the store is locked to one process); a running server serves the same dumps at /dumps/."})
 public final class ExportCommand implements Callable<Integer> {
-    @Option(names = "--format", required = true, paramLabel = "F",
-            description = "ttl, nt, nq, trig, jsonld, rdf or brf (or the name: turtle, ntriples, nquads, trig, jsonld, rdfxml, binary).")
+    @Option(names = "--format", paramLabel = "F",
+            description = "ttl, nt, nq, trig, jsonld, rdf or brf (or the name: turtle, ntriples, nquads, trig, jsonld, rdfxml, binary);"
+                    + " required unless --mappings.")
     String formatName;
 
     DumpFormat format;
@@ -53,8 +55,19 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line and no summary.")
     boolean quiet;
 
+    @Option(names = "--mappings", description = "Write the links to other vocabularies (data/alignments.ttl) as an SSSOM mapping"
+            + " set (TSV with its YAML header) instead of RDF; the same file a server serves at /dumps/" + MappingSet.FILE_NAME + ".")
+    boolean mappings;
+
     @Override
     public Integer call() throws IOException {
+        if (mappings) {
+            return writeMappings();
+        }
+        if (formatName == null) {
+            System.err.println("export: --format is required (ttl, nt, nq, trig, jsonld, rdf or brf), or give --mappings for the SSSOM mapping set.");
+            return 2;
+        }
         format = DumpFormat.parse(formatName).orElseThrow(() -> new InvalidSettingException(
                 "--format '" + formatName + "' is not a dump format: use one of " + DumpFormat.extensions()));
         if (skos && graph != null) {
@@ -62,9 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         Path storeDir = store.toAbsolutePath();
-        if (!Files.isDirectory(storeDir.resolve("tdb2"))) {
-            System.err.println("export: no store in " + storeDir + ": start the server once (labourgraph serve) or load data"
-                    + " (labourgraph load --store DIR FILE…), or point --store to the store folder.");
+        if (noStore(storeDir)) {
             return 1;
         }
         boolean toStdout = output.equals("-");
@@ -94,19 +105,8 @@ public final class ExportCommand implements Callable<Integer> {
                 bytes = -1;
             } else {
                 Path target = Path.of(output).toAbsolutePath();
-                Path parent = target.getParent();
-                Files.createDirectories(parent);
-                // Written beside the target and moved into place: a failed export never leaves half a file.
-                Path tmp = Files.createTempFile(parent, ".labourgraph-export-", ".part");
-                try {
-                    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                         OutputStream out = target.toString().endsWith(".gz") ? new GZIPOutputStream(file, 1 << 16) : file) {
-                        summary = RdfExport.write(source.dataset(), scope, format, out, contextUrl, listener);
-                    }
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                ExportScope chosen = scope;
+                summary = atomically(target, out -> RdfExport.write(source.dataset(), chosen, format, out, contextUrl, listener));
                 bytes = Files.size(target);
             }
             if (progress != null) {
@@ -117,6 +117,70 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code export --mappings}: the SSSOM mapping set of the store's public graphs, to a file or standard output. */
+    private int writeMappings() throws IOException {
+        if (formatName != null || skos || graph != null) {
+            System.err.println("export: --mappings writes the SSSOM mapping set of every public graph: drop --format, --skos and --graph.");
+            return 2;
+        }
+        Path storeDir = store.toAbsolutePath();
+        if (noStore(storeDir)) {
+            return 1;
+        }
+        try (LabourStore source = LabourStore.open(storeDir)) {
+            MappingSet.Summary summary;
+            String base = contextUrl.substring(0, contextUrl.lastIndexOf('/') + 1);
+            if (output.equals("-")) {
+                OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+                summary = MappingSet.write(source.dataset(), base, out);
+                out.flush();
+            } else {
+                summary = atomically(Path.of(output).toAbsolutePath(), out -> MappingSet.write(source.dataset(), base, out));
+            }
+            if (!quiet) {
+                System.err.printf(Locale.ROOT, "Exported %d mappings as SSSOM TSV to %s.%n", summary.mappings(),
+                        output.equals("-") ? "standard output" : output);
+            }
+        }
+        return 0;
+    }
+
+    /** True (and says so) when the folder holds no store. */
+    private static boolean noStore(Path storeDir) {
+        if (Files.isDirectory(storeDir.resolve("tdb2"))) {
+            return false;
+        }
+        System.err.println("export: no store in " + storeDir + ": start the server once (labourgraph serve) or load data"
+                + " (labourgraph load --store DIR FILE…), or point --store to the store folder.");
+        return true;
+    }
+
+    /** What writes one export to a stream. */
+    private interface Writing<T> {
+        T to(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes beside the target and moves the file into place, so a failed export never leaves half a file;
+     * a name ending in .gz is gzip-compressed.
+     */
+    private static <T> T atomically(Path target, Writing<T> writing) throws IOException {
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, ".labourgraph-export-", ".part");
+        try {
+            T result;
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+                 OutputStream out = target.toString().endsWith(".gz") ? new GZIPOutputStream(file, 1 << 16) : file) {
+                result = writing.to(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return result;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     static String summaryLine(ExportSummary s, ExportScope scope, String where, long bytes) {

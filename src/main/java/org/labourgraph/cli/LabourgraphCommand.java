@@ -29,6 +29,7 @@ public final class LabourgraphCommand implements Runnable {
         all.put("query", QueryCommand::new);
         all.put("validate", ValidateCommand::new);
         all.put("export", ExportCommand::new);
+        all.put("align", AlignCommand::new);
         all.put("history", HistoryCommand::new);
         all.put("revert", RevertCommand::new);
         all.put("mirror", MirrorCommand::new);

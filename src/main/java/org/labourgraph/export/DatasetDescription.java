@@ -15,7 +15,8 @@ import org.apache.jena.vocabulary.RDFS;
 /**
  * The VoID and DCAT description of the dataset, built from {@link DatasetStatistics} and the site's address:
  * one {@code void:Dataset} that is also a {@code dcat:Dataset}, a {@code dcat:Distribution} per dump, class
- * and property partitions, the named graphs as subsets.
+ * and property partitions, the named graphs as subsets, and one {@code void:Linkset} per target vocabulary and
+ * link property (the links of data/alignments.ttl) with its triple count.
  */
 public final class DatasetDescription {
     public static final String VOID = "http://rdfs.org/ns/void#";
@@ -99,6 +100,25 @@ public final class DatasetDescription {
                         + " " + site + "changes.atom", "en");
         ds.addProperty(p(DCAT, "distribution"), changes);
         ds.addProperty(RDFS.seeAlso, m.createResource(site + "changes.atom"));
+        String sssomUrl = site + "dumps/" + MappingSet.FILE_NAME;
+        ds.addProperty(p(DCAT, "distribution"), m.createResource(site + "dataset#dump-mappings")
+                .addProperty(RDF.type, m.createResource(DCAT + "Distribution"))
+                .addProperty(DCTerms.title, "labourgraph — links to other vocabularies as an SSSOM mapping set (TSV)", "en")
+                .addProperty(p(DCAT, "downloadURL"), m.createResource(sssomUrl))
+                .addProperty(p(DCAT, "mediaType"), m.createResource(IANA + MappingSet.MEDIA_TYPE)));
+        for (DatasetStatistics.Linkset l : stats.linksets()) {
+            Resource target = m.createResource(l.target()).addProperty(RDF.type, m.createResource(VOID + "Dataset"));
+            if (!l.label().isEmpty()) {
+                target.addProperty(RDFS.label, l.label());
+            }
+            Resource linkset = m.createResource()
+                    .addProperty(RDF.type, m.createResource(VOID + "Linkset"))
+                    .addProperty(p(VOID, "subjectsTarget"), ds)
+                    .addProperty(p(VOID, "objectsTarget"), target)
+                    .addProperty(p(VOID, "linkPredicate"), m.createResource(l.predicate()))
+                    .addLiteral(p(VOID, "triples"), integer(m, l.triples()));
+            ds.addProperty(p(VOID, "subset"), linkset);
+        }
         Resource service = m.createResource(site + "dataset#sparql")
                 .addProperty(RDF.type, m.createResource(DCAT + "DataService"))
                 .addProperty(DCTerms.title, "SPARQL 1.1 endpoint", "en")

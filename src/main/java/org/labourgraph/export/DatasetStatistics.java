@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,7 +51,8 @@ public record DatasetStatistics(
         Map<String, String> titles,
         Map<String, String> descriptions,
         List<String> exampleResources,
-        String rootResource) {
+        String rootResource,
+        List<Linkset> linksets) {
 
     /** The URI space of the entities: every IRI the project mints for a thing. */
     public static final String URI_SPACE = LG.ID_NS;
@@ -58,6 +60,10 @@ public record DatasetStatistics(
     private static final Query GRAPH_METADATA = load("void-graph-metadata.rq");
     private static final Query SCHEME = load("void-scheme.rq");
     private static final Query EXAMPLES = load("void-examples.rq");
+    private static final Query LINKSETS = load("void-linksets.rq");
+
+    /** The links to one target vocabulary with one property (data/alignments.ttl), counted: a void:Linkset. */
+    public record Linkset(String target, String label, String predicate, long triples) {}
 
     /** One public named graph: its size and what it says of itself. */
     public record GraphInfo(String iri, long triples, String licence, String source) {}
@@ -140,9 +146,20 @@ public record DatasetStatistics(
             Set<String> examples = new LinkedHashSet<>();
             select(view, EXAMPLES, null, null, row -> examples.add(row.get("example").getLiteralLexicalForm()));
 
+            Map<List<String>, Long> links = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(2)));
+            select(view, LINKSETS, null, null, row -> {
+                if (publicGraphs.contains(row.get("g").getURI()) && row.get("vocabulary").isURI()) {
+                    Node label = row.get("label");
+                    links.merge(List.of(row.get("vocabulary").getURI(), label == null ? "" : label.getLiteralLexicalForm(),
+                            row.get("p").getURI()), ((Number) row.get("n").getLiteralValue()).longValue(), Long::sum);
+                }
+            });
+            List<Linkset> linksets = new ArrayList<>();
+            links.forEach((k, n) -> linksets.add(new Linkset(k.get(0), k.get(1), k.get(2), n)));
+
             return new DatasetStatistics(marker.version(), marker.lastChange(), census.triples(), quads, census.distinctSubjects(),
                     census.distinctObjects(), properties.size(), census.subjectsInUriSpace(), classes, properties, graphs, licences,
-                    titles, descriptions, new ArrayList<>(examples), scheme[0]);
+                    titles, descriptions, new ArrayList<>(examples), scheme[0], linksets);
         });
     }
 

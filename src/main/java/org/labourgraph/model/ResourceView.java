@@ -5,14 +5,16 @@ import java.util.Optional;
 
 /**
  * Everything a resource page shows, in the page's language: its label (and the other language's beside),
- * its statements grouped by property, and the statements of others that point to it, grouped and counted.
+ * its statements grouped by property, the statements of others that point to it, grouped and counted, and
+ * its links to the same thing elsewhere with their labels and sources.
  */
 public record ResourceView(String iri, ResourceKind kind, Text label, Optional<Text> otherLabel, List<String> types,
-                           List<PropertyValues> outgoing, List<PropertyValues> incoming, String lang) {
+                           List<PropertyValues> outgoing, List<PropertyValues> incoming, String lang, List<Match> matches) {
     public ResourceView {
         types = List.copyOf(types);
         outgoing = List.copyOf(outgoing);
         incoming = List.copyOf(incoming);
+        matches = List.copyOf(matches);
     }
 
     /** The values of an outgoing property (empty when it has none). */

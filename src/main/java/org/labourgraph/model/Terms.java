@@ -35,6 +35,8 @@ public final class Terms {
     public static final String DESCRIPTION = SCHEMA + "description";
     public static final String SCHEMA_TEXT = SCHEMA + "text";
     public static final String SCHEMA_URL = SCHEMA + "url";
+    public static final String SCHEMA_ISBN = SCHEMA + "isbn";
+    public static final String SCHEMA_SAME_AS = SCHEMA + "sameAs";
     public static final String SCHEMA_ABSTRACT = SCHEMA + "abstract";
     public static final String IS_PART_OF = SCHEMA + "isPartOf";
     public static final String FOAF_NAME = "http://xmlns.com/foaf/0.1/name";

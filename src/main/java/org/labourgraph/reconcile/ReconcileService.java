@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
@@ -48,6 +49,7 @@ public final class ReconcileService {
     private static final Pattern CITATION = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)\\s*$");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Query FACTS = load("entity-facts.rq");
+    private static final Query BY_EXTERNAL_ID = load("by-external-id.rq");
 
     private final DatasetGraph dataset;
     private final SearchService search;
@@ -59,8 +61,15 @@ public final class ReconcileService {
         this.timeout = timeout;
     }
 
-    /** Scored candidates for one query, best first. */
+    /**
+     * Scored candidates for one query, best first. A query that gives an external identifier as a property value
+     * (an ISBN, a Wikidata QID or another IRI our resources state as the same thing) is answered by that alone.
+     */
     public List<Candidate> reconcile(ReconcileQuery query) {
+        List<Binding> externalIds = ExternalIds.wanted(query.constraints());
+        if (!externalIds.isEmpty()) {
+            return byExternalId(query, externalIds);
+        }
         String base = query.text();
         List<ReconcileQuery.Constraint> constraints = new ArrayList<>(query.constraints());
         Matcher citation = CITATION.matcher(base);
@@ -114,6 +123,21 @@ public final class ReconcileService {
         return scored.subList(0, Math.min(scored.size(), query.limit()));
     }
 
+    /** The resources stating one of the wanted identifiers: certain when exactly one of the wanted types does. */
+    private List<Candidate> byExternalId(ReconcileQuery query, List<Binding> wanted) {
+        List<String> iris = new ArrayList<>();
+        select(withValues(BY_EXTERNAL_ID, List.of(Var.alloc("p"), Var.alloc("o")), wanted), row -> iris.add(row.get("item").getURI()));
+        Set<String> wantedTypes = new LinkedHashSet<>();
+        query.types().forEach(t -> wantedTypes.add(Vocab.typeIri(t)));
+        List<EntityFacts> found = facts(iris).values().stream()
+                .filter(f -> wantedTypes.isEmpty() || wantedTypes.stream().anyMatch(f.types()::contains)).toList();
+        List<Candidate> out = new ArrayList<>();
+        for (EntityFacts f : found) {
+            out.add(new Candidate(f, 100, found.size() == 1, nameScore(f, query.text()), 1, typesOf(f)));
+        }
+        return out.subList(0, Math.min(out.size(), query.limit()));
+    }
+
     /** Entities whose names start with or contain the prefix (autocomplete), with their facts. */
     public List<EntityFacts> suggest(String prefix, int limit) {
         List<String> iris = candidateIris(prefix, limit, false);
@@ -128,37 +152,26 @@ public final class ReconcileService {
         if (iris.isEmpty()) {
             return Map.of();
         }
-        Query q = FACTS.cloneQuery();
         Var item = Var.alloc("item");
         List<Binding> rows = new ArrayList<>();
         for (String iri : iris) {
             rows.add(BindingFactory.binding(item, NodeFactory.createURI(iri)));
         }
-        // The candidates are bound as a VALUES block placed before the pattern (in the algebra, never as text).
-        ElementGroup group = new ElementGroup();
-        group.addElement(new ElementData(List.of(item), rows));
-        group.addElement(q.getQueryPattern());
-        q.setQueryPattern(group);
         Map<String, EntityFacts> out = new LinkedHashMap<>();
-        Txn.executeRead(dataset, () -> {
-            try (QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(q)
-                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
-                exec.select().forEachRemaining(row -> {
-                    String iri = row.get("item").getURI();
-                    EntityFacts f = out.computeIfAbsent(iri, EntityFacts::new);
-                    String p = row.get("p").getURI();
-                    Node o = row.get("o");
-                    Node label = row.get("oLabel");
-                    if (p.equals(Vocab.RDF + "type") && o.isURI()) {
-                        f.addType(o.getURI());
-                    } else if (o.isURI()) {
-                        f.add(p, new EntityFacts.Value(o.getURI(), null, "", null,
-                                label == null || !label.isLiteral() ? List.of() : List.of(label.getLiteralLexicalForm())));
-                    } else if (o.isLiteral()) {
-                        f.add(p, new EntityFacts.Value(null, o.getLiteralLexicalForm(), o.getLiteralLanguage(),
-                                o.getLiteralDatatypeURI(), List.of()));
-                    }
-                });
+        select(withValues(FACTS, List.of(item), rows), row -> {
+            String iri = row.get("item").getURI();
+            EntityFacts f = out.computeIfAbsent(iri, EntityFacts::new);
+            String p = row.get("p").getURI();
+            Node o = row.get("o");
+            Node label = row.get("oLabel");
+            if (p.equals(Vocab.RDF + "type") && o.isURI()) {
+                f.addType(o.getURI());
+            } else if (o.isURI()) {
+                f.add(p, new EntityFacts.Value(o.getURI(), null, "", null,
+                        label == null || !label.isLiteral() ? List.of() : List.of(label.getLiteralLexicalForm())));
+            } else if (o.isLiteral()) {
+                f.add(p, new EntityFacts.Value(null, o.getLiteralLexicalForm(), o.getLiteralLanguage(),
+                        o.getLiteralDatatypeURI(), List.of()));
             }
         });
         Map<String, EntityFacts> ordered = new LinkedHashMap<>();
@@ -175,6 +188,25 @@ public final class ReconcileService {
     /** The resource that replaces a retired one (dcterms:isReplacedBy), if it names one. */
     static Optional<String> successorOf(EntityFacts f) {
         return f.values(Vocab.DCTERMS + "isReplacedBy").stream().filter(EntityFacts.Value::isIri).map(EntityFacts.Value::iri).findFirst();
+    }
+
+    /** The query with the rows bound as a VALUES block placed before its pattern (in the algebra, never as text). */
+    private static Query withValues(Query query, List<Var> vars, List<Binding> rows) {
+        Query q = query.cloneQuery();
+        ElementGroup group = new ElementGroup();
+        group.addElement(new ElementData(vars, rows));
+        group.addElement(q.getQueryPattern());
+        q.setQueryPattern(group);
+        return q;
+    }
+
+    private void select(Query q, Consumer<Binding> each) {
+        Txn.executeRead(dataset, () -> {
+            try (QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(q)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
+                exec.select().forEachRemaining(each);
+            }
+        });
     }
 
     private List<String> candidateIris(String text, int limit, boolean withRetired) {
@@ -264,7 +296,7 @@ public final class ReconcileService {
         return Vocab.TYPES.stream().filter(t -> f.types().contains(t.id())).toList();
     }
 
-    private static Query load(String resource) {
+    static Query load(String resource) {
         try (InputStream in = ReconcileService.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("SPARQL resource " + resource + " is missing from the classpath");

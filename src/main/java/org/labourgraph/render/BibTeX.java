@@ -28,6 +28,8 @@ final class BibTeX {
         field(b, "howpublished", f.container());
         field(b, "url", f.url());
         field(b, "note", f.status());
+        field(b, "isbn", f.isbn());
+        field(b, "doi", f.doi());
         b.setLength(b.length() - 2);
         return b.append("\n}\n").toString();
     }

@@ -22,6 +22,9 @@ import org.labourgraph.model.Value;
  * styles, CSL-JSON from the same item, and BibTeX and RIS written from the same fields.
  */
 public final class Citations {
+    /** A DOI given as a link (schema:sameAs) is the DOI after this resolver's address. */
+    static final String DOI_RESOLVER = "https://doi.org/";
+
     private Citations() {}
 
     public static CitationSet of(CitationFields f) {
@@ -57,7 +60,10 @@ public final class Citations {
                 .orElse(kind.equals("book") ? "" : pageUrl);
         String status = v.first(Terms.PUBLICATION_STATUS).map(Value::display).orElse("");
         String id = v.iri().substring(Math.max(v.iri().lastIndexOf('/'), 0) + 1);
-        return new CitationFields(id, kind, title, creators, year, date, publisher, container, url, status);
+        String isbn = v.first(Terms.SCHEMA_ISBN).map(x -> x.text().value()).orElse("");
+        String doi = v.values(Terms.SCHEMA_SAME_AS).stream().filter(Value::isLink).map(Value::iri)
+                .filter(i -> i.startsWith(DOI_RESOLVER)).map(i -> i.substring(DOI_RESOLVER.length())).findFirst().orElse("");
+        return new CitationFields(id, kind, title, creators, year, date, publisher, container, url, status, isbn, doi);
     }
 
     static CSLItemData item(CitationFields f) {
@@ -92,6 +98,12 @@ public final class Citations {
         }
         if (!f.status().isEmpty()) {
             b.status(f.status());
+        }
+        if (!f.isbn().isEmpty()) {
+            b.ISBN(f.isbn());
+        }
+        if (!f.doi().isEmpty()) {
+            b.DOI(f.doi());
         }
         return b.build();
     }

@@ -23,6 +23,8 @@ final class Ris {
         line(b, "T2", f.container());
         line(b, "UR", f.url());
         line(b, "N1", f.status());
+        line(b, "SN", f.isbn());
+        line(b, "DO", f.doi());
         return b.append("ER  - \n").toString();
     }
 

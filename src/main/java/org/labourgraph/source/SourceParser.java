@@ -68,8 +68,11 @@ public final class SourceParser {
         return Optional.ofNullable(LANG_BY_EXTENSION.get(extensionOf(file)));
     }
 
-    /** Parses a file, choosing the syntax from its extension. */
+    /** Parses a file, choosing the syntax from its extension (a reviewed SSSOM mapping set, *.sssom.tsv, too). */
     public static Graph parse(Path file) throws RdfSyntaxException {
+        if (SssomTsv.isSssom(file)) {
+            return SssomTsv.read(file, readFile(file));
+        }
         Lang lang = langOf(file).orElseThrow(() -> RdfSyntaxException.wholeFile(file,
                 "cannot tell the RDF syntax from the extension '" + extensionOf(file) + "'; rename the file to one of "
                         + supportedExtensionsText() + " (quad formats such as TriG and N-Quads are not sources: "

@@ -18,6 +18,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.labourgraph.model.Match;
 import org.labourgraph.model.Person;
 import org.labourgraph.model.PropertyValues;
 import org.labourgraph.model.ResourceKind;
@@ -78,6 +79,7 @@ public final class Describer {
         Map<Node, Node> issued = new LinkedHashMap<>();
         Map<Node, String[]> names = new LinkedHashMap<>();
         Map<Node, Node> texts = new LinkedHashMap<>();
+        Map<Triple, Match> matches = new LinkedHashMap<>();
         for (Binding row : out) {
             Node p = row.get("p");
             Node o = row.get("o");
@@ -94,6 +96,10 @@ public final class Describer {
             if (text != null) {
                 texts.put(o, text);
                 graph.add(Triple.create(o, NodeFactory.createURI(Terms.SCHEMA_TEXT), text));
+            }
+            Node mLabel = row.get("mLabel");
+            if (mLabel != null) {
+                matches.putIfAbsent(Triple.create(self, p, o), match(p, o, mLabel, row.get("mSource"), row.get("mEvidence")));
             }
             Node family = row.get("oFamily");
             Node given = row.get("oGiven");
@@ -128,7 +134,8 @@ public final class Describer {
         }
         // RDF keeps no order of creators: list them by family name, then name, so citations are stable.
         creators.sort(Comparator.comparing((Person p) -> p.family().isEmpty() ? p.name() : p.family()).thenComparing(Person::name));
-        ResourceView view = new ResourceView(iri, ResourceKinds.ofIri(iri, base), label, other, types, outgoing, incoming, lang);
+        ResourceView view = new ResourceView(iri, ResourceKinds.ofIri(iri, base), label, other, types, outgoing, incoming, lang,
+                List.copyOf(matches.values()));
         return new Description(view, graph, creators);
     }
 
@@ -206,6 +213,13 @@ public final class Describer {
         int total = values.size();
         return new PropertyValues(p.getURI(), Labels.ofTerm(p.getURI(), termLabels.getOrDefault(p, List.of()), lang),
                 values.subList(0, Math.min(total, VALUES_SHOWN)), total, "");
+    }
+
+    /** A link to another vocabulary with what its mapping record says: the target's label, source and evidence. */
+    private static Match match(Node p, Node o, Node label, Node source, Node evidence) {
+        return new Match(p.getURI(), o.isURI() ? o.getURI() : "", o.isLiteral() ? o.getLiteralLexicalForm() : "",
+                label.isLiteral() ? label.getLiteralLexicalForm() : "", source != null && source.isLiteral() ? source.getLiteralLexicalForm() : "",
+                evidence != null && evidence.isURI() ? evidence.getURI() : "");
     }
 
     private static int rank(String property) {

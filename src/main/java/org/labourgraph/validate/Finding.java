@@ -10,7 +10,7 @@ import java.util.Objects;
 public record Finding(Check check, String focus, String path, String message) {
 
     /** The kinds of check, in the order they run. */
-    public enum Check { SYNTAX, SHACL, OWL, SKOS }
+    public enum Check { SYNTAX, SHACL, OWL, SKOS, IDENTIFIERS }
 
     public Finding {
         Objects.requireNonNull(check, "check");

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Validates a labourgraph tree: 1) every file parses — if one does not, nothing else runs, since the
  * other checks would judge a graph that is not the one written; 2) SHACL conformance to the shapes;
- * 3) OWL consistency; 4) SKOS integrity. Checks 2–4 see the union of all files, as the store serves it.
+ * 3) OWL consistency; 4) SKOS integrity; 5) the identifiers of
+ * links to other vocabularies and their evidence records. Checks 2–5 see the union of all files, as the store serves it.
  */
 public final class Validator {
     private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
@@ -73,6 +74,7 @@ public final class Validator {
         }
         findings.addAll(timed("OWL", () -> OwlConsistencyCheck.run(union)));
         findings.addAll(timed("SKOS", () -> SkosIntegrityCheck.run(entailed)));
+        findings.addAll(timed("identifiers", () -> IdentifierCheck.run(union)));
         List<String> notes = shapes == null ? List.of(whyNoShacl) : List.of();
         return new ValidationReport(findings, fileCount, union.size(), notes);
     }

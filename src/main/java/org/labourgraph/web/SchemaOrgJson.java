@@ -2,13 +2,17 @@ package org.labourgraph.web;
 
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
+import org.labourgraph.model.Match;
 import org.labourgraph.model.Person;
 import org.labourgraph.model.ResourceView;
 import org.labourgraph.model.Terms;
 import org.labourgraph.model.Value;
 import org.labourgraph.sparql.Description;
 
-/** The schema.org JSON-LD a page embeds for its resource (name, type, description, creators, date, url). */
+/**
+ * The schema.org JSON-LD a page embeds for its resource (name, type, description, creators, date, url, and
+ * the links that state identity — schema:sameAs, skos:exactMatch — as sameAs, an ISBN as isbn).
+ */
 final class SchemaOrgJson {
     private SchemaOrgJson() {}
 
@@ -33,6 +37,16 @@ final class SchemaOrgJson {
             }
             o.put("author", authors);
         }
+        JsonArray same = new JsonArray();
+        for (Match m : v.matches()) {
+            if ((m.relation().equals("sameAs") || m.relation().equals("exactMatch")) && !m.href().isEmpty()) {
+                same.add(m.href());
+            }
+        }
+        if (!same.isEmpty()) {
+            o.put("sameAs", same);
+        }
+        v.first(Terms.SCHEMA_ISBN).ifPresent(x -> o.put("isbn", x.text().value()));
         JsonArray alt = new JsonArray();
         for (Value x : v.values(Terms.ALT_LABEL)) {
             alt.add(x.text().value());

@@ -59,4 +59,30 @@ class ExportCommandTest {
         assertTrue(run.err().contains("No public source graph"), run.err());
         assertFalse(Files.exists(tmp.resolve("x.ttl")));
     }
+
+    @Test
+    void export_mappings_writes_the_sssom_mapping_set_and_says_how_many_mappings() throws Exception {
+        Path store = loadedStore();
+        Path out = tmp.resolve("labourgraph-mappings.sssom.tsv");
+        LoadCommandTest.Run run = LoadCommandTest.run("export", "--mappings", "--output", out.toString(), "--store", store.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().matches("(?s).*Exported \\d+ mappings as SSSOM TSV to .*labourgraph-mappings\\.sssom\\.tsv.*"), run.err());
+        String tsv = Files.readString(out);
+        assertTrue(tsv.startsWith("#curie_map:\n"), tsv);
+        assertTrue(tsv.contains("\nsubject_id\tsubject_label\tpredicate_id\tobject_id\t"), tsv);
+        assertTrue(tsv.contains("lgpl:kenya\tKenya\tschema:sameAs\twd:Q114\tKenya\tsemapv:ManualMappingCuration"), tsv);
+    }
+
+    @Test
+    void export_needs_a_format_or_mappings_and_mappings_take_no_format() throws Exception {
+        Path store = loadedStore();
+        LoadCommandTest.Run none = LoadCommandTest.run("export", "--output", tmp.resolve("x").toString(), "--store", store.toString());
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("--format is required"), none.err());
+        LoadCommandTest.Run both = LoadCommandTest.run("export", "--mappings", "--format", "ttl", "--output", tmp.resolve("y").toString(),
+                "--store", store.toString());
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("--mappings writes the SSSOM mapping set"), both.err());
+        assertFalse(Files.exists(tmp.resolve("y")));
+    }
 }

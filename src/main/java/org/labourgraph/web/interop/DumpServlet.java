@@ -16,14 +16,15 @@ import org.labourgraph.export.DumpFormat;
 import org.labourgraph.history.ChangeLog;
 import org.labourgraph.export.ExportListener;
 import org.labourgraph.export.ExportScope;
+import org.labourgraph.export.MappingSet;
 import org.labourgraph.export.RdfExport;
 import org.labourgraph.store.ChangeMarker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /dumps/labourgraph.{ttl,nt,nq,trig,jsonld,rdf,brf}[.gz]} and {@code /dumps/labourgraph-skos.ttl[.gz]}:
- * the public data, streamed from the store in a read transaction (chunked), with ETag and Last-Modified
+ * {@code GET /dumps/labourgraph.{ttl,nt,nq,trig,jsonld,rdf,brf}[.gz]}, {@code /dumps/labourgraph-skos.ttl[.gz]} and
+ * {@code /dumps/labourgraph-mappings.sssom.tsv} (the links to other vocabularies as SSSOM): the public data, streamed from the store in a read transaction (chunked), with ETag and Last-Modified
  * from the store's change marker. Only the names listed here exist: anything else — including every
  * traversal attempt — is a 404, since a name is looked up, never turned into a path.
  */
@@ -34,7 +35,12 @@ final class DumpServlet extends HttpServlet {
     /** The published file names and what each holds. */
     static final Map<String, Dump> DUMPS = dumps();
 
-    record Dump(String name, DumpFormat format, boolean skos, boolean gzip) {}
+    /** One published file: an RDF dump ({@code format}), the SKOS-only one, or the SSSOM mapping set ({@code format} null). */
+    record Dump(String name, DumpFormat format, boolean skos, boolean gzip) {
+        boolean mappings() {
+            return format == null;
+        }
+    }
 
     private static Map<String, Dump> dumps() {
         Map<String, Dump> m = new LinkedHashMap<>();
@@ -45,6 +51,7 @@ final class DumpServlet extends HttpServlet {
         }
         m.put(SKOS_NAME, new Dump(SKOS_NAME, DumpFormat.TURTLE, true, false));
         m.put(SKOS_NAME + ".gz", new Dump(SKOS_NAME + ".gz", DumpFormat.TURTLE, true, true));
+        m.put(MappingSet.FILE_NAME, new Dump(MappingSet.FILE_NAME, null, false, false));
         return Map.copyOf(m);
     }
 
@@ -80,7 +87,9 @@ final class DumpServlet extends HttpServlet {
             return;
         }
         response.setStatus(200);
-        if (dump.gzip()) {
+        if (dump.mappings()) {
+            response.setContentType(MappingSet.MEDIA_TYPE + ";charset=utf-8");
+        } else if (dump.gzip()) {
             response.setContentType("application/gzip");
         } else {
             response.setContentType(dump.format().mediaType() + (dump.format().isText() ? ";charset=utf-8" : ""));
@@ -88,6 +97,12 @@ final class DumpServlet extends HttpServlet {
         response.setHeader("Content-Disposition", "inline; filename=\"" + dump.name() + "\"");
         response.setHeader("Link", "</.well-known/void>; rel=\"describedby\"; type=\"text/turtle\"");
         if (!body) {
+            return;
+        }
+        if (dump.mappings()) {
+            try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 1 << 16)) {
+                MappingSet.write(dataset, SiteAddress.of(request), out);
+            }
             return;
         }
         String context = SiteAddress.of(request) + "context.jsonld";

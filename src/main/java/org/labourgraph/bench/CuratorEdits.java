@@ -1,0 +1,126 @@
+package org.labourgraph.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One-triple curator edits on a running server, one at a time, each timed from request to answer: through SPARQL
+ * Update ({@code /update}), the Graph Store Protocol ({@code /data}) and an RDF Patch on the resource
+ * ({@code PATCH /doc/…}), on a leaf concept and on a concept just under the top of the tree; and moving a broader
+ * link there and back (a whole subtree's transitive entailments move with it). Every edit is undone by the next, so
+ * the store ends as it began. Each series ({@code edit/<kind>/<where>}) goes to the results as p50, p99 and max in ms.
+ */
+final class CuratorEdits {
+    static final String USER = "bench-curator";
+    private static final String PASSWORD = "bench-only-loopback";
+    private static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    private static final String EDIT_GRAPH = "https://w3id.org/labourgraph/graph/bench-edits";
+    private static final int EDITS = 40;
+
+    private final Map<String, LatencyRecorder> latencies = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String authorization = "Basic " + Base64.getEncoder()
+            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    /** Writes the password file a benchmark server is started with (loopback only, a throwaway account). */
+    static Path passwordFile(Path folder) throws IOException {
+        Path file = folder.resolve("bench-passwd.properties");
+        Files.writeString(file, USER + ": " + PASSWORD + ", curator\n");
+        return file;
+    }
+
+    /** The concepts edited: a leaf (the last concept) and one just under the top (the first of its children). */
+    record Targets(String leaf, String nearTop, String top, String otherTop) {
+        static Targets of(ThesaurusGenerator generator) {
+            long last = generator.concepts() - 1;
+            return new Targets(generator.conceptIri(last), generator.conceptIri(Math.min(1, last)), generator.conceptIri(0),
+                    generator.conceptIri(Math.min(2, last)));
+        }
+    }
+
+    void run(long size, URI base, Targets targets, BenchResults results) throws InterruptedException {
+        for (String[] where : List.of(new String[] {"leaf", targets.leaf()}, new String[] {"near-top", targets.nearTop()})) {
+            String concept = where[1];
+            for (int i = 0; i < EDITS; i++) {
+                String label = "\"bench edit " + i + "\"@en";
+                String triple = "<" + concept + "> <" + SKOS + "altLabel> " + label + " .";
+                boolean add = i % 2 == 0;
+                time("edit/update/" + where[0], post(base.resolve("update"), "application/sparql-update",
+                        (add ? "INSERT" : "DELETE") + " DATA { GRAPH <" + EDIT_GRAPH + "> { " + triple + " } }"));
+                time("edit/patch/" + where[0], request(base.resolve("doc/" + concept.substring(concept.indexOf("/id/") + 4)),
+                        "PATCH", "application/rdf-patch", "TX .\n" + (add ? "A " : "D ") + triple + "\nTC .\n"));
+                time("edit/data/" + where[0], request(base.resolve("data?graph=" + enc(EDIT_GRAPH)), "PUT",
+                        "text/turtle", add ? triple : ""));
+            }
+        }
+        // The broader link of the concept under the top, moved to a sibling and back: its whole subtree moves.
+        for (int i = 0; i < EDITS / 4; i++) {
+            String from = i % 2 == 0 ? targets.top() : targets.otherTop();
+            String to = i % 2 == 0 ? targets.otherTop() : targets.top();
+            time("edit/move-subtree/near-top", post(base.resolve("update"), "application/sparql-update",
+                    "PREFIX skos: <" + SKOS + "> DELETE { GRAPH ?g { <" + targets.nearTop() + "> skos:broader <" + from + "> } }"
+                            + " INSERT { GRAPH ?g { <" + targets.nearTop() + "> skos:broader <" + to + "> } }"
+                            + " WHERE { GRAPH ?g { <" + targets.nearTop() + "> skos:broader <" + from + "> } }"));
+        }
+        latencies.forEach((series, recorder) -> {
+            results.add(size, series, "p50 ms", recorder.percentileMillis(50));
+            results.add(size, series, "p99 ms", recorder.percentileMillis(99));
+            results.add(size, series, "max ms", recorder.percentileMillis(100));
+        });
+    }
+
+    private HttpRequest post(URI uri, String contentType, String body) {
+        return request(uri, "POST", contentType, body);
+    }
+
+    private HttpRequest request(URI uri, String method, String contentType, String body) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).header("Authorization", authorization)
+                .header("Content-Type", contentType).header("X-Change-Message", "bench edit")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private void time(String series, HttpRequest request) throws InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(series + ": " + request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+        }
+        long micros = (System.nanoTime() - start) / 1000;
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "%s: %s %s answered %d: %s", series, request.method(),
+                    request.uri(), response.statusCode(), response.body().lines().findFirst().orElse("")));
+        }
+        latencies.computeIfAbsent(series, k -> new LatencyRecorder()).record(micros);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** The series this class writes, for the report: kind and where, in the order to show them. */
+    static List<String> series() {
+        List<String> out = new ArrayList<>();
+        for (String kind : List.of("update", "patch", "data")) {
+            out.add("edit/" + kind + "/leaf");
+            out.add("edit/" + kind + "/near-top");
+        }
+        out.add("edit/move-subtree/near-top");
+        return out;
+    }
+}
