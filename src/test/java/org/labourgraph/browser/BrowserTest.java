@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.labourgraph.web.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -31,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The site in a real browser: Debian's chromium driven headless by Selenium through Debian's chromedriver,
  * against the real server on port 0. Screenshots go to target/screenshots/.
  */
+@Tag("slow")
 class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

@@ -13,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.labourgraph.ProjectPaths;
 
 /**
  * README's serve command maps the class-data-sharing archive that {@code mvn package} recorded: the application's
  * classes come from the archive, not from the jar. {@code -Xshare:on} makes a JVM that cannot map it refuse to start.
  */
+@Tag("slow")
 class ClassArchiveIT {
     private static final Pattern README_SERVE = Pattern.compile("&& java (.*?)-jar target/labourgraph\\.jar serve\\n");
 

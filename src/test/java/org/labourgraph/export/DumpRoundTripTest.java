@@ -59,8 +59,8 @@ class DumpRoundTripTest {
     @EnumSource(value = DumpFormat.class, names = {"NQUADS", "TRIG"})
     void quad_dumps_read_back_by_jena_hold_every_public_named_graph_as_in_the_store(DumpFormat format) {
         byte[] bytes = dump(ExportScope.allPublic(store.dataset()), format);
-        DatasetGraph read = RDFParser.source(new ByteArrayInputStream(bytes)).lang(jenaLang(format)).toDatasetGraph();
-        DatasetGraph expected = StoreFixture.publicQuads(store.dataset());
+        DatasetGraph read = StoreFixture.canonical(RDFParser.source(new ByteArrayInputStream(bytes)).lang(jenaLang(format)).toDatasetGraph());
+        DatasetGraph expected = StoreFixture.publicQuads();
         assertTrue(IsoMatcher.isomorphic(expected, read), format + " dump differs from the store's public graphs");
         assertFalse(read.containsGraph(NodeFactory.createURI(LabourStore.ENTAILMENT_GRAPH)), "entailments are not exported");
     }
@@ -69,8 +69,8 @@ class DumpRoundTripTest {
     @EnumSource(value = DumpFormat.class, names = {"TURTLE", "NTRIPLES", "RDFXML", "JSONLD"})
     void triple_dumps_read_back_by_jena_equal_the_merge_of_the_public_graphs(DumpFormat format) {
         byte[] bytes = dump(ExportScope.allPublic(store.dataset()), format);
-        Graph read = readTriples(bytes, format);
-        Graph expected = StoreFixture.publicTriples(store.dataset());
+        Graph read = StoreFixture.canonical(DatasetGraphFactory.wrap(readTriples(bytes, format))).getDefaultGraph();
+        Graph expected = StoreFixture.publicTriples();
         assertEquals(expected.size(), read.size(), format + ": triple count");
         assertTrue(expected.isIsomorphicWith(read), format + " dump differs from the store's public graphs");
     }
@@ -78,22 +78,8 @@ class DumpRoundTripTest {
     @Test
     void the_binary_dump_read_back_by_rio_holds_every_public_named_graph() {
         byte[] bytes = dump(ExportScope.allPublic(store.dataset()), DumpFormat.BINARY);
-        DatasetGraph read = DatasetGraphFactory.createTxnMem();
-        var parser = Rio.createParser(RDFFormat.BINARY);
-        parser.setRDFHandler(new AbstractRDFHandler() {
-            @Override
-            public void handleStatement(Statement st) {
-                read.add(RioToJena.quad(st));
-            }
-        });
-        Txn.executeWrite(read, () -> {
-            try {
-                parser.parse(new ByteArrayInputStream(bytes), "");
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertTrue(IsoMatcher.isomorphic(StoreFixture.publicQuads(store.dataset()), read));
+        DatasetGraph read = StoreFixture.canonical(ExportTestSupport.readBinary(bytes));
+        assertTrue(IsoMatcher.isomorphic(StoreFixture.publicQuads(), read));
     }
 
     @Test
@@ -170,7 +156,7 @@ class DumpRoundTripTest {
         var parser = RDFParser.source(new ByteArrayInputStream(bytes)).lang(jenaLang(format));
         if (format == DumpFormat.JSONLD) {
             parser.set(LangJSONLD11.JSONLD_OPTIONS, new JsonLdOptions((url, options) -> {
-                if (!url.toString().equals(CONTEXT_URL)) {
+                if (!url.toString().equals(CONTEXT_URL) && !url.getPath().equals("/context.jsonld")) {
                     throw new com.apicatalog.jsonld.JsonLdError(com.apicatalog.jsonld.JsonLdErrorCode.LOADING_DOCUMENT_FAILED,
                             "unexpected remote document " + url);
                 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.labourgraph.web.CountingQueryEngine;
 import org.labourgraph.web.TestServer;
 
 /** The abuse cases of the public, read-only endpoint (issue 6: cases 1, 3, 7, 9, 19). */
@@ -82,13 +83,18 @@ class EndpointAbuseTest {
     @Test
     void a_runaway_query_is_cut_while_other_clients_keep_being_answered() throws Exception {
         String paths = "SELECT (COUNT(*) AS ?n) WHERE { ?a (<urn:p>|!<urn:q>)* ?b . ?c ?d ?e . ?f ?g ?h }";
+        CountingQueryEngine queries = CountingQueryEngine.install();
+        CountingQueryEngine.awaitWarmUps();   // no background query may pass for the runaway below
+        long before = queries.planned();
         CompletableFuture<HttpResponse<String>> runaway = server.http.sendAsync(HttpRequest.newBuilder(
                 server.uri("sparql?query=" + TestServer.enc(paths))).header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+        queries.awaitPlanned(before + 1);   // the runaway is executing on the server from here on
         List<Integer> others = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             others.add(server.query("ASK { ?s ?p ?o }", "application/sparql-results+json").statusCode());
         }
         assertEquals(List.of(200, 200, 200, 200, 200), others);
+        assertFalse(runaway.isDone(), "the five answers came while the runaway was still running");
         assertEquals(503, runaway.get().statusCode(), runaway.get().body());
     }
 

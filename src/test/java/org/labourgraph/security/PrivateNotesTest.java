@@ -5,16 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.labourgraph.store.LabourStore;
 import org.labourgraph.store.StoreException;
@@ -22,11 +32,20 @@ import org.labourgraph.web.TestServer;
 
 /**
  * Private notes (issue 6, visibility): loaded into the curators' store, they never show through any public
- * channel — SPARQL (FROM, FROM NAMED, GRAPH ?g, the union graph), the Graph Store Protocol, pages, search,
- * dumps, the dataset description, the sitemap, reconciliation, fragments.
+ * channel — SPARQL (FROM, FROM NAMED, GRAPH ?g, the union graph), the Graph Store Protocol, pages in both
+ * languages, search, every dump format plain and gzipped, the dataset description, the sitemap, reconciliation
+ * (queries, suggest, preview, extend), citations, history, fragments.
+ *
+ * <p>The private content holds a note, a private statement <em>about a public concept</em> (click work) and a
+ * private concept whose label starts with A (so the A–Z index's default letter and the hierarchy would list
+ * it). Each public route is asked of this server and of a second one started from the same files without any
+ * private store: both must answer 200 with real content, and what the RDF routes return must be the same data.
  */
 class PrivateNotesTest {
     static final String NOTE = "https://w3id.org/labourgraph/id/note/private-fixture-note";
+    static final String CONCEPT = "https://w3id.org/labourgraph/id/concept/";
+    static final String PRIVATE_CONCEPT = CONCEPT + "aardvark-private-fixture";
+    static final String CLICK_WORK = CONCEPT + "click-work";
     static final String GRAPH = "https://w3id.org/labourgraph/graph/import/private-fixture";
     static final String SECRET = "Zorblatt";
     static final String FIXTURE = """
@@ -34,16 +53,30 @@ class PrivateNotesTest {
             @prefix dcterms: <http://purl.org/dc/terms/> .
             @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-            <%s> a lg:Note ;
+            <%1$s> a lg:Note ;
                 lg:visibility lg:Private ;
-                dcterms:title "Unpublished note on %s and click work"@en ;
-                rdfs:label "Note inédite sur %s"@fr, "Unpublished note on %s"@en ;
-                dcterms:subject <https://w3id.org/labourgraph/id/concept/click-work> ;
+                dcterms:title "Unpublished note on %2$s and click work"@en ;
+                rdfs:label "Note inédite sur %2$s"@fr, "Unpublished note on %2$s"@en ;
+                dcterms:subject <%3$s> ;
                 dcterms:creator <https://w3id.org/labourgraph/id/person/jonathan-durand-folco> .
-            """.formatted(NOTE, SECRET, SECRET, SECRET);
+            <%3$s> skos:altLabel "%2$s clicking"@en, "clic %2$s"@fr ;
+                skos:related <%4$s> ;
+                skos:scopeNote "A private remark: %2$s"@en .
+            <%4$s> a skos:Concept ;
+                lg:visibility lg:Private ;
+                skos:inScheme <%5$sscheme> ;
+                skos:broader <%3$s> ;
+                skos:prefLabel "Aardvark %2$s work"@en, "Aardvark %2$s travail"@fr ;
+                skos:definition "A private concept, listed under A if it ever leaked."@en .
+            """.formatted(NOTE, SECRET, CLICK_WORK, PRIVATE_CONCEPT, CONCEPT);
+
+    /** Markers only the private content holds (never sent in a request below but where the route says so). */
+    static final String[] PRIVATE_TEXT = {SECRET, "Unpublished note on", "Note inédite", "private-fixture", "A private remark",
+            "Aardvark"};
 
     static TestServer server;
-    static long publicQuads;
+    /** The same shipped files, no private store: what every public answer must equal. */
+    static TestServer plain;
 
     static Graph fixture() {
         Graph g = GraphFactory.createDefaultGraph();
@@ -54,12 +87,13 @@ class PrivateNotesTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(store -> store.importPrivateGraphs(Map.of(GRAPH, fixture()), true), s -> s);
-        publicQuads = server.store.quadCount();
+        plain = TestServer.start();
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        plain.close();
     }
 
     @Test
@@ -91,27 +125,103 @@ class PrivateNotesTest {
 
     @Test
     void counts_do_not_reveal_it_either() throws Exception {
-        String csv = server.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "text/csv").body();
-        assertEquals(Long.toString(publicQuads), csv.strip().split("\r?\n")[1]);
+        String count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+        HttpResponse<String> withPrivate = server.query(count, "text/csv");
+        HttpResponse<String> without = plain.query(count, "text/csv");
+        assertEquals(200, withPrivate.statusCode(), withPrivate.body());
+        assertEquals(200, without.statusCode(), without.body());
+        long expected = Long.parseLong(without.body().strip().split("\r?\n")[1]);
+        assertTrue(expected > 0, "the public store holds the shipped data");
+        assertEquals(expected, Long.parseLong(withPrivate.body().strip().split("\r?\n")[1]));
     }
 
-    /** Text that only the private note holds: never in a request, so never echoed back. */
-    static final String[] PRIVATE_TEXT = {"Unpublished note on", "Note inédite"};
+    /** Every public route: path, Accept, a text a real answer holds, and how to read it (an RDF syntax, or text). */
+    static Stream<Arguments> publicRoutes() {
+        String extend = TestServer.enc("{\"ids\": [\"" + CLICK_WORK + "\", \"" + PRIVATE_CONCEPT + "\", \"" + NOTE + "\"],"
+                + " \"properties\": [{\"id\": \"http://www.w3.org/2004/02/skos/core#altLabel\"},"
+                + " {\"id\": \"http://www.w3.org/2004/02/skos/core#related\"}, {\"id\": \"http://www.w3.org/2004/02/skos/core#narrower\"}]}");
+        String html = "text/html";
+        Stream.Builder<Arguments> routes = Stream.builder();
+        for (String lang : new String[] {"en", "fr"}) {
+            routes.add(Arguments.of("?lang=" + lang, html, "/doc/concept/", "text"));
+            routes.add(Arguments.of("index?lang=" + lang, html, "/doc/", "text"));
+            routes.add(Arguments.of("index?lang=" + lang + "&letter=A", html, "</html>", "text"));
+            routes.add(Arguments.of("hierarchy?lang=" + lang, html, "/doc/concept/click-work", "text"));
+            routes.add(Arguments.of("map?lang=" + lang, html, "click-work", "text"));
+            routes.add(Arguments.of("doc/concept/click-work?lang=" + lang, html, "/doc/concept/", "text"));
+            routes.add(Arguments.of("doc/person/jonathan-durand-folco?lang=" + lang, html, "/doc/", "text"));
+            routes.add(Arguments.of("search?q=click&lang=" + lang, html, "/doc/concept/click-work", "text"));
+            routes.add(Arguments.of("history/concept/click-work?lang=" + lang, html, "</html>", "text"));
+            routes.add(Arguments.of("dataset?lang=" + lang, html, "</html>", "text"));
+        }
+        routes.add(Arguments.of("doc/concept/click-work.ttl", "text/turtle", "click-work", "ttl"));
+        routes.add(Arguments.of("doc/concept/click-work", "application/ld+json", "click-work", "jsonld"));
+        routes.add(Arguments.of("doc/person/jonathan-durand-folco.nt", "application/n-triples", "jonathan-durand-folco", "nt"));
+        routes.add(Arguments.of("history/concept/click-work", "application/json", "{", "text"));
+        routes.add(Arguments.of("cite/work/ghost-work.bib", "*/*", "@", "text"));
+        routes.add(Arguments.of("sparql?query=" + TestServer.enc("DESCRIBE <" + CLICK_WORK + ">"), "text/turtle", "click-work", "ttl"));
+        routes.add(Arguments.of("sparql?query=" + TestServer.enc("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), "application/n-triples",
+                "click-work", "nt"));
+        routes.add(Arguments.of("sparql?query=" + TestServer.enc("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"),
+                "application/n-triples", "click-work", "nt"));
+        routes.add(Arguments.of("data?graph=" + TestServer.enc("https://w3id.org/labourgraph/graph/concepts"), "text/turtle", "click-work", "ttl"));
+        for (String ext : new String[] {"ttl", "nt", "nq", "trig", "jsonld", "rdf"}) {
+            routes.add(Arguments.of("dumps/labourgraph." + ext, "*/*", "click-work", ext));
+            routes.add(Arguments.of("dumps/labourgraph." + ext + ".gz", "*/*", "click-work", ext));
+        }
+        routes.add(Arguments.of("dumps/labourgraph.brf", "*/*", "click-work", "brf"));
+        routes.add(Arguments.of("dumps/labourgraph.brf.gz", "*/*", "click-work", "brf"));
+        routes.add(Arguments.of("dumps/labourgraph-skos.ttl", "*/*", "click-work", "ttl"));
+        routes.add(Arguments.of("dumps/labourgraph-skos.ttl.gz", "*/*", "click-work", "ttl"));
+        routes.add(Arguments.of(".well-known/void", "application/n-triples", "void#triples", "text"));
+        routes.add(Arguments.of("sitemap.xml", "*/*", "/doc/concept/click-work", "text"));
+        routes.add(Arguments.of("fragments?subject=" + TestServer.enc(CLICK_WORK), "application/n-quads", "click-work", "text"));
+        routes.add(Arguments.of("fragments?object=" + TestServer.enc(CLICK_WORK), "application/n-quads", "click-work", "text"));
+        routes.add(Arguments.of("fragments?predicate=" + TestServer.enc("http://www.w3.org/2004/02/skos/core#altLabel"),
+                "application/n-quads", "altLabel", "text"));
+        routes.add(Arguments.of("reconcile?queries=" + TestServer.enc("{\"q0\":{\"query\":\"click work\"},\"q1\":{\"query\":\"Aardvark "
+                + SECRET + "\"}}"), "*/*", "click-work", "text"));
+        routes.add(Arguments.of("reconcile/suggest/entity?prefix=A", "*/*", "\"result\"", "text"));
+        routes.add(Arguments.of("reconcile/suggest/entity?prefix=click", "*/*", "click-work", "text"));
+        routes.add(Arguments.of("reconcile/preview?id=" + TestServer.enc(CLICK_WORK), "*/*", "click", "text"));
+        routes.add(Arguments.of("reconcile?extend=" + extend, "*/*", "click-work", "text"));
+        routes.add(Arguments.of("api/search?q=click", "*/*", "click-work", "text"));
+        routes.add(Arguments.of("api/search?q=aardvark", "*/*", "\"results\"", "text"));
+        return routes.build();
+    }
 
-    @ParameterizedTest(name = "GET {0} shows nothing of it")
-    @ValueSource(strings = {"data?graph=GRAPH", "doc/note/private-fixture-note", "doc/note/private-fixture-note.ttl",
-            "api/search?q=SECRET", "search?q=SECRET", "dumps/labourgraph.nq", "dumps/labourgraph.ttl", "dumps/labourgraph-skos.ttl",
-            ".well-known/void", "sitemap.xml", "index", "hierarchy", "doc/concept/click-work", "doc/person/jonathan-durand-folco",
-            "fragments?subject=NOTE", "fragments?object=NOTE"})
-    void no_public_channel_shows_it(String path) throws Exception {
-        String p = path.replace("GRAPH", TestServer.enc(GRAPH)).replace("NOTE", TestServer.enc(NOTE)).replace("SECRET", SECRET);
-        HttpResponse<String> r = server.get(p, "Accept", "text/turtle, text/html;q=0.9, */*;q=0.1");
-        for (String text : PRIVATE_TEXT) {
-            assertFalse(r.body().contains(text), p + " reveals the private note's text");
+    @ParameterizedTest(name = "GET {0} ({1}) answers and shows nothing private")
+    @MethodSource("publicRoutes")
+    void no_public_route_shows_the_private_content(String path, String accept, String marker, String syntax) throws Exception {
+        HttpResponse<byte[]> withPrivate = server.getBytes(path, "Accept", accept);
+        HttpResponse<byte[]> without = plain.getBytes(path, "Accept", accept);
+        assertEquals(200, withPrivate.statusCode(), path);
+        assertEquals(200, without.statusCode(), path + " on the server without private data");
+        byte[] bytes = path.contains(".gz") ? gunzip(withPrivate.body()) : withPrivate.body();
+        byte[] plainBytes = path.contains(".gz") ? gunzip(without.body()) : without.body();
+        if (!syntax.equals("brf")) {
+            String body = new String(bytes, StandardCharsets.UTF_8);
+            assertTrue(body.contains(marker), path + " should hold " + marker + ": " + body.substring(0, Math.min(400, body.length())));
+            for (String text : PRIVATE_TEXT) {
+                assertFalse(body.contains(text) && !path.contains(text), path + " reveals the private content: " + text);
+            }
         }
-        if (!path.contains("NOTE") && !path.contains("GRAPH") && !path.contains("private-fixture")) {
-            assertFalse(r.body().contains("private-fixture"), p + " reveals the private IRI");
+        if (!syntax.equals("text")) {
+            DatasetGraph read = parse(bytes, syntax);
+            DatasetGraph expected = parse(plainBytes, syntax);
+            assertFalse(read.isEmpty(), path + " holds data");
+            assertTrue(IsoMatcher.isomorphic(expected, read), path + " differs from the same route on a server without private data");
         }
+    }
+
+    static byte[] gunzip(byte[] gz) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            return in.readAllBytes();
+        }
+    }
+
+    static DatasetGraph parse(byte[] bytes, String syntax) {
+        return org.labourgraph.export.ExportTestSupport.read(bytes, syntax);
     }
 
     @Test

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +19,7 @@ class CurationTest {
     @TempDir
     static Path dir;
     static TestServer server;
-    static final String ADA = AppHttp.basic("ada", "s3cret-pass");
+    static final String ADA = TestServer.basic("ada", "s3cret-pass");
     static final String MICRO_WORK = "https://w3id.org/labourgraph/id/concept/micro-work";
     static final String GHOST_WORK = "https://w3id.org/labourgraph/id/concept/ghost-work";
 
@@ -39,19 +37,12 @@ class CurationTest {
     }
 
     HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return server.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return server.send(method, path, contentType, body, headers);
     }
 
+    /** 200 and the parsed JSON boolean: an ASK that errors fails the test instead of reading as false. */
     boolean ask(String query) throws Exception {
-        return server.query(query, "application/sparql-results+json").body().contains("true");
+        return server.ask(query);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.labourgraph.bench.ThesaurusGenerator;
@@ -31,6 +32,7 @@ import org.labourgraph.sparql.IndexLetters;
  * the top levels with links to branches, the A–Z index one letter a page of at most 200 labels, a concept with
  * thousands of incoming links one page of them.
  */
+@Tag("slow")
 class GeneratedGraphPageQueriesTest {
     private static final ThesaurusGenerator GENERATOR = ThesaurusGenerator.forTriples(100_000, 7);
     /** A concept given thousands of incoming links on top of the generated ones. */

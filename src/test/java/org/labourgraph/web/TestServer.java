@@ -80,6 +80,50 @@ public final class TestServer implements AutoCloseable {
         return get("sparql?query=" + enc(sparql), "Accept", accept);
     }
 
+    /** GET with the body as bytes (dumps, gzip). */
+    public HttpResponse<byte[]> getBytes(String pathAndQuery, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Any method, with a body ({@code contentType} may be null) and headers as name, value pairs. */
+    public HttpResponse<String> send(String method, String path, String contentType, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The answer of a SPARQL ASK over /sparql: fails the test unless the endpoint answered 200 with a JSON
+     * boolean, so an ASK that errors can never pass for "false".
+     */
+    public boolean ask(String query) throws IOException, InterruptedException {
+        HttpResponse<String> r = query(query, "application/sparql-results+json");
+        if (r.statusCode() != 200) {
+            throw new AssertionError("ASK answered " + r.statusCode() + ": " + r.body() + "\n" + query);
+        }
+        var value = org.apache.jena.atlas.json.JSON.parse(r.body()).get("boolean");
+        if (value == null || !value.isBoolean()) {
+            throw new AssertionError("ASK gave no boolean: " + r.body());
+        }
+        return value.getAsBoolean().value();
+    }
+
+    /** An HTTP Basic {@code Authorization} header value. */
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
     public void close() {
         server.close();
