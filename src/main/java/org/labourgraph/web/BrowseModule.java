@@ -45,6 +45,7 @@ public final class BrowseModule implements FusekiModule {
                 .addServlet("/search", pages)
                 .addServlet("/query", pages)
                 .addServlet("/ontology", ontology)
+                .addServlet("/ontology/*", ontology)
                 .addServlet("/cite/*", new CitationServlet(ctx))
                 .addServlet("/static/*", new StaticServlet());
     }

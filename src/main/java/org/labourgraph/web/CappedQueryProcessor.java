@@ -13,6 +13,7 @@ import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFLanguages;
@@ -93,6 +94,15 @@ final class CappedQueryProcessor extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
+        try {
+            return cappedQuery(action, queryExec, requestQuery, queryStringLog);
+        } catch (QueryCancelledException e) {
+            MetricsFilter.markTimedOut(action.getRequest()); // Fuseki answers 503; the metrics count it as a timeout
+            throw e;
+        }
+    }
+
+    private QueryExecResult cappedQuery(HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
         if (requestQuery.isConstructType()) {
             return cappedConstruct(action, queryExec, queryStringLog);
         }

@@ -144,6 +144,9 @@ public final class LabourgraphServer implements AutoCloseable {
         }
         security.addConstraintMapping(mapping("/history/revert", "POST", writers));
         security.addConstraintMapping(mapping("/history/sparql", null, writers)); // the changes' provenance: curators only
+        // Operators' metrics: an admin, or a scraper's account with role metrics only (MetricsModule says why a login).
+        security.addConstraintMapping(mapping(MetricsModule.PATH, null, new Constraint.Builder().name("BASIC")
+                .roles(MetricsModule.READER_ROLES).authorization(Constraint.Authorization.SPECIFIC_ROLE).build()));
         return security;
     }
 

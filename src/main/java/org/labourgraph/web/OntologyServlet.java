@@ -13,27 +13,47 @@ import org.labourgraph.render.Page;
 import org.labourgraph.render.Pages;
 import org.labourgraph.render.Ui;
 import org.labourgraph.sparql.OntologyReader;
+import org.labourgraph.sparql.OntologyVersions;
 import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.vocab.LG;
 
 /**
  * The ontology at its namespace path ({@code /ontology}): a documentation page of every class, property
- * and individual, or the ontology's RDF by the same negotiation as resource documents.
+ * and individual, or the ontology's RDF by the same negotiation as resource documents. Each released version at its
+ * version IRI's path ({@code /ontology/0.1.0}, {@link OntologyVersions}), the same way, from its frozen text.
  */
 final class OntologyServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final List<String> KINDS = List.of("Class", "ObjectProperty", "DatatypeProperty", "AnnotationProperty", "NamedIndividual");
     private final transient SiteContext ctx;
+    private final transient OntologyVersions versions;
 
     OntologyServlet(SiteContext ctx) {
         this.ctx = ctx;
+        this.versions = OntologyVersions.discover(ctx.settings.projectRoot());
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        // "/ontology", "/ontology.ttl", "/ontology/0.1.0", "/ontology/0.1.0.ttl": the document, then an optional extension.
+        String document = "/ontology";
         Optional<Variant> forced = Optional.empty();
-        if (!path.equals("/ontology")) {
+        String version = null;
+        if (path.startsWith("/ontology/")) {
+            String rest = path.substring("/ontology/".length());
+            version = rest;
+            int dot = rest.lastIndexOf('.');
+            if (dot > 0 && Variant.byName(rest.substring(dot + 1)).isPresent() && versions.has(rest.substring(0, dot))) {
+                version = rest.substring(0, dot);
+                forced = Variant.byName(rest.substring(dot + 1));
+            }
+            document = "/ontology/" + version;
+            if (!versions.has(version)) {
+                ResourcePages.errorPage(ctx, req, resp, Language.choose(req, resp), 404, "error.notFound");
+                return;
+            }
+        } else if (!path.equals("/ontology")) {
             forced = path.startsWith("/ontology.") ? Variant.byName(path.substring("/ontology.".length())) : Optional.empty();
             if (forced.isEmpty()) {
                 ResourcePages.errorPage(ctx, req, resp, Language.choose(req, resp), 404, "error.notFound");
@@ -54,10 +74,10 @@ final class OntologyServlet extends HttpServlet {
             return;
         }
         Variant v = chosen.get();
-        resp.setHeader("Link", DocumentServlet.linkHeader("/ontology"));
+        resp.setHeader("Link", DocumentServlet.linkHeader(document));
         String graphIri = LG.GRAPH_NS + "labourgraph";
         if (v.isRdf()) {
-            Graph g = OntologyReader.graph(ctx.dataset, graphIri);
+            Graph g = version == null ? OntologyReader.graph(ctx.dataset, graphIri) : versions.graph(version).orElseThrow();
             if (Responses.notModified(req, resp, Responses.etag(DocumentServlet.canonicalForm(g), v.name()))) {
                 return;
             }
@@ -67,13 +87,16 @@ final class OntologyServlet extends HttpServlet {
         String lang = Language.choose(req, resp);
         QueryRunner runner = ctx.runner();
         Map<String, Object> params = new HashMap<>();
-        List<org.labourgraph.model.OntologyTerm> terms = new OntologyReader(runner).terms(lang);
+        List<org.labourgraph.model.OntologyTerm> terms = version == null ? new OntologyReader(runner).terms(lang)
+                : versions.terms(version, lang, ctx.settings.queryTimeout()).orElseThrow();
+        params.put("version", version == null ? "" : version);
+        params.put("versionIri", version == null ? "" : OntologyVersions.versionIri(version));
         params.put("terms", terms);
         params.put("classTree", org.labourgraph.render.OntologyTree.classes(terms));
         params.put("kinds", KINDS);
-        String title = Ui.of(lang).t("ontology.title");
-        Page page = ctx.page(req, lang, title, "/ontology", DocumentServlet.alternates("/ontology"),
-                SchemaOrgJson.forPage("DefinedTermSet", title, ctx.settings.baseIri() + "ontology"));
+        String title = Ui.of(lang).t("ontology.title") + (version == null ? "" : " " + version);
+        Page page = ctx.page(req, lang, title, document, DocumentServlet.alternates(document),
+                SchemaOrgJson.forPage("DefinedTermSet", title, ctx.settings.baseIri() + document.substring(1)));
         params.put("page", page);
         Responses.html(req, resp, Pages.render("ontology.jte", params), runner.count());
     }

@@ -59,6 +59,7 @@ final class SearchServlet extends HttpServlet {
             JsonResponses.error(response, 400, e.getMessage());
             return;
         } catch (QueryCancelledException e) {
+            MetricsFilter.markTimedOut(request);
             JsonResponses.error(response, 503, "The search took too long and was stopped; try more specific words.");
             return;
         } catch (SearchUnavailableException e) {

@@ -19,9 +19,16 @@ public final class SiteModules {
         return List.of(new BrowseModule(settings, dataset), new InteropModule(settings, dataset), new HistoryModule(settings, dataset));
     }
 
-    /** The parts for a store: as above over its public dataset, plus the curators' area when there are accounts. */
+    /**
+     * The parts for a store: as above over its public dataset, plus, when there are accounts, the operators' metrics
+     * (first: its filter times every request, page-cache hits included) and the curators' area.
+     */
     public static List<FusekiModule> forStore(ServerSettings settings, LabourStore store) {
-        List<FusekiModule> modules = new ArrayList<>(forDataset(settings, store.dataset()));
+        List<FusekiModule> modules = new ArrayList<>();
+        if (settings.passwordFile().isPresent()) {
+            modules.addAll(MetricsModule.forStore(store));
+        }
+        modules.addAll(forDataset(settings, store.dataset()));
         if (settings.passwordFile().isPresent()) {
             modules.add(new CuratorModule(settings, store));
         }

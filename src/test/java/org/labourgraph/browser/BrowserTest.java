@@ -17,9 +17,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.labourgraph.web.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,6 +41,8 @@ class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** axe-core, installed by the build's npm ci in src/main/web (a devDependency: never served). */
+    static final Path AXE = Path.of("src", "main", "web", "node_modules", "axe-core", "axe.min.js");
 
     static TestServer server;
     static ChromeDriver browser;
@@ -178,5 +184,104 @@ class BrowserTest {
         assertTrue(small.size() > 3, "the concept's neighbourhood map");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector("figure.concept-map")));
         screenshot("08-concept-map");
+    }
+
+    /** One page of every kind the site shows, each asked in both languages by the accessibility test. */
+    static List<String> pageKinds() {
+        List<String> paths = List.of("", "doc/concept/ghost-work", "doc/person/gina-neff", "doc/work/ghost-work",
+                "doc/note/CuDk_xb7q0uXBEV4X_ekAxRe9-E", "hierarchy", "hierarchy?branch=https%3A%2F%2Fw3id.org%2Flabourgraph%2Fid%2Fconcept%2Fdigital-labour",
+                "index?letter=T", "map", "search?q=travail", "query", "ontology", "ontology/0.1.0", "dataset",
+                "history/concept/ghost-work", "doc/concept/no-such-concept");
+        List<String> both = new java.util.ArrayList<>();
+        for (String lang : new String[] {"fr", "en"}) {
+            paths.forEach(p -> both.add(p + (p.contains("?") ? "&" : "?") + "lang=" + lang));
+        }
+        return both;
+    }
+
+    /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page open in the browser; returns each violation, one a line. */
+    static String axeViolations() throws IOException {
+        JavascriptExecutor js = browser;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined'"))) {
+            js.executeScript(Files.readString(AXE));
+        }
+        Object found = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })"
+                + ".then(function (r) { done(r.violations.map(function (v) { return v.id + ' (' + v.impact + '): '"
+                + " + v.nodes.length + ' × ' + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' ') + ' — '"
+                + " + n.failureSummary.replace(/\\s+/g, ' '); }).join(' | '); })); })"
+                + ".catch(function (e) { done(['axe failed: ' + e]); });");
+        return String.join("\n", ((List<?>) found).stream().map(String::valueOf).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("pageKinds")
+    void every_page_kind_has_no_wcag_2_1_aa_violation(String path) throws IOException {
+        assertTrue(Files.isReadable(AXE), "axe-core is installed by the build (npm ci in src/main/web): " + AXE.toAbsolutePath());
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        open(path);
+        if (path.startsWith("query")) {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui .CodeMirror")));
+        }
+        assertEquals("", axeViolations(), "axe-core on /" + path);
+    }
+
+    @Test
+    void the_hierarchy_works_by_keyboard_each_toggle_after_its_link() throws IOException {
+        open("hierarchy?lang=en");
+        WebElement link = browser.findElement(By.cssSelector("ul.tree > li.branch > a"));
+        WebElement details = browser.findElement(By.cssSelector("ul.tree > li.branch > details"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", link);
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        WebElement toggle = browser.switchTo().activeElement();
+        assertEquals("summary", toggle.getTagName(), "Tab from a concept's link reaches its toggle");
+        assertEquals("Narrower concepts of “" + link.getText() + "”", toggle.getAccessibleName());
+        WebElement child = details.findElement(By.cssSelector("ul > li > a"));
+        assertTrue(child.isDisplayed());
+        toggle.sendKeys(Keys.ENTER);
+        wait.until(d -> details.getAttribute("open") == null);
+        assertFalse(child.isDisplayed(), "Enter closes the branch");
+        toggle.sendKeys(Keys.SPACE);
+        wait.until(d -> details.getAttribute("open") != null);
+        assertTrue(child.isDisplayed(), "Space opens it again");
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals(child.getAttribute("href"), browser.switchTo().activeElement().getAttribute("href"),
+                "then Tab goes on to the first narrower concept");
+        screenshot("09-hierarchy-keyboard");
+    }
+
+    @Test
+    void the_search_suggestions_work_by_keyboard() {
+        open("?lang=en");
+        WebElement box = browser.findElement(By.id("q"));
+        box.sendKeys("travail fantome");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#suggestions li a")));
+        assertEquals("true", box.getAttribute("aria-expanded"));
+        box.sendKeys(Keys.ARROW_DOWN);
+        assertEquals("suggestion-0", box.getAttribute("aria-activedescendant"), "Down selects the first suggestion");
+        assertEquals("true", browser.findElement(By.id("suggestion-0")).getAttribute("aria-selected"));
+        box.sendKeys(Keys.ARROW_UP);
+        String last = browser.findElements(By.cssSelector("#suggestions li")).get(browser.findElements(By.cssSelector("#suggestions li")).size() - 1).getAttribute("id");
+        assertEquals(last, box.getAttribute("aria-activedescendant"), "Up from the first wraps to the last");
+        box.sendKeys(Keys.ESCAPE);
+        assertEquals("false", box.getAttribute("aria-expanded"), "Escape closes the list");
+        assertFalse(browser.findElement(By.id("suggestions")).isDisplayed());
+        box.clear(); // Chromium's own Escape on a search field may also have emptied it
+        box.sendKeys("travail fantome");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#suggestions li a")));
+        String target = browser.findElement(By.cssSelector("#suggestion-0 a")).getAttribute("href");
+        box.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        wait.until(ExpectedConditions.urlToBe(target));
+    }
+
+    @Test
+    void the_sparql_editor_controls_have_names_in_the_page_language() {
+        open("query?lang=fr");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui .CodeMirror textarea")));
+        assertEquals("Requête", browser.findElement(By.cssSelector("#yasgui .CodeMirror textarea")).getAttribute("aria-label"));
+        assertEquals("Point d'accès SPARQL", browser.findElement(By.cssSelector("#yasgui input.autocomplete")).getAttribute("aria-label"));
+        for (WebElement c : browser.findElements(By.cssSelector("#yasgui input, #yasgui select, #yasgui textarea"))) {
+            assertFalse(c.getAttribute("aria-label") == null || c.getAttribute("aria-label").isBlank(), c.getAttribute("outerHTML"));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.labourgraph.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -77,7 +78,10 @@ class PagesTest extends ServerTest {
     @Test
     void hierarchy_is_a_tree_of_details_that_works_without_javascript() throws Exception {
         String html = server.get("hierarchy?lang=en").body();
-        assertTrue(html.contains("<details open><summary><a href=\"/doc/concept/digital-labour\">digital labour</a>"));
+        assertTrue(html.contains("<li class=\"branch\"><a href=\"/doc/concept/digital-labour\">digital labour</a>"));
+        // The toggle is a <summary> of its own, named for screen readers, with no link inside (nested-interactive).
+        assertTrue(html.contains("<details open><summary><span class=\"visually-hidden\">Narrower concepts of “digital labour”</span></summary>"));
+        assertFalse(html.contains("<summary><a"), "no link inside a summary");
         assertTrue(html.contains("<a href=\"/doc/concept/content-moderation\">"));
         // Issue #22: the editorial collections come after the tree, marked, with their members; retired concepts
         // are in no tree.
