@@ -130,7 +130,7 @@ class MappingSetTest {
                     + expand(row.get("object_id"), curieMap);
             assertTrue(rowsAsIris.add(key), "once: " + key);
         }
-        Graph data = StoreFixture.publicTriples(store.dataset());
+        Graph data = StoreFixture.publicTriples();
         Set<String> links = new HashSet<>();
         for (String p : LINKS) {
             data.find(Node.ANY, NodeFactory.createURI(p), Node.ANY).forEach(t -> links.add(t.getSubject().getURI() + " " + p + " "
