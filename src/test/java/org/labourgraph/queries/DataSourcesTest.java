@@ -51,6 +51,9 @@ class DataSourcesTest {
         Map<String, Model> sources = ServedGraphFixture.readSourceGraphs(root);
         dataGraphs = new LinkedHashMap<>();
         for (String stem : dataStems(root)) {
+            if (stem.equals("alignments")) {
+                continue; // links out: each has its own evidence record (an owl:Axiom), checked by validate's IdentifierCheck
+            }
             String graph = "https://w3id.org/labourgraph/graph/" + stem;
             dataGraphs.put(graph, sources.get(graph));
         }

@@ -82,9 +82,11 @@ class CuratorAreaTest {
                 + " ?c <http://www.w3.org/2004/02/skos/core#prefLabel> ?label FILTER(lang(?label) = \"en\") }", ADA);
         assertEquals(200, note.statusCode(), note.body());
         assertEquals(1, rows(note), "the private note joins the public concept's label: " + note.body());
-        assertTrue(note.body().contains("click"), note.body());
+        assertTrue(note.body().contains("moderation"), note.body());
         String concepts = "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a <http://www.w3.org/2004/02/skos/core#Concept> }";
-        assertEquals(server.query(concepts, "text/csv").body(), curatorQuery(concepts, ADA).body(), "the public data is all there");
+        long publicConcepts = Long.parseLong(server.query(concepts, "text/csv").body().lines().skip(1).findFirst().orElseThrow().trim());
+        long curatorConcepts = Long.parseLong(curatorQuery(concepts, ADA).body().lines().skip(1).findFirst().orElseThrow().trim());
+        assertEquals(publicConcepts + 1, curatorConcepts, "the public data is all there, and the one private concept (Aardvark…)");
         HttpResponse<String> graphs = curatorQuery("SELECT DISTINCT ?g WHERE { GRAPH ?g { <" + PrivateNotesTest.NOTE + "> ?p ?o } }", ADA);
         assertTrue(graphs.body().contains(PrivateNotesTest.GRAPH), graphs.body());
     }

@@ -36,7 +36,7 @@ import org.labourgraph.web.TestServer;
  * languages, search, every dump format plain and gzipped, the dataset description, the sitemap, reconciliation
  * (queries, suggest, preview, extend), citations, history, fragments.
  *
- * <p>The private content holds a note, a private statement <em>about a public concept</em> (click work) and a
+ * <p>The private content holds a note, a private statement <em>about a public concept</em> (content moderation) and a
  * private concept whose label starts with A (so the A–Z index's default letter and the hierarchy would list
  * it). Each public route is asked of this server and of a second one started from the same files without any
  * private store: both must answer 200 with real content, and what the RDF routes return must be the same data.
@@ -45,7 +45,7 @@ class PrivateNotesTest {
     static final String NOTE = "https://w3id.org/labourgraph/id/note/private-fixture-note";
     static final String CONCEPT = "https://w3id.org/labourgraph/id/concept/";
     static final String PRIVATE_CONCEPT = CONCEPT + "aardvark-private-fixture";
-    static final String CLICK_WORK = CONCEPT + "click-work";
+    static final String CLICK_WORK = CONCEPT + "content-moderation";
     static final String GRAPH = "https://w3id.org/labourgraph/graph/import/private-fixture";
     static final String SECRET = "Zorblatt";
     static final String FIXTURE = """
@@ -55,7 +55,7 @@ class PrivateNotesTest {
             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
             <%1$s> a lg:Note ;
                 lg:visibility lg:Private ;
-                dcterms:title "Unpublished note on %2$s and click work"@en ;
+                dcterms:title "Unpublished note on %2$s and content moderation"@en ;
                 rdfs:label "Note inédite sur %2$s"@fr, "Unpublished note on %2$s"@en ;
                 dcterms:subject <%3$s> ;
                 dcterms:creator <https://w3id.org/labourgraph/id/person/jonathan-durand-folco> .
@@ -116,7 +116,7 @@ class PrivateNotesTest {
             "SELECT * WHERE { GRAPH ?g { <" + NOTE + "> ?p ?o } }",
             "SELECT * WHERE { GRAPH <urn:x-arq:UnionGraph> { <" + NOTE + "> ?p ?o } }",
             "SELECT * WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), \"" + SECRET + "\")) }",
-            "SELECT * WHERE { ?work <http://purl.org/dc/terms/subject> <https://w3id.org/labourgraph/id/concept/click-work> FILTER(?work = <" + NOTE + ">) }"})
+            "SELECT * WHERE { ?work <http://purl.org/dc/terms/subject> <https://w3id.org/labourgraph/id/concept/content-moderation> FILTER(?work = <" + NOTE + ">) }"})
     void no_sparql_query_reaches_the_private_note(String query) throws Exception {
         HttpResponse<String> r = server.query(query, "text/csv");
         assertEquals(200, r.statusCode(), r.body());
@@ -146,46 +146,46 @@ class PrivateNotesTest {
             routes.add(Arguments.of("?lang=" + lang, html, "/doc/concept/", "text"));
             routes.add(Arguments.of("index?lang=" + lang, html, "/doc/", "text"));
             routes.add(Arguments.of("index?lang=" + lang + "&letter=A", html, "</html>", "text"));
-            routes.add(Arguments.of("hierarchy?lang=" + lang, html, "/doc/concept/click-work", "text"));
-            routes.add(Arguments.of("map?lang=" + lang, html, "click-work", "text"));
-            routes.add(Arguments.of("doc/concept/click-work?lang=" + lang, html, "/doc/concept/", "text"));
+            routes.add(Arguments.of("hierarchy?lang=" + lang, html, "/doc/concept/content-moderation", "text"));
+            routes.add(Arguments.of("map?lang=" + lang, html, "content-moderation", "text"));
+            routes.add(Arguments.of("doc/concept/content-moderation?lang=" + lang, html, "/doc/concept/", "text"));
             routes.add(Arguments.of("doc/person/jonathan-durand-folco?lang=" + lang, html, "/doc/", "text"));
-            routes.add(Arguments.of("search?q=click&lang=" + lang, html, "/doc/concept/click-work", "text"));
-            routes.add(Arguments.of("history/concept/click-work?lang=" + lang, html, "</html>", "text"));
+            routes.add(Arguments.of("search?q=moderation&lang=" + lang, html, "/doc/concept/content-moderation", "text"));
+            routes.add(Arguments.of("history/concept/content-moderation?lang=" + lang, html, "</html>", "text"));
             routes.add(Arguments.of("dataset?lang=" + lang, html, "</html>", "text"));
         }
-        routes.add(Arguments.of("doc/concept/click-work.ttl", "text/turtle", "click-work", "ttl"));
-        routes.add(Arguments.of("doc/concept/click-work", "application/ld+json", "click-work", "jsonld"));
+        routes.add(Arguments.of("doc/concept/content-moderation.ttl", "text/turtle", "content-moderation", "ttl"));
+        routes.add(Arguments.of("doc/concept/content-moderation", "application/ld+json", "content-moderation", "jsonld"));
         routes.add(Arguments.of("doc/person/jonathan-durand-folco.nt", "application/n-triples", "jonathan-durand-folco", "nt"));
-        routes.add(Arguments.of("history/concept/click-work", "application/json", "{", "text"));
+        routes.add(Arguments.of("history/concept/content-moderation", "application/json", "{", "text"));
         routes.add(Arguments.of("cite/work/ghost-work.bib", "*/*", "@", "text"));
-        routes.add(Arguments.of("sparql?query=" + TestServer.enc("DESCRIBE <" + CLICK_WORK + ">"), "text/turtle", "click-work", "ttl"));
+        routes.add(Arguments.of("sparql?query=" + TestServer.enc("DESCRIBE <" + CLICK_WORK + ">"), "text/turtle", "content-moderation", "ttl"));
         routes.add(Arguments.of("sparql?query=" + TestServer.enc("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), "application/n-triples",
-                "click-work", "nt"));
+                "content-moderation", "nt"));
         routes.add(Arguments.of("sparql?query=" + TestServer.enc("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"),
-                "application/n-triples", "click-work", "nt"));
-        routes.add(Arguments.of("data?graph=" + TestServer.enc("https://w3id.org/labourgraph/graph/concepts"), "text/turtle", "click-work", "ttl"));
+                "application/n-triples", "content-moderation", "nt"));
+        routes.add(Arguments.of("data?graph=" + TestServer.enc("https://w3id.org/labourgraph/graph/concepts"), "text/turtle", "content-moderation", "ttl"));
         for (String ext : new String[] {"ttl", "nt", "nq", "trig", "jsonld", "rdf"}) {
-            routes.add(Arguments.of("dumps/labourgraph." + ext, "*/*", "click-work", ext));
-            routes.add(Arguments.of("dumps/labourgraph." + ext + ".gz", "*/*", "click-work", ext));
+            routes.add(Arguments.of("dumps/labourgraph." + ext, "*/*", "content-moderation", ext));
+            routes.add(Arguments.of("dumps/labourgraph." + ext + ".gz", "*/*", "content-moderation", ext));
         }
-        routes.add(Arguments.of("dumps/labourgraph.brf", "*/*", "click-work", "brf"));
-        routes.add(Arguments.of("dumps/labourgraph.brf.gz", "*/*", "click-work", "brf"));
-        routes.add(Arguments.of("dumps/labourgraph-skos.ttl", "*/*", "click-work", "ttl"));
-        routes.add(Arguments.of("dumps/labourgraph-skos.ttl.gz", "*/*", "click-work", "ttl"));
+        routes.add(Arguments.of("dumps/labourgraph.brf", "*/*", "content-moderation", "brf"));
+        routes.add(Arguments.of("dumps/labourgraph.brf.gz", "*/*", "content-moderation", "brf"));
+        routes.add(Arguments.of("dumps/labourgraph-skos.ttl", "*/*", "content-moderation", "ttl"));
+        routes.add(Arguments.of("dumps/labourgraph-skos.ttl.gz", "*/*", "content-moderation", "ttl"));
         routes.add(Arguments.of(".well-known/void", "application/n-triples", "void#triples", "text"));
-        routes.add(Arguments.of("sitemap.xml", "*/*", "/doc/concept/click-work", "text"));
-        routes.add(Arguments.of("fragments?subject=" + TestServer.enc(CLICK_WORK), "application/n-quads", "click-work", "text"));
-        routes.add(Arguments.of("fragments?object=" + TestServer.enc(CLICK_WORK), "application/n-quads", "click-work", "text"));
+        routes.add(Arguments.of("sitemap.xml", "*/*", "/doc/concept/content-moderation", "text"));
+        routes.add(Arguments.of("fragments?subject=" + TestServer.enc(CLICK_WORK), "application/n-quads", "content-moderation", "text"));
+        routes.add(Arguments.of("fragments?object=" + TestServer.enc(CLICK_WORK), "application/n-quads", "content-moderation", "text"));
         routes.add(Arguments.of("fragments?predicate=" + TestServer.enc("http://www.w3.org/2004/02/skos/core#altLabel"),
                 "application/n-quads", "altLabel", "text"));
-        routes.add(Arguments.of("reconcile?queries=" + TestServer.enc("{\"q0\":{\"query\":\"click work\"},\"q1\":{\"query\":\"Aardvark "
-                + SECRET + "\"}}"), "*/*", "click-work", "text"));
+        routes.add(Arguments.of("reconcile?queries=" + TestServer.enc("{\"q0\":{\"query\":\"content moderation\"},\"q1\":{\"query\":\"Aardvark "
+                + SECRET + "\"}}"), "*/*", "content-moderation", "text"));
         routes.add(Arguments.of("reconcile/suggest/entity?prefix=A", "*/*", "\"result\"", "text"));
-        routes.add(Arguments.of("reconcile/suggest/entity?prefix=click", "*/*", "click-work", "text"));
-        routes.add(Arguments.of("reconcile/preview?id=" + TestServer.enc(CLICK_WORK), "*/*", "click", "text"));
-        routes.add(Arguments.of("reconcile?extend=" + extend, "*/*", "click-work", "text"));
-        routes.add(Arguments.of("api/search?q=click", "*/*", "click-work", "text"));
+        routes.add(Arguments.of("reconcile/suggest/entity?prefix=moderat", "*/*", "content-moderation", "text"));
+        routes.add(Arguments.of("reconcile/preview?id=" + TestServer.enc(CLICK_WORK), "*/*", "moderation", "text"));
+        routes.add(Arguments.of("reconcile?extend=" + extend, "*/*", "content-moderation", "text"));
+        routes.add(Arguments.of("api/search?q=moderation", "*/*", "content-moderation", "text"));
         routes.add(Arguments.of("api/search?q=aardvark", "*/*", "\"results\"", "text"));
         return routes.build();
     }

@@ -20,7 +20,8 @@ class CurationTest {
     static Path dir;
     static TestServer server;
     static final String ADA = TestServer.basic("ada", "s3cret-pass");
-    static final String MICRO_WORK = "https://w3id.org/labourgraph/id/concept/micro-work";
+    /** A concept of the tree that these tests edit (micro-work is now a retired name of ghost work). */
+    static final String LIVE_CONCEPT = "https://w3id.org/labourgraph/id/concept/content-moderation";
     static final String GHOST_WORK = "https://w3id.org/labourgraph/id/concept/ghost-work";
 
     @BeforeAll
@@ -47,14 +48,14 @@ class CurationTest {
 
     @Test
     void a_curator_edit_appears_on_the_page_and_in_sparql() throws Exception {
-        HttpResponse<String> r = send("PATCH", "doc/concept/micro-work", "application/sparql-update",
+        HttpResponse<String> r = send("PATCH", "doc/concept/content-moderation", "application/sparql-update",
                 "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> INSERT DATA { GRAPH <https://w3id.org/labourgraph/graph/concepts> {"
-                        + " <" + MICRO_WORK + "> skos:altLabel \"micro-tâches\"@fr } }",
+                        + " <" + LIVE_CONCEPT + "> skos:altLabel \"micro-tâches\"@fr } }",
                 "Authorization", ADA, "X-Change-Message", "Add the variant micro-t%C3%A2ches");
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"revision\""), r.body());
-        assertTrue(server.get("doc/concept/micro-work?lang=fr", "Accept", "text/html").body().contains("micro-tâches"));
-        assertTrue(ask("ASK { <" + MICRO_WORK + "> <http://www.w3.org/2004/02/skos/core#altLabel> \"micro-tâches\"@fr }"));
+        assertTrue(server.get("doc/concept/content-moderation?lang=fr", "Accept", "text/html").body().contains("micro-tâches"));
+        assertTrue(ask("ASK { <" + LIVE_CONCEPT + "> <http://www.w3.org/2004/02/skos/core#altLabel> \"micro-tâches\"@fr }"));
     }
 
     @Test
@@ -114,7 +115,7 @@ class CurationTest {
     @Test
     void a_patch_may_change_only_its_own_resource() throws Exception {
         HttpResponse<String> r = send("PATCH", "doc/concept/ghost-work", "application/sparql-update",
-                "INSERT DATA { <" + MICRO_WORK + "> <http://www.w3.org/2004/02/skos/core#note> \"elsewhere\" }", "Authorization", ADA);
+                "INSERT DATA { <" + LIVE_CONCEPT + "> <http://www.w3.org/2004/02/skos/core#note> \"elsewhere\" }", "Authorization", ADA);
         assertEquals(400, r.statusCode(), r.body());
         assertFalse(ask("ASK { ?s ?p \"elsewhere\" }"));
     }
@@ -138,22 +139,22 @@ class CurationTest {
     @Test
     void sparql_update_is_recorded_and_the_entailments_follow_it() throws Exception {
         String probe = "https://w3id.org/labourgraph/id/concept/precarity";
-        assertFalse(ask("ASK { <" + probe + "> <http://www.w3.org/2004/02/skos/core#related> <" + MICRO_WORK + "> }"));
+        assertFalse(ask("ASK { <" + probe + "> <http://www.w3.org/2004/02/skos/core#related> <" + LIVE_CONCEPT + "> }"));
         HttpResponse<String> r = server.post("update", "application/sparql-update",
-                "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> INSERT DATA { GRAPH <urn:test:g> { <" + MICRO_WORK
+                "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> INSERT DATA { GRAPH <urn:test:g> { <" + LIVE_CONCEPT
                         + "> skos:related <" + probe + "> } }", "Authorization", ADA, "X-Change-Message", "related probe");
         assertEquals(2, r.statusCode() / 100, r.body());
         Revision last = server.store.history().revisions().get((int) server.store.history().head() - 1);
         assertEquals("related probe", last.message());
         assertEquals("ada", last.author());
         // skos:related is symmetric: the entailment graph now holds the reverse link.
-        assertTrue(ask("ASK { <" + probe + "> <http://www.w3.org/2004/02/skos/core#related> <" + MICRO_WORK + "> }"));
+        assertTrue(ask("ASK { <" + probe + "> <http://www.w3.org/2004/02/skos/core#related> <" + LIVE_CONCEPT + "> }"));
     }
 
     @Test
     void history_never_appears_in_public_sparql() throws Exception {
-        send("PATCH", "doc/concept/micro-work", "application/rdf-patch",
-                "TX .\nA <" + MICRO_WORK + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"microtasks\"@en .\nTC .\n",
+        send("PATCH", "doc/concept/content-moderation", "application/rdf-patch",
+                "TX .\nA <" + LIVE_CONCEPT + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"microtasks\"@en .\nTC .\n",
                 "Authorization", ADA, "X-Change-Message", "secret-message-42");
         assertFalse(ask("ASK { GRAPH ?g { ?s ?p ?o FILTER(CONTAINS(STR(?o), \"secret-message-42\") || STR(?o) = \"ada\") } }"));
         assertFalse(ask("ASK { ?s ?p ?o FILTER(CONTAINS(STR(?o), \"secret-message-42\")) }"));
@@ -164,19 +165,19 @@ class CurationTest {
     @Test
     void the_history_tab_shows_date_curator_display_name_message_and_diff() throws Exception {
         String altLabel = "travail des tâcherons";
-        HttpResponse<String> r = send("PATCH", "doc/concept/micro-work", "application/rdf-patch",
-                "TX .\nA <" + MICRO_WORK + "> <http://www.w3.org/2004/02/skos/core#altLabel> \"" + altLabel + "\"@fr .\nTC .\n",
+        HttpResponse<String> r = send("PATCH", "doc/concept/content-moderation", "application/rdf-patch",
+                "TX .\nA <" + LIVE_CONCEPT + "> <http://www.w3.org/2004/02/skos/core#altLabel> \"" + altLabel + "\"@fr .\nTC .\n",
                 "Authorization", ADA, "X-Change-Message", "Add a <b>variant</b>");
         assertEquals(200, r.statusCode(), r.body());
-        HttpResponse<String> page = server.get("history/concept/micro-work?lang=en", "Accept", "text/html");
+        HttpResponse<String> page = server.get("history/concept/content-moderation?lang=en", "Accept", "text/html");
         assertEquals(200, page.statusCode());
         String html = page.body();
         assertTrue(html.contains("Ada Lovelace"), "the curator's display name");
         assertTrue(html.contains("Add a &lt;b&gt;variant&lt;/b&gt;"), "the message, escaped");
         assertTrue(html.contains("skos:altLabel") && html.contains(altLabel), "the diff line");
-        assertTrue(server.get("doc/concept/micro-work?lang=en", "Accept", "text/html").body().contains("href=\"/history/concept/micro-work\""),
+        assertTrue(server.get("doc/concept/content-moderation?lang=en", "Accept", "text/html").body().contains("href=\"/history/concept/content-moderation\""),
                 "the resource page links its History tab");
-        String json = server.get("history/concept/micro-work", "Accept", "application/json").body();
+        String json = server.get("history/concept/content-moderation", "Accept", "application/json").body();
         assertTrue(json.contains("\"curator\" : \"Ada Lovelace\""), json);
         assertFalse(json.contains("\"ada\""), "the login never reaches public pages");
     }
@@ -191,7 +192,8 @@ class CurationTest {
         assertFalse(server.get("doc/concept/ghost-work.nt").body().equals(then));
         HttpResponse<String> old = server.get("doc/concept/ghost-work.nt?rev=" + before);
         assertEquals(200, old.statusCode(), old.body());
-        assertEquals(then, old.body());
+        // The same statements; blank nodes (the mapping records' axioms) are relabelled at each rendering.
+        assertTrue(ntriples(then).isIsomorphicWith(ntriples(old.body())), "then:\n" + then + "\nat the old revision:\n" + old.body());
         assertTrue(old.headers().firstValue("Memento-Datetime").isPresent());
         assertTrue(old.headers().firstValue("Link").orElse("").contains("rel=\"original latest-version\""));
         assertTrue(server.get("doc/concept/ghost-work.nt").headers().firstValue("Link").orElse("")
@@ -230,14 +232,14 @@ class CurationTest {
 
     @Test
     void curators_query_the_provenance_of_changes_in_prov_o_and_the_public_cannot() throws Exception {
-        send("PATCH", "doc/concept/micro-work", "application/rdf-patch",
-                "TX .\nA <" + MICRO_WORK + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"micro job\"@en .\nTC .\n",
+        send("PATCH", "doc/concept/content-moderation", "application/rdf-patch",
+                "TX .\nA <" + LIVE_CONCEPT + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"micro job\"@en .\nTC .\n",
                 "Authorization", ADA, "X-Change-Message", "provenance probe");
         String query = "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>"
                 + " PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"
                 + " SELECT ?when WHERE { ?change a prov:Activity ; prov:endedAtTime ?when ; rdfs:comment \"provenance probe\" ;"
                 + " prov:wasAssociatedWith [ foaf:accountName \"ada\" ] ; prov:generated ?state ."
-                + " ?state prov:specializationOf <" + MICRO_WORK + "> ; prov:wasRevisionOf ?before . ?change prov:used ?before }";
+                + " ?state prov:specializationOf <" + LIVE_CONCEPT + "> ; prov:wasRevisionOf ?before . ?change prov:used ?before }";
         assertEquals(401, server.get("history/sparql?query=" + TestServer.enc(query)).statusCode());
         HttpResponse<String> r = server.get("history/sparql?query=" + TestServer.enc(query), "Authorization", ADA);
         assertEquals(200, r.statusCode(), r.body());
@@ -261,14 +263,20 @@ class CurationTest {
     @Test
     void search_dumps_and_void_follow_a_committed_edit() throws Exception {
         String voidBefore = server.get(".well-known/void", "Accept", "application/n-triples").body();
-        assertFalse(server.get("api/search?q=zorglubwork").body().contains(MICRO_WORK));
-        assertEquals(200, send("PATCH", "doc/concept/micro-work", "application/rdf-patch",
-                "TX .\nA <" + MICRO_WORK + "> <http://www.w3.org/2004/02/skos/core#altLabel> \"zorglubwork\"@en .\nTC .\n",
+        assertFalse(server.get("api/search?q=zorglubwork").body().contains(LIVE_CONCEPT));
+        assertEquals(200, send("PATCH", "doc/concept/content-moderation", "application/rdf-patch",
+                "TX .\nA <" + LIVE_CONCEPT + "> <http://www.w3.org/2004/02/skos/core#altLabel> \"zorglubwork\"@en .\nTC .\n",
                 "Authorization", ADA).statusCode());
-        assertTrue(server.get("api/search?q=zorglubwork").body().contains(MICRO_WORK), "the text index follows the commit");
+        assertTrue(server.get("api/search?q=zorglubwork").body().contains(LIVE_CONCEPT), "the text index follows the commit");
         assertTrue(server.get("dumps/labourgraph.nt").body().contains("\"zorglubwork\"@en"), "the dump follows the commit");
         String voidAfter = server.get(".well-known/void", "Accept", "application/n-triples").body();
         assertFalse(triplesCounts(voidBefore).equals(triplesCounts(voidAfter)), "void:triples follows the commit");
+    }
+
+    static org.apache.jena.graph.Graph ntriples(String text) {
+        org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        org.apache.jena.riot.RDFParser.fromString(text, org.apache.jena.riot.Lang.NTRIPLES).parse(g);
+        return g;
     }
 
     static java.util.List<String> triplesCounts(String ntriples) {

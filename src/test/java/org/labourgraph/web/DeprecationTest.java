@@ -93,7 +93,10 @@ class DeprecationTest {
     @Test
     void a_retired_concept_keeps_its_page_and_leaves_every_list() throws Exception {
         assertListed(true);
-        HttpResponse<String> retire = update("INSERT DATA { GRAPH <" + CONCEPTS + "> { <" + RETIRED + "> <" + DEPRECATED + "> true ;"
+        // Retired in one change, as the shapes ask: out of the tree, marked deprecated, pointing to its successor.
+        HttpResponse<String> retire = update("DELETE DATA { GRAPH <" + CONCEPTS + "> { <" + RETIRED + "> <" + SKOS + "broader> <"
+                + GHOST_WORK + "> . <" + GHOST_WORK + "> <" + SKOS + "narrower> <" + RETIRED + "> } } ;"
+                + " INSERT DATA { GRAPH <" + CONCEPTS + "> { <" + RETIRED + "> <" + DEPRECATED + "> true ;"
                 + " <" + REPLACED_BY + "> <" + GHOST_WORK + "> } }");
         assertEquals(204, retire.statusCode(), retire.body());
         assertListed(false);
