@@ -14,6 +14,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.NodeIdInline;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -100,14 +101,23 @@ public record IndexCensus(long triples, long distinctSubjects, long distinctObje
         private long distinctObjects() {
             long objects = 0;
             NodeId previous = null;
+            // Values held in the id itself (numbers, dates, booleans) are not always neighbours in the index's order:
+            // they are counted by their value, which costs no node-table read.
+            Set<Node> inlineValues = new HashSet<>();
             for (Iterator<Tuple<NodeId>> it = index("OSPG").all(); it.hasNext(); ) {
                 Tuple<NodeId> quad = it.next();
-                if (inCountedGraph.test(quad) && !quad.get(O).equals(previous)) {
+                if (!inCountedGraph.test(quad)) {
+                    continue;
+                }
+                NodeId o = quad.get(O);
+                if (o.isInline()) {
+                    inlineValues.add(NodeIdInline.extract(o));
+                } else if (!o.equals(previous)) {
                     objects++;
-                    previous = quad.get(O);
+                    previous = o;
                 }
             }
-            return objects;
+            return objects + inlineValues.size();
         }
 
         /** P, O, S, G order from rdf:type on: each class's subjects are neighbours. */

@@ -106,11 +106,11 @@ class CuratorAreaTest {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains(PrivateNotesTest.SECRET), "the private title shows");
         assertTrue(page.body().contains("id=\"curator-banner\""), "the page says it is the curators' view");
-        assertTrue(page.body().contains("href=\"/curator/doc/concept/click-work\""), "links stay in the curators' area");
+        assertTrue(page.body().contains("href=\"/curator/doc/concept/content-moderation\""), "links stay in the curators' area");
         HttpResponse<String> turtle = server.get("curator/doc/" + NOTE_PATH + ".ttl", "Authorization", ADA);
         assertEquals(200, turtle.statusCode());
         assertTrue(turtle.body().contains(PrivateNotesTest.SECRET));
-        HttpResponse<String> concept = server.get("curator/doc/concept/click-work", "Authorization", ADA, "Accept", "text/html");
+        HttpResponse<String> concept = server.get("curator/doc/concept/content-moderation", "Authorization", ADA, "Accept", "text/html");
         assertTrue(concept.body().contains("/curator/doc/" + NOTE_PATH), "the public concept shows the private note that cites it");
     }
 
