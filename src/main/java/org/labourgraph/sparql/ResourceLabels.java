@@ -11,11 +11,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.syntax.Element;
-import org.apache.jena.sparql.syntax.ElementData;
-import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
-import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.labourgraph.model.Text;
 
 /** The labels of a set of resources in a page's language, in one query ({@code changed-resource-labels.rq}). */
@@ -36,26 +31,12 @@ public final class ResourceLabels {
         }
         List<Node> nodes = iris.stream().map(NodeFactory::createURI).toList();
         Map<String, List<Node>> found = new HashMap<>();
-        for (Binding row : runner.select(withValues(LABELS_OF, S, nodes), Map.of())) {
+        for (Binding row : runner.select(QueryLibrary.withValues(LABELS_OF, S, nodes), Map.of())) {
             found.computeIfAbsent(row.get(S).getURI(), k -> new ArrayList<>()).add(row.get(Var.alloc("label")));
         }
         for (String iri : iris) {
             out.put(iri, Labels.best(found.getOrDefault(iri, List.of()), lang).orElse(Text.plain(Labels.localName(iri))));
         }
         return out;
-    }
-
-    /** The query with its empty {@code VALUES ?var { }} block filled with {@code nodes}, as bound values. */
-    static Query withValues(Query template, Var var, List<Node> nodes) {
-        List<Binding> rows = nodes.stream().map(n -> BindingFactory.binding(var, n)).toList();
-        return QueryTransformOps.transform(template, new ElementTransformCopyBase() {
-            @Override
-            public Element transform(ElementData data) {
-                if (data.getVars().equals(List.of(var)) && data.getRows().isEmpty()) {
-                    return new ElementData(List.of(var), rows);
-                }
-                return super.transform(data);
-            }
-        });
     }
 }
