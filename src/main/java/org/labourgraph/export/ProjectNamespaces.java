@@ -6,7 +6,7 @@ import java.util.Map;
 import org.labourgraph.vocab.LG;
 
 /**
- * The prefixes of the modelling contract (MODEL.md), in the order the dumps declare them, plus the standard
+ * The project's prefixes (docs/ARCHITECTURE.md), in the order the dumps declare them, plus the standard
  * vocabularies of the dataset description. Turtle and TriG dumps declare them; the JSON-LD context maps them.
  */
 public final class ProjectNamespaces {

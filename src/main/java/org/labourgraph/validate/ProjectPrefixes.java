@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.apache.jena.shared.PrefixMapping;
 import org.labourgraph.vocab.LG;
 
-/** The prefixes of the modelling contract (MODEL.md), used to print IRIs short in findings. */
+/** The project's prefixes (docs/ARCHITECTURE.md), used to print IRIs short in findings. */
 final class ProjectPrefixes {
     private static final Pattern LOCAL_NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_.~-]*(?<!\\.)");
     private static final Pattern BRACKETED_IRI = Pattern.compile("<([^<>\\s]+)>");

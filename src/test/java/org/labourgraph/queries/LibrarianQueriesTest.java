@@ -50,7 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LibrarianQueriesTest {
 
-    // IRIs of the modelling contract (MODEL.md).
+    // IRIs of the project (docs/ARCHITECTURE.md, "Prefixes").
     static final String LG = "https://w3id.org/labourgraph/ontology#";
     static final String LGC = "https://w3id.org/labourgraph/id/concept/";
     static final String LGP = "https://w3id.org/labourgraph/id/person/";
@@ -88,7 +88,7 @@ class LibrarianQueriesTest {
     /** Retired concepts: other names of tier 1, kept resolvable and replaced by ghost work. */
     static final List<String> RETIRED_CONCEPTS = concepts("micro-work", "click-work");
 
-    /** The concepts MODEL.md requires: the tree, the collections' members and the retired concepts. */
+    /** The concepts the ontology guide and the note require: the tree, the collections' members and the retired concepts. */
     static final List<String> REQUIRED_CONCEPTS = Stream.of(TREE_CONCEPTS, COLLECTION_MEMBERS, RETIRED_CONCEPTS)
             .flatMap(List::stream).toList();
 
@@ -179,9 +179,9 @@ class LibrarianQueriesTest {
                 "line 2 must start with '# titre (fr) :'",
                 "line 3 must start with '# description (en):'",
                 "line 4 must start with '# description (fr) :'",
-                "prefix 'skos:' is <http://www.w3.org/2004/02/skos/core>, MODEL.md has <http://www.w3.org/2004/02/skos/core#>",
+                "prefix 'skos:' is <http://www.w3.org/2004/02/skos/core>, the project prefix table has <http://www.w3.org/2004/02/skos/core#>",
                 "prefix 'foaf:' is declared but not used",
-                "prefix 'ex:' is not one of MODEL.md's prefixes"), bad.layoutProblems());
+                "prefix 'ex:' is not one of the project's prefixes"), bad.layoutProblems());
         assertFalse(bad.expectsEmpty());
     }
 
@@ -224,7 +224,7 @@ class LibrarianQueriesTest {
         outside.removeAll(TREE_CONCEPTS);
         Map<String, String> depth = map(rows, "concept", "depth");
         assertAll(
-                () -> assertTrue(inScheme.containsAll(REQUIRED_CONCEPTS), () -> "concepts of MODEL.md missing: "
+                () -> assertTrue(inScheme.containsAll(REQUIRED_CONCEPTS), () -> "required concepts missing: "
                         + REQUIRED_CONCEPTS.stream().filter(c -> !inScheme.contains(c)).toList()),
                 () -> assertEquals(expected, new TreeSet<>(below), "the tree's concepts but the top one lie below it"),
                 () -> assertEquals(new TreeSet<>(Stream.concat(COLLECTION_MEMBERS.stream(), RETIRED_CONCEPTS.stream()).toList()),

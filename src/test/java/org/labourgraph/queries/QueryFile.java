@@ -26,7 +26,7 @@ record QueryFile(Path path, String text) {
     /** Header line declaring a quality-control query, whose answer on clean data is empty. */
     static final String EXPECT_EMPTY = "# expect: empty";
 
-    /** The prefixes of the modelling contract (MODEL.md); a query may declare only these, with these IRIs. */
+    /** The project's prefixes (docs/ARCHITECTURE.md); a query may declare only these, with these IRIs. */
     static final Map<String, String> CONTRACT_PREFIXES = Map.ofEntries(
             Map.entry("lg", "https://w3id.org/labourgraph/ontology#"),
             Map.entry("lgc", "https://w3id.org/labourgraph/id/concept/"),
@@ -145,9 +145,9 @@ record QueryFile(Path path, String text) {
             String prefix = m.group(1) == null ? "" : m.group(1);
             String expected = CONTRACT_PREFIXES.get(prefix);
             if (expected == null) {
-                problems.add("prefix '" + prefix + ":' is not one of MODEL.md's prefixes");
+                problems.add("prefix '" + prefix + ":' is not one of the project's prefixes");
             } else if (!expected.equals(m.group(2))) {
-                problems.add("prefix '" + prefix + ":' is <" + m.group(2) + ">, MODEL.md has <" + expected + ">");
+                problems.add("prefix '" + prefix + ":' is <" + m.group(2) + ">, the project prefix table has <" + expected + ">");
             }
             if (!Pattern.compile("(?<![\\w-])" + Pattern.quote(prefix) + ":").matcher(body).find()) {
                 problems.add("prefix '" + prefix + ":' is declared but not used");
