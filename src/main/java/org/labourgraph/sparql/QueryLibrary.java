@@ -28,6 +28,8 @@ public final class QueryLibrary {
     public static final Query SEARCH = load("search.rq", Syntax.syntaxARQ);
     /** Search without a text index, for an external endpoint: standard SPARQL 1.1 only, checked as such. */
     public static final Query SEARCH_FALLBACK = load("search-fallback.rq", Syntax.syntaxSPARQL_11);
+    /** The resources whose labels contain a label's words (text index): candidates for the label-uniqueness check. */
+    public static final Query LABEL_TWINS = load("label-twins.rq", Syntax.syntaxARQ);
     /** {@code ASK {}}: is a SPARQL service answering? */
     public static final Query ALIVE = load("alive.rq", Syntax.syntaxSPARQL_11);
 

@@ -19,10 +19,14 @@ import org.labourgraph.source.SourceParser;
  * statements the shapes read instead of copied whole.
  */
 public final class ResourceShapes {
+    /** Every shape, but for the label-uniqueness constraint when it is checked apart ({@link #labels}). */
     private final Shapes shapes;
+    private final Optional<LabelUniqueness> labels;
 
-    private ResourceShapes(Shapes shapes) {
-        this.shapes = shapes;
+    private ResourceShapes(Graph shapesGraph) {
+        Graph rest = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        this.labels = LabelUniqueness.split(shapesGraph, rest);
+        this.shapes = Shapes.parse(labels.isPresent() ? rest : shapesGraph);
     }
 
     /** The shapes of {@code shapesFile} (ontology/shapes.ttl); empty when there is no such file. */
@@ -31,20 +35,25 @@ public final class ResourceShapes {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ResourceShapes(Shapes.parse(SourceParser.parse(shapesFile.get()))));
+            return Optional.of(new ResourceShapes(SourceParser.parse(shapesFile.get())));
         } catch (RdfSyntaxException e) {
             throw new IllegalStateException("The shapes file " + shapesFile.get() + " does not parse: " + e.getMessage(), e);
         }
     }
 
-    /** The findings about {@code resources} in {@code data} (empty: they conform). */
-    public List<Finding> check(Graph data, Collection<Node> resources) {
+    /**
+     * The findings about {@code resources} in {@code data} (empty: they conform). Whether a label also names another
+     * concept is asked of {@code labelIndex} (see {@link LabelLookup}), with {@code resources} as further candidates.
+     */
+    public List<Finding> check(Graph data, Collection<Node> resources, LabelLookup labelIndex) {
         List<Node> targeted = resources.stream().filter(n -> isTargetable(data, n)).toList();
         if (targeted.isEmpty()) {
             return List.of();
         }
         Graph inferred = RDFSFactory.graphRDFS(data, RDFSFactory.setupRDFS(data));
-        return ShaclCheck.runOn(shapes, inferred, targeted);
+        List<Finding> findings = new java.util.ArrayList<>(ShaclCheck.runOn(shapes, inferred, targeted));
+        labels.ifPresent(l -> targeted.forEach(focus -> findings.addAll(l.check(inferred, focus, labelIndex, resources))));
+        return findings;
     }
 
     /**

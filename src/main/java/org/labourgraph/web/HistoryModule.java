@@ -41,7 +41,7 @@ public final class HistoryModule implements FusekiModule {
         RecordingDataset store = recorded.get();
         if (ctx.settings.passwordFile().isPresent()) {
             ResourceShapes.load(SourceSet.discover(ctx.settings.projectRoot()).shapes())
-                    .ifPresent(shapes -> store.addPreCommit(new ShapesCommitCheck(shapes)));
+                    .ifPresent(shapes -> store.addPreCommit(new ShapesCommitCheck(shapes, ctx.settings.queryTimeout())));
         }
         MementoFilter memento = new MementoFilter(store.log(), ctx.settings.baseIri());
         builder.addFilter("/*", new ChangeAttributionFilter())

@@ -1,6 +1,7 @@
 package org.labourgraph.web;
 
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.labourgraph.history.Attribution;
 import org.labourgraph.history.RecordingDataset;
+import org.labourgraph.sparql.LabelIndexLookup;
 import org.labourgraph.validate.Finding;
+import org.labourgraph.validate.LabelLookup;
 import org.labourgraph.validate.ResourceShapes;
 
 /**
@@ -25,9 +28,11 @@ import org.labourgraph.validate.ResourceShapes;
  */
 final class ShapesCommitCheck implements RecordingDataset.PreCommit {
     private final ResourceShapes shapes;
+    private final Duration timeout;
 
-    ShapesCommitCheck(ResourceShapes shapes) {
+    ShapesCommitCheck(ResourceShapes shapes, Duration timeout) {
         this.shapes = shapes;
+        this.timeout = timeout;
     }
 
     @Override
@@ -39,12 +44,14 @@ final class ShapesCommitCheck implements RecordingDataset.PreCommit {
         if (resources.isEmpty()) {
             return;
         }
-        List<Finding> after = violations(store.getUnionGraph(), resources);
+        // Whether a label names another concept too is asked of the text index: one look-up per label, not a scan.
+        LabelLookup labelIndex = new LabelIndexLookup(store, timeout);
+        List<Finding> after = violations(store.getUnionGraph(), resources, labelIndex);
         if (after.isEmpty()) {
             return;
         }
         // Only what the change introduces is refused: a resource imported with problems of its own stays editable.
-        Set<Finding> before = new HashSet<>(violations(beforeChange(store, changes), resources));
+        Set<Finding> before = new HashSet<>(violations(beforeChange(store, changes), resources, labelIndex));
         List<Finding> violations = after.stream().filter(f -> !before.contains(f)).toList();
         if (violations.isEmpty()) {
             return;
@@ -57,8 +64,8 @@ final class ShapesCommitCheck implements RecordingDataset.PreCommit {
         };
     }
 
-    private List<Finding> violations(Graph data, Set<Node> resources) {
-        return shapes.check(data, resources).stream()
+    private List<Finding> violations(Graph data, Set<Node> resources, LabelLookup labelIndex) {
+        return shapes.check(data, resources, labelIndex).stream()
                 .filter(f -> !f.message().startsWith("[")) // "[Warning] …", "[Info] …": reported by validate, not refused
                 .toList();
     }

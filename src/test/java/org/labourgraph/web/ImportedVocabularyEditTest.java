@@ -79,4 +79,21 @@ class ImportedVocabularyEditTest {
         assertEquals(1, statements("\"gig work\"@en"), "only the prefLabel states the text");
         assertEquals(head, server.store.history().head(), "no revision was recorded");
     }
+
+    @Test
+    void an_edit_giving_a_concept_the_label_of_another_concept_is_refused_and_names_it() throws Exception {
+        // Case and language differ: the check (a text-index look-up per label) compares labels ignoring both.
+        HttpResponse<String> r = patch("TX .\nA <" + CONCEPT + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"Travail FANTÔME\"@de .\nTC .\n");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("is also a label of another concept"), r.body());
+        assertTrue(r.body().contains("ghost-work"), "the other concept is named: " + r.body());
+        assertEquals(0, statements("\"Travail FANTÔME\"@de"));
+    }
+
+    @Test
+    void a_label_that_only_contains_another_concepts_label_is_accepted() throws Exception {
+        HttpResponse<String> r = patch("TX .\nA <" + CONCEPT + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"ghost work on demand\"@en .\nTC .\n");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(1, statements("\"ghost work on demand\"@en"));
+    }
 }
