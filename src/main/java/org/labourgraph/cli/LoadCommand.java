@@ -65,8 +65,13 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "DIR", description = "Store folder of a stopped server (default: ./store).")
     Path store = Path.of("store");
 
-    @Option(names = "--root", paramLabel = "DIR", description = "Project folder holding ontology/shapes.ttl (default: the working directory).")
+    @Option(names = "--root", paramLabel = "DIR", description = "Project folder holding ontology/ and data/ (default: the working directory).")
     Path root = Path.of("");
+
+    @Option(names = "--no-sources", description = "Into a store folder, write only the files given; by default a public load also writes"
+            + " ontology/ and data/ of --root in the same transaction (when the store does not hold them yet), so the first serve has"
+            + " nothing to load or recompute.")
+    boolean noSources;
 
     @Option(names = "--server", paramLabel = "URL", description = "Send the data through this running labourgraph server instead (its /update endpoint).")
     URI server;
@@ -144,11 +149,36 @@ public final class LoadCommand implements Callable<Integer> {
                 return 1;
             }
             LabourStore.ImportResult result = visibility == Visibility.PRIVATE
-                    ? target.importPrivateGraphs(graphs, replace) : target.importGraphs(graphs, replace);
+                    ? target.importPrivateGraphs(graphs, replace) : target.importGraphs(graphs, replace, sources());
             System.err.printf("load: %,d triples into %d %s graph(s) of %s, %,d entailed, in %d ms.%n", result.triples(),
                     result.graphs(), visibility.name().toLowerCase(java.util.Locale.ROOT), store, result.entailed(),
                     (System.nanoTime() - started) / 1_000_000);
+            reportSources(result);
             return 0;
+        } catch (RdfSyntaxException e) {
+            System.err.println(e.getMessage());
+            System.err.println("load: nothing was imported (fix the file under " + root.toAbsolutePath()
+                    + " or give --no-sources; the store is unchanged).");
+            return 1;
+        }
+    }
+
+    /** ontology/ and data/ of --root, to write along with the files, unless --no-sources or --root has none. */
+    private Optional<SourceSet> sources() {
+        Path project = root.toAbsolutePath();
+        if (noSources || !Files.isDirectory(project.resolve("ontology")) || !Files.isDirectory(project.resolve("data"))) {
+            return Optional.empty();
+        }
+        return Optional.of(SourceSet.discover(project));
+    }
+
+    private void reportSources(LabourStore.ImportResult result) {
+        if (result.sourceFiles() > 0) {
+            System.err.printf("load: wrote ontology/ and data/ of %s too (%d files), in the same transaction: a serve with that"
+                    + " --root has nothing to load.%n", root.toAbsolutePath(), result.sourceFiles());
+        } else if (!noSources && sources().isEmpty()) {
+            System.err.println("load: no ontology/ and data/ under --root " + root.toAbsolutePath() + ": the first serve will write"
+                    + " them and recompute the entailments; give --root PROJECT to write them now.");
         }
     }
 
@@ -160,10 +190,11 @@ public final class LoadCommand implements Callable<Integer> {
                 graph != null ? graph : SourceFile.of(f).graphIri())).toList();
         TerminalProgress progress = TerminalProgress.start("triples", 0);
         try (LabourStore target = LabourStore.open(store.toAbsolutePath())) {
-            LabourStore.ImportResult result = target.importFiles(imports, replace, progress::update);
+            LabourStore.ImportResult result = target.importFiles(imports, replace, sources(), progress::update);
             progress.finish();
             System.err.printf("load: %,d triples into %d public graph(s) of %s, %,d entailed, in %d ms.%n", result.triples(),
                     result.graphs(), store, result.entailed(), (System.nanoTime() - started) / 1_000_000);
+            reportSources(result);
             return 0;
         } catch (RdfSyntaxException e) {
             progress.finish();

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +15,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.text.TextIndexConfig;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -30,8 +26,6 @@ import org.labourgraph.history.Attribution;
 import org.labourgraph.history.ChangeLog;
 import org.labourgraph.history.RecordingDataset;
 import org.labourgraph.source.RdfSyntaxException;
-import org.labourgraph.source.SourceFile;
-import org.labourgraph.source.SourceParser;
 import org.labourgraph.source.SourceSet;
 import org.labourgraph.vocab.LG;
 import org.slf4j.Logger;
@@ -54,7 +48,7 @@ public final class LabourStore implements AutoCloseable {
     private final Optional<Path> directory;
     private final DatasetGraph curatorView;
     private StoreState inMemoryState;
-    private volatile CountAt lastCount;
+    private final QuadCount quadCount;
     /** Set by a bulk import whose entailments are already current for its transaction: the commit skips the refresh. */
     private final ThreadLocal<Boolean> entailmentsCurrent = ThreadLocal.withInitial(() -> false);
     /** A change of more than 1/FULL_REFRESH_SHARE of the store's quads recomputes the entailments in full. */
@@ -79,6 +73,7 @@ public final class LabourStore implements AutoCloseable {
             TouchedResources.of(text, iri(ENTAILMENT_GRAPH), changes).ifPresent(marker::touching);
         });
         this.dataset = recorded;
+        this.quadCount = new QuadCount(tdb, recorded);
         this.privateStore = privateStore;
         this.directory = directory;
         // The TDB2 databases themselves (not the text-indexed wrapper): reads only, no index needed.
@@ -141,36 +136,23 @@ public final class LabourStore implements AutoCloseable {
      */
     public SyncResult syncSources(SourceSet sources) throws RdfSyntaxException {
         long start = System.nanoTime();
-        String hash = sources.contentHash();
-        Optional<StoreState> previous = state();
-        if (previous.isPresent() && previous.get().contentHash().equals(hash)) {
-            LOG.debug("Sources unchanged (hash {}): nothing to load", hash);
+        Optional<SourceGraphs> pending = SourceGraphs.pending(sources, state());
+        if (pending.isEmpty()) {
+            LOG.debug("Sources unchanged: nothing to load");
             return new SyncResult(false, 0, 0, 0, Duration.ofNanos(System.nanoTime() - start));
         }
-        Map<String, Graph> graphs = new LinkedHashMap<>();
-        for (SourceFile file : sources.files()) {
-            graphs.put(file.graphIri(), SourceParser.parse(file.path()));
-        }
-        VisibilityGuard.requirePublic(graphs);
-        List<String> stale = new ArrayList<>(previous.map(StoreState::sourceGraphs).orElse(List.of()));
-        stale.removeAll(graphs.keySet());
-        long[] counts = new long[2];
+        SourceGraphs write = pending.get();
         long parsed = System.nanoTime();
         Attribution loader = Attribution.bound().orElse(new Attribution("labourgraph",
-                "Loaded ontology/ and data/ (" + graphs.size() + " files)", Attribution.Channel.LOCAL));
-        loader.during(() -> WriteTransaction.run(dataset, () -> {
-            stale.forEach(g -> dataset.removeGraph(iri(g)));
-            graphs.forEach((g, content) -> replaceGraph(g, content));
-            counts[0] = graphs.values().stream().mapToLong(Graph::size).sum();
-        }));  // the entailments are refreshed as the change commits
-        counts[1] = entailedCount();
+                "Loaded ontology/ and data/ (" + write.files() + " files)", Attribution.Channel.LOCAL));
+        loader.during(() -> WriteTransaction.run(dataset, () -> write.writeInto(dataset)));  // entailments follow at commit
+        long entailed = entailedCount();
         LOG.debug("Parsed in {} ms, wrote with entailments in {} ms", (parsed - start) / 1_000_000,
                 (System.nanoTime() - parsed) / 1_000_000);
-        StoreState now = new StoreState(hash, List.copyOf(graphs.keySet()));
-        saveState(now);
+        saveState(write.state());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        LOG.info("Loaded {} source files: {} triples, {} entailed, in {} ms", graphs.size(), counts[0], counts[1], took.toMillis());
-        return new SyncResult(true, graphs.size(), counts[0], counts[1], took);
+        LOG.info("Loaded {} source files: {} triples, {} entailed, in {} ms", write.files(), write.triples(), entailed, took.toMillis());
+        return new SyncResult(true, write.files(), write.triples(), entailed, took);
     }
 
     /**
@@ -178,12 +160,26 @@ public final class LabourStore implements AutoCloseable {
      * then refreshes the entailments. Either all of it lands or none.
      */
     public ImportResult importGraphs(Map<String, Graph> graphs, boolean replace) {
+        return importParsed(graphs, replace, Optional.empty());
+    }
+
+    /**
+     * The same, and ontology/ and data/ of {@code sources} written in the same transaction when the store does not
+     * already hold them, so the next start has nothing to load. A syntax error in a source writes nothing.
+     */
+    public ImportResult importGraphs(Map<String, Graph> graphs, boolean replace, Optional<SourceSet> sources)
+            throws RdfSyntaxException {
+        return importParsed(graphs, replace, pendingSources(sources));
+    }
+
+    private ImportResult importParsed(Map<String, Graph> graphs, boolean replace, Optional<SourceGraphs> pending) {
         VisibilityGuard.requirePublic(graphs);
         long start = System.nanoTime();
         long[] counts = new long[2];
         Attribution importer = Attribution.bound().orElse(new Attribution(System.getProperty("user.name", "labourgraph"),
                 "labourgraph load: " + String.join(", ", graphs.keySet()), Attribution.Channel.LOCAL));
         importer.during(() -> WriteTransaction.run(dataset, () -> {
+            pending.ifPresent(write -> write.writeInto(dataset));
             graphs.forEach((g, content) -> {
                 if (replace) {
                     replaceGraph(g, content);
@@ -193,8 +189,10 @@ public final class LabourStore implements AutoCloseable {
                 counts[0] += content.size();
             });
         }));  // the entailments are refreshed as the change commits
+        pending.ifPresent(write -> saveState(write.state()));
         counts[1] = entailedCount();
-        return new ImportResult(graphs.size(), counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start));
+        return new ImportResult(graphs.size(), counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start),
+                pending.map(SourceGraphs::files).orElse(0));
     }
 
     /**
@@ -204,6 +202,18 @@ public final class LabourStore implements AutoCloseable {
      */
     public ImportResult importFiles(List<FileImport> files, boolean replace, java.util.function.LongConsumer progress)
             throws RdfSyntaxException {
+        return importFiles(files, replace, Optional.empty(), progress);
+    }
+
+    /**
+     * The same, and ontology/ and data/ of {@code sources} written first in the same transaction when the store does
+     * not already hold them. Into an empty store their entailments are computed before the files stream (a few
+     * thousand triples), so the files' entailments still follow triple by triple with the ontology's rules.
+     */
+    public ImportResult importFiles(List<FileImport> files, boolean replace, Optional<SourceSet> sources,
+                                    java.util.function.LongConsumer progress) throws RdfSyntaxException {
+        Optional<SourceGraphs> pending = pendingSources(sources);
+        boolean intoEmptyStore = quadCount.stored() == 0;
         long start = System.nanoTime();
         List<StreamingImport.FileIntoGraph> plan = files.stream()
                 .map(f -> new StreamingImport.FileIntoGraph(f.file(), f.lang(), f.graph())).toList();
@@ -216,8 +226,16 @@ public final class LabourStore implements AutoCloseable {
             importer.during(() -> WriteTransaction.run(dataset, () -> {
                 // Millions of rows: the revision is written from a file as the import goes, never held in memory.
                 ((RecordingDataset) dataset).recordRowsOnDisk(directory.map(d -> d.resolve("history")).orElse(spillFolder()));
+                pending.ifPresent(write -> write.writeInto(dataset));
+                // New sources change the rules: in an empty store, derive from them now (cheap) and follow the files
+                // triple by triple; over existing data, recompute once the files are in.
+                boolean refreshAtEnd = pending.isPresent() && !intoEmptyStore;
+                if (pending.isPresent() && intoEmptyStore) {
+                    refreshEntailments();
+                }
                 try {
-                    counts[0] = StreamingImport.run(text, dataset, iri(ENTAILMENT_GRAPH), plan, replace, spillFolder(), progress);
+                    counts[0] = StreamingImport.run(text, dataset, iri(ENTAILMENT_GRAPH), plan, replace || refreshAtEnd,
+                            spillFolder(), progress);
                     // Refreshing them again before the commit would redo, over the whole store, what the import did.
                     entailmentsCurrent.set(true);
                 } catch (RdfSyntaxException e) {
@@ -229,7 +247,13 @@ public final class LabourStore implements AutoCloseable {
         } finally {
             entailmentsCurrent.remove();
         }
-        return new ImportResult(plan.size(), counts[0].triples(), entailedCount(), Duration.ofNanos(System.nanoTime() - start));
+        pending.ifPresent(write -> saveState(write.state()));
+        return new ImportResult(plan.size(), counts[0].triples(), entailedCount(), Duration.ofNanos(System.nanoTime() - start),
+                pending.map(SourceGraphs::files).orElse(0));
+    }
+
+    private Optional<SourceGraphs> pendingSources(Optional<SourceSet> sources) throws RdfSyntaxException {
+        return sources.isEmpty() ? Optional.empty() : SourceGraphs.pending(sources.get(), state());
     }
 
     /** A file to import and its named graph; {@code lang} must be Turtle or N-Triples. */
@@ -255,14 +279,9 @@ public final class LabourStore implements AutoCloseable {
      */
     public ImportResult importPrivateGraphs(Map<String, Graph> graphs, boolean replace) {
         long start = System.nanoTime();
-        Graph publicAsserted = GraphFactory.createDefaultGraph();
-        Graph publicEntailed = GraphFactory.createDefaultGraph();
-        Node entailmentGraph = iri(ENTAILMENT_GRAPH);
-        Txn.executeRead(dataset, () -> dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q ->
-                (q.getGraph().equals(entailmentGraph) ? publicEntailed : publicAsserted).add(q.asTriple())));
-        long entailed = privateStore.importGraphs(graphs, replace, publicAsserted, publicEntailed);
+        long entailed = privateStore.importBeside(dataset, iri(ENTAILMENT_GRAPH), graphs, replace);
         long triples = graphs.values().stream().mapToLong(Graph::size).sum();
-        return new ImportResult(graphs.size(), triples, entailed, Duration.ofNanos(System.nanoTime() - start));
+        return new ImportResult(graphs.size(), triples, entailed, Duration.ofNanos(System.nanoTime() - start), 0);
     }
 
     /**
@@ -275,16 +294,7 @@ public final class LabourStore implements AutoCloseable {
 
     /** Number of quads in the private store. */
     public long privateQuadCount() {
-        DatasetGraph p = privateStore.dataset();
-        return Txn.calculateRead(p, () -> {
-            long n = 0;
-            var it = p.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
-            while (it.hasNext()) {
-                it.next();
-                n++;
-            }
-            return n;
-        });
+        return privateStore.quadCount();
     }
 
     /**
@@ -292,18 +302,8 @@ public final class LabourStore implements AutoCloseable {
      * index, so no node is decoded: milliseconds at 10^5 quads, about a second at 10^7 (start-up reads it).
      */
     public long quadCount() {
-        ChangeMarker marker = ChangeMarker.of(dataset);
-        long version = marker.commits();
-        CountAt last = lastCount;
-        if (last != null && last.version() == version && marker.watchesCommits()) {
-            return last.quads();  // the health check asks often; the count only moves with a commit
-        }
-        long quads = storedQuads();
-        lastCount = new CountAt(version, quads);
-        return quads;
+        return quadCount.sinceLastCommit();
     }
-
-    private record CountAt(long version, long quads) {}
 
     private void replaceGraph(String graphIri, Graph content) {
         Node g = iri(graphIri);
@@ -334,7 +334,7 @@ public final class LabourStore implements AutoCloseable {
     private void updateEntailments(RecordingDataset.ChangeSet changes) {
         long size = changes.added().size() + changes.deleted().size();
         if (size == 0 || IncrementalEntailments.needsFullRefresh(changes.added(), changes.deleted())
-                || size * FULL_REFRESH_SHARE >= storedQuads()) {
+                || size * FULL_REFRESH_SHARE >= quadCount.stored()) {
             long entailed = refreshEntailments();
             LOG.debug("Entailments recomputed in full after a change of {} quads: {} entailed", size, entailed);
             fullRefreshes.incrementAndGet();
@@ -348,15 +348,6 @@ public final class LabourStore implements AutoCloseable {
     /** How many times the whole entailment graph was recomputed since the store opened (start-up checks read it). */
     public long fullEntailmentRefreshes() {
         return fullRefreshes.get();
-    }
-
-    /** Quads in TDB2's indexes, read from their sizes: no node is decoded. Inside or outside a transaction. */
-    private long storedQuads() {
-        return Txn.calculateRead(tdb, () -> {
-            DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(tdb);
-            return storage.getQuadTable().getNodeTupleTable().getTupleTable().size()
-                    + storage.getTripleTable().getNodeTupleTable().getTupleTable().size();
-        });
     }
 
     /** Recomputes the entailment graph from every other named graph. */
@@ -413,5 +404,6 @@ public final class LabourStore implements AutoCloseable {
     public record SyncResult(boolean loaded, int files, long triples, long entailed, Duration took) {}
 
     /** What an import did. */
-    public record ImportResult(int graphs, long triples, long entailed, Duration took) {}
+    /** What an import did; {@code sourceFiles}: how many ontology/ and data/ files it wrote along (0 when the store held them). */
+    public record ImportResult(int graphs, long triples, long entailed, Duration took, int sourceFiles) {}
 }

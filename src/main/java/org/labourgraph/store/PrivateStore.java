@@ -48,6 +48,31 @@ final class PrivateStore implements AutoCloseable {
     }
 
     /**
+     * Imports {@code graphs} here, beside the public dataset (which does not change): its asserted and entailed
+     * triples (the latter in {@code publicEntailmentGraph}) are what the private entailments build on.
+     */
+    long importBeside(DatasetGraph publicDataset, Node publicEntailmentGraph, Map<String, Graph> graphs, boolean replace) {
+        Graph publicAsserted = GraphFactory.createDefaultGraph();
+        Graph publicEntailed = GraphFactory.createDefaultGraph();
+        Txn.executeRead(publicDataset, () -> publicDataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q ->
+                (q.getGraph().equals(publicEntailmentGraph) ? publicEntailed : publicAsserted).add(q.asTriple())));
+        return importGraphs(graphs, replace, publicAsserted, publicEntailed);
+    }
+
+    /** Number of quads here. */
+    long quadCount() {
+        return Txn.calculateRead(tdb, () -> {
+            long n = 0;
+            var it = tdb.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+            return n;
+        });
+    }
+
+    /**
      * Writes the graphs in one transaction and recomputes the private entailments from the public asserted
      * triples and all private ones; returns how many triples were entailed.
      */

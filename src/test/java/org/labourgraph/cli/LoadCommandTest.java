@@ -1,6 +1,7 @@
 package org.labourgraph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labourgraph.Main;
+import org.labourgraph.ProjectPaths;
+import org.labourgraph.source.SourceSet;
 import org.labourgraph.store.LabourStore;
 
 /** {@code labourgraph load}: all files in one transaction, or none with file:line:col. */
@@ -66,10 +69,10 @@ class LoadCommandTest {
         Path a = Files.writeString(tmp.resolve("a.ttl"), "<urn:t:a> <urn:t:p> \"one\" .\n");
         Path b = Files.writeString(tmp.resolve("b.nt"), "<urn:t:b> <urn:t:p> \"two\" .\n");
         Path store = tmp.resolve("store");
-        Run run = run("load", "--store", store.toString(), a.toString(), b.toString());
+        Run run = run("load", "--no-sources", "--store", store.toString(), a.toString(), b.toString());
         assertEquals(0, run.exit, run.err);
         try (LabourStore s = LabourStore.open(store)) {
-            assertEquals(2, s.quadCount());
+            assertEquals(2, s.quadCount(), "the two files and nothing else (--no-sources)");
         }
         Run query = run("query", "--store", store.toString(), "--format", "csv",
                 "SELECT ?g WHERE { GRAPH ?g { <urn:t:b> ?p ?o } }");
@@ -137,6 +140,35 @@ class LoadCommandTest {
         assertTrue(run("query", "--store", store.toString(), ask).out().contains("no"));
         try (LabourStore s = LabourStore.open(store)) {
             assertEquals(0, s.quadCount(), "the public store holds nothing of it");
+        }
+    }
+
+    @Test
+    void a_store_made_by_load_holds_ontology_and_data_so_the_first_serve_has_nothing_to_load() throws Exception {
+        Path root = ProjectPaths.root();
+        Path nt = Files.writeString(tmp.resolve("a.nt"), "<urn:t:a> <urn:t:p> \"one\" .\n");
+        Path trig = Files.writeString(tmp.resolve("b.trig"), "<urn:t:g> { <urn:t:b> <urn:t:p> \"two\" . }\n");
+        for (Path file : new Path[] {nt, trig}) {  // streamed, and parsed in memory
+            Path store = tmp.resolve("store-" + file.getFileName());
+            Run run = run("load", "--store", store.toString(), "--root", root.toString(), file.toString());
+            assertEquals(0, run.exit, run.err);
+            assertTrue(run.err.contains("wrote ontology/ and data/"), run.err);
+            try (LabourStore s = LabourStore.open(store)) {
+                assertFalse(s.syncSources(SourceSet.discover(root)).loaded(), "serve's sync finds nothing to load after " + file);
+                assertEquals(0, s.fullEntailmentRefreshes());
+            }
+        }
+    }
+
+    @Test
+    void load_from_a_folder_without_sources_says_the_first_serve_will_write_them() throws Exception {
+        Path a = Files.writeString(tmp.resolve("a.nt"), "<urn:t:a> <urn:t:p> \"one\" .\n");
+        Path store = tmp.resolve("store");
+        Run run = run("load", "--store", store.toString(), "--root", tmp.toString(), a.toString());
+        assertEquals(0, run.exit, run.err);
+        assertTrue(run.err.contains("no ontology/ and data/ under --root"), run.err);
+        try (LabourStore s = LabourStore.open(store)) {
+            assertEquals(1, s.quadCount());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.labourgraph.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -21,6 +23,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labourgraph.FixtureTree;
 import org.labourgraph.ProjectPaths;
 import org.labourgraph.bench.ThesaurusGenerator;
 import org.labourgraph.source.RdfSyntaxException;
@@ -149,6 +152,75 @@ class StreamingImportTest {
                     () -> store.importFiles(List.of(new LabourStore.FileImport(file, Lang.NTRIPLES, GRAPH)), false, n -> {}));
             assertTrue(e.getMessage().contains("private"), e.getMessage());
             assertEquals(before, store.quadCount());
+        }
+    }
+
+    @Test
+    void an_import_into_a_new_store_writes_the_sources_with_it_and_the_first_start_has_nothing_to_load() throws Exception {
+        SourceSet sources = SourceSet.discover(ProjectPaths.root());
+        try (LabourStore store = LabourStore.inMemory()) {
+            LabourStore.ImportResult result = store.importFiles(List.of(new LabourStore.FileImport(thesaurus(5_000), Lang.NTRIPLES, GRAPH)),
+                    false, Optional.of(sources), n -> {});
+
+            assertEquals(sources.files().size(), result.sourceFiles());
+            Set<Triple> expected = new HashSet<>();
+            Entailments.of(assertedOf(store)).find().forEachRemaining(expected::add);
+            assertEquals(expected, graphOf(store, ENTAILMENTS), "the files' entailments follow the ontology's rules");
+            // Against a store that had them from the start-up sync: TDB2 keeps numbers by value (12.50 reads back as 12.5).
+            try (LabourStore synced = LabourStore.inMemory()) {
+                synced.syncSources(sources);
+                for (var f : sources.files()) {
+                    Node g = NodeFactory.createURI(f.graphIri());
+                    Graph fromSync = GraphFactory.createDefaultGraph();
+                    graphOf(synced, g).forEach(fromSync::add);
+                    Graph held = GraphFactory.createDefaultGraph();
+                    graphOf(store, g).forEach(held::add);
+                    assertFalse(held.isEmpty(), f.path() + " was written");
+                    assertTrue(held.isIsomorphicWith(fromSync), "the store's graph <" + f.graphIri() + "> holds " + f.path());
+                }
+            }
+            assertFalse(store.syncSources(sources).loaded(), "the start-up sync finds the sources already written");
+            assertEquals(0, store.fullEntailmentRefreshes());
+        }
+    }
+
+    @Test
+    void an_import_over_older_sources_writes_the_new_ones_and_entails_from_both() throws Exception {
+        FixtureTree tree = FixtureTree.copyInto(tmp.resolve("project"));
+        try (LabourStore store = LabourStore.inMemory()) {
+            store.syncSources(SourceSet.discover(tree.root()));
+            store.importFiles(List.of(new LabourStore.FileImport(thesaurus(2_000), Lang.NTRIPLES, GRAPH)), false, n -> {});
+            // A new concept under one of the fixture's, in data/: its broaderTransitive pairs come from the new source.
+            tree.append("data/concepts.ttl", "lgc:new-concept a skos:Concept ; skos:prefLabel \"nouveau\"@fr, \"new\"@en ;"
+                    + " skos:broader lgc:micro-work .");
+            SourceSet changed = SourceSet.discover(tree.root());
+
+            LabourStore.ImportResult result = store.importFiles(List.of(new LabourStore.FileImport(thesaurus(500), Lang.NTRIPLES,
+                    GRAPH + "-second")), false, Optional.of(changed), n -> {});
+
+            assertEquals(changed.files().size(), result.sourceFiles());
+            Set<Triple> expected = new HashSet<>();
+            Entailments.of(assertedOf(store)).find().forEachRemaining(expected::add);
+            Set<Triple> entailed = graphOf(store, ENTAILMENTS);
+            assertEquals(expected, entailed);
+            assertTrue(entailed.contains(Triple.create(NodeFactory.createURI("https://w3id.org/labourgraph/id/concept/new-concept"),
+                    NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#broaderTransitive"),
+                    NodeFactory.createURI("https://w3id.org/labourgraph/id/concept/digital-labour"))), "the new source is entailed from");
+            assertFalse(store.syncSources(changed).loaded());
+        }
+    }
+
+    @Test
+    void a_syntax_error_in_a_source_imports_nothing_not_even_the_files() throws Exception {
+        FixtureTree tree = FixtureTree.copyInto(tmp.resolve("project"));
+        tree.append("data/concepts.ttl", "lgc:broken skos:prefLabel \"unterminated .");
+        try (LabourStore store = LabourStore.open(tmp.resolve("store"))) {
+            RdfSyntaxException e = assertThrows(RdfSyntaxException.class, () -> store.importFiles(List.of(
+                    new LabourStore.FileImport(thesaurus(1_000), Lang.NTRIPLES, GRAPH)), false, Optional.of(SourceSet.discover(tree.root())), n -> {}));
+
+            assertTrue(e.getMessage().contains("concepts.ttl"), e.getMessage());
+            assertEquals(0, store.quadCount());
+            assertFalse(Files.exists(tmp.resolve("store").resolve(StoreState.FILE_NAME)), "no sources recorded as loaded");
         }
     }
 }
