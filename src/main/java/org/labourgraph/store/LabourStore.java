@@ -13,11 +13,9 @@ import org.apache.jena.dboe.transaction.txn.TransactionException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.text.TextIndexConfig;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -57,7 +55,7 @@ public final class LabourStore implements AutoCloseable {
 
     private LabourStore(DatasetGraph tdb, Directory textDirectory, PrivateStore privateStore, Optional<Path> directory) {
         this.tdb = tdb;
-        this.text = withTextIndex(tdb, textDirectory);
+        this.text = TextIndexLayout.indexed(tdb, textDirectory);
         // Every change through dataset() is recorded in the history, atomically with its commit (history/ChangeLog).
         ChangeLog log = directory.map(d -> ChangeLog.open(d.resolve("history"))).orElseGet(ChangeLog::inMemory);
         log.recover(text);
@@ -109,15 +107,6 @@ public final class LabourStore implements AutoCloseable {
     /** An in-memory store with the same behaviour (TDB2 in memory, index in memory): for tests and tools. */
     public static LabourStore inMemory() {
         return new LabourStore(DatabaseMgr.createDatasetGraph(), new ByteBuffersDirectory(), PrivateStore.inMemory(), Optional.empty());
-    }
-
-    private static DatasetGraph withTextIndex(DatasetGraph tdb, Directory textDirectory) {
-        // The endpoint's default graph is the union of the named graphs (sources + entailments).
-        tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
-        TextIndexConfig config = TextIndexLayout.config();
-        DatasetGraph text = BackgroundTextIndexing.textDataset(tdb, new BackgroundTextIndexing.CheckedLuceneIndex(textDirectory, config));
-        text.getContext().set(TDB2.symUnionDefaultGraph, true);
-        return text;
     }
 
     /** The dataset to serve and query: text-indexed, union default graph. */
@@ -239,10 +228,10 @@ public final class LabourStore implements AutoCloseable {
                     // Refreshing them again before the commit would redo, over the whole store, what the import did.
                     entailmentsCurrent.set(true);
                 } catch (RdfSyntaxException e) {
-                    throw new SyntaxErrorInTransaction(e);
+                    throw new StreamingImport.SyntaxErrorInTransaction(e);
                 }
             }));
-        } catch (SyntaxErrorInTransaction e) {
+        } catch (StreamingImport.SyntaxErrorInTransaction e) {
             throw e.error;
         } finally {
             entailmentsCurrent.remove();
@@ -258,16 +247,6 @@ public final class LabourStore implements AutoCloseable {
 
     /** A file to import and its named graph; {@code lang} must be Turtle or N-Triples. */
     public record FileImport(Path file, org.apache.jena.riot.Lang lang, String graph) {}
-
-    /** Carries a syntax error out of the transaction (which it aborts) to the caller. */
-    private static final class SyntaxErrorInTransaction extends RuntimeException {
-        final RdfSyntaxException error;
-
-        SyntaxErrorInTransaction(RdfSyntaxException error) {
-            super(error);
-            this.error = error;
-        }
-    }
 
     private Path spillFolder() {
         return directory.orElse(Path.of(System.getProperty("java.io.tmpdir")));
@@ -399,6 +378,19 @@ public final class LabourStore implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Compacts the public and the private TDB2 databases and removes their old generations (see {@link StoreCompaction});
+     * run on a store no server has open. {@code progress} is told the bytes the new generation holds so far.
+     */
+    public Compacted compact(java.util.function.Consumer<Long> progress) {
+        Path dir = directory.orElseThrow(() -> new StoreException("An in-memory store has nothing to compact."));
+        return StoreCompaction.run(List.of(new StoreCompaction.Database(tdb, dir.resolve("tdb2")),
+                new StoreCompaction.Database(privateStore.dataset(), dir.resolve("private").resolve("tdb2"))), progress);
+    }
+
+    /** What a compaction did: bytes of the databases' folders before and after. */
+    public record Compacted(long bytesBefore, long bytesAfter, Duration took) {}
 
     /** What a start-up sync did. */
     public record SyncResult(boolean loaded, int files, long triples, long entailed, Duration took) {}

@@ -69,4 +69,14 @@ final class StreamingImport {
                 : incremental.finish();
         return new Counts(count[0], entailed);
     }
+
+    /** Carries a syntax error out of the caller's transaction (which it aborts) to the caller. */
+    static final class SyntaxErrorInTransaction extends RuntimeException {
+        final RdfSyntaxException error;
+
+        SyntaxErrorInTransaction(RdfSyntaxException error) {
+            super(error);
+            this.error = error;
+        }
+    }
 }

@@ -5,6 +5,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.lucene.store.Directory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -51,5 +54,14 @@ public final class TextIndexLayout {
         // Stored values give back the matched text for highlighting.
         config.setValueStored(true);
         return config;
+    }
+
+    /** {@code tdb} with the text index in {@code directory}, kept up to date by each commit; both see the union default graph. */
+    static DatasetGraph indexed(DatasetGraph tdb, Directory directory) {
+        // The endpoint's default graph is the union of the named graphs (sources + entailments).
+        tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
+        DatasetGraph text = BackgroundTextIndexing.textDataset(tdb, new BackgroundTextIndexing.CheckedLuceneIndex(directory, config()));
+        text.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return text;
     }
 }
