@@ -163,8 +163,8 @@ public final class BenchmarkRun {
             StoreFolders.deleteTree(tdbStore);
             StoreFolders.copyTree(template, lgStore);
             step(size, "load " + (r + 1) + "/" + repeats + ": labourgraph load");
-            double ours = java(List.of("-Xmx1g", "-jar", plan.jar().toString(), "load", "--store", lgStore.toString(), "--graph", GRAPH,
-                    data.toString()), folder.resolve("load-labourgraph-" + r + ".log")).runToEnd(Duration.ofHours(2));
+            double ours = java(List.of("-Xmx1g", "-jar", plan.jar().toString(), "load", "--store", lgStore.toString(), "--root",
+                    plan.root().toString(), "--graph", GRAPH, data.toString()), folder.resolve("load-labourgraph-" + r + ".log")).runToEnd(Duration.ofHours(2));
             results.add(size, "load/labourgraph", "triples/s", triples / ours);
             step(size, "load " + (r + 1) + "/" + repeats + ": tdb2.tdbloader");
             double jena = jenaTools.load(List.of("--graph=" + GRAPH), tdbStore, data, folder.resolve("load-tdbloader-" + r + ".log"));

@@ -177,8 +177,9 @@ public final class LoadCommand implements Callable<Integer> {
             System.err.printf("load: wrote ontology/ and data/ of %s too (%d files), in the same transaction: a serve with that"
                     + " --root has nothing to load.%n", root.toAbsolutePath(), result.sourceFiles());
         } else if (!noSources && sources().isEmpty()) {
-            System.err.println("load: no ontology/ and data/ under --root " + root.toAbsolutePath() + ": the first serve will write"
-                    + " them and recompute the entailments; give --root PROJECT to write them now.");
+            System.err.println("load: no ontology/ and data/ under --root " + root.toAbsolutePath() + ", none written with the files;"
+                    + " if the store does not hold them yet, the first serve writes them and recomputes the entailments"
+                    + " (give --root PROJECT to write them now).");
         }
     }
 
