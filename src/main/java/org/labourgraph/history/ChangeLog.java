@@ -200,21 +200,38 @@ public final class ChangeLog {
     }
 
     /**
-     * Writes an entry whose rows are in {@code rows} (a bulk change, see {@link SpilledRows}) as write does: the
-     * headers of {@code header}, then the file's rows. Returns the revision, its quads read from the entry on demand.
+     * Makes {@code entry} (a bulk change's complete patch, see {@link SpilledRows}, forced to disk) the entry of revision
+     * {@code number}: renamed into place when it is in the history folder, so its rows are written once; read into
+     * memory for a log without a folder. Returns the revision, its quads read from the entry on demand.
      */
-    synchronized Revision writeWithRows(Revision header, Path rows) {
-        if (folder.isEmpty()) {
-            Revision whole = readRows(header, rows);
-            write(whole);
-            return whole;
-        }
-        Path target = writeEntry(header.number(), file -> PatchCodec.encodeWithRows(header, rows, file));
-        written = header.number();
+    synchronized Revision writeFromFile(long number, Path entry) {
         try {
+            if (folder.isEmpty()) {
+                Revision whole = PatchCodec.decode(Files.readAllBytes(entry), entry.toString());
+                write(whole);
+                return whole;
+            }
+            Path dir = folder.get();
+            Path target;
+            if (dir.equals(entry.getParent())) {
+                requireNext(number);
+                target = dir.resolve(fileName(number));
+                Files.move(entry, target, StandardCopyOption.ATOMIC_MOVE);
+                forceDirectory(dir);
+            } else {
+                target = writeEntry(number, file -> {
+                    try {
+                        Files.copy(entry, file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            written = number;
             return new StoredQuads.PatchFile(target).headersOnly();
         } catch (IOException e) {
-            throw new HistoryException("Cannot read back the history entry " + target + ": " + e.getMessage(), e);
+            throw new HistoryException("Cannot make " + entry + " the history entry of revision " + number + ": " + e.getMessage()
+                    + ". The change was not made. Check the disk space and permissions of the store folder.", e);
         }
     }
 
@@ -245,12 +262,6 @@ public final class ChangeLog {
             throw new HistoryException("Cannot write the history entry " + target + ": " + e.getMessage()
                     + ". The change was not made. Check the disk space and permissions of " + dir + ".", e);
         }
-    }
-
-    private static Revision readRows(Revision header, Path rows) {
-        java.io.ByteArrayOutputStream patch = new java.io.ByteArrayOutputStream();
-        PatchCodec.encodeWithRows(header, rows, patch);
-        return PatchCodec.decode(patch.toByteArray(), rows.toString());
     }
 
     /** Runs the store's commit and makes the entry visible with it. */

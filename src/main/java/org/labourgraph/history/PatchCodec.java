@@ -35,16 +35,12 @@ final class PatchCodec {
 
     /** Writes the revision as a patch to {@code sink} (not closed), row by row: a bulk import's patch is never whole in memory. */
     static void encode(Revision r, java.io.OutputStream sink) {
-        RDFChangesWriterText out = RDFChangesWriterText.create(new KeptOpen(sink));
-        out.start();
-        out.header("id", id(r.number()));
-        if (r.number() > 1) {
-            out.header(RDFPatch.PREVIOUS, id(r.number() - 1));
+        try {
+            sink.write(headers(r.number(), r.time().toString(), r.author(), r.message()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write the history entry of revision " + r.number() + ": " + e.getMessage(), e);
         }
-        out.header(REVISION, NodeFactory.createLiteralDT(Long.toString(r.number()), XSDDatatype.XSDinteger));
-        out.header(TIME, NodeFactory.createLiteralDT(r.time().toString(), XSDDatatype.XSDdateTime));
-        out.header(AUTHOR, NodeFactory.createLiteralString(r.author()));
-        out.header(MESSAGE, NodeFactory.createLiteralString(r.message()));
+        RDFChangesWriterText out = RDFChangesWriterText.create(new KeptOpen(sink));
         out.txnBegin();
         r.deleted().forEach(q -> out.delete(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()));
         r.added().forEach(q -> out.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()));
@@ -85,18 +81,22 @@ final class PatchCodec {
         }
     }
 
-    /** The headers of {@code header} (its own rows ignored), then the rows of the file, in one transaction. */
-    static void encodeWithRows(Revision header, java.nio.file.Path rows, java.io.OutputStream sink) {
-        String headed = new String(encode(new Revision(header.number(), header.time(), header.author(), header.message(),
-                List.of(), List.of())), java.nio.charset.StandardCharsets.UTF_8);
-        int end = headed.lastIndexOf("TC");
-        try {
-            sink.write(headed.substring(0, end).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            java.nio.file.Files.copy(rows, sink);
-            sink.write(headed.substring(end).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot write the history entry from " + rows + ": " + e.getMessage(), e);
+    /** The header lines of revision {@code number} as {@link #encode} writes them, {@code time} as given (lexical form). */
+    static byte[] headers(long number, String time, String author, String message) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RDFChangesWriterText out = RDFChangesWriterText.create(new KeptOpen(bytes));
+        out.start();
+        out.header("id", id(number));
+        if (number > 1) {
+            out.header(RDFPatch.PREVIOUS, id(number - 1));
         }
+        out.header(REVISION, NodeFactory.createLiteralDT(Long.toString(number), XSDDatatype.XSDinteger));
+        out.header(TIME, NodeFactory.createLiteralDT(time, XSDDatatype.XSDdateTime));
+        out.header(AUTHOR, NodeFactory.createLiteralString(author));
+        out.header(MESSAGE, NodeFactory.createLiteralString(message));
+        out.finish();
+        out.close();
+        return bytes.toByteArray();
     }
 
     /** A stable identifier per revision number within one store's history. */

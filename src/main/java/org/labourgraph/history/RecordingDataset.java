@@ -171,7 +171,8 @@ public final class RecordingDataset extends DatasetGraphWrapper {
         if (!p.added.isEmpty() || !p.deleted.isEmpty() || p.spill != null) {
             throw new IllegalStateException("Rows on disk must be asked for before the transaction writes");
         }
-        p.spill = new SpilledRows(folder);
+        Attribution who = Attribution.current();
+        p.spill = new SpilledRows(folder, log.nextNumber(), who.author(), who.message());
     }
 
     private void record(boolean added, Quad q) {
@@ -238,7 +239,7 @@ public final class RecordingDataset extends DatasetGraphWrapper {
         }
     }
 
-    /** A bulk change whose rows are on disk: the steps see no rows (see {@link SpilledRows}), the log copies the file. */
+    /** A bulk change whose rows are on disk: the steps see no rows (see {@link SpilledRows}), its file becomes the entry. */
     private void commitSpilled(Pending p) {
         try (SpilledRows rows = p.spill) {
             if (rows.isEmpty()) {
@@ -251,8 +252,10 @@ public final class RecordingDataset extends DatasetGraphWrapper {
             for (PreCommit step : steps) {
                 step.beforeCommit(getWrapped(), none, who);
             }
-            commitWithEntry(log.writeWithRows(new Revision(log.nextNumber(), Instant.now(), who.author(), who.message(), List.of(),
-                    List.of()), rows.finish()));
+            if (rows.number() != log.nextNumber()) {  // cannot happen while TDB2 lets one writer at a time
+                throw new IllegalStateException("bulk change numbered " + rows.number() + " commits as " + log.nextNumber());
+            }
+            commitWithEntry(log.writeFromFile(rows.number(), rows.finish(Instant.now())));
         }
     }
 

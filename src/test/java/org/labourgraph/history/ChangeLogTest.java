@@ -49,6 +49,42 @@ class ChangeLogTest {
     }
 
     @Test
+    void a_bulk_change_is_written_once_its_rows_file_becomes_the_entry_with_its_commit_time() throws Exception {
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
+        Txn.executeWrite(store, () -> store.add(G, S, P, NodeFactory.createLiteralString("before")));
+        Object[] rowsFile = new Object[1];
+        Instant started = Instant.now();
+        new Attribution("ada", "bulk import", Attribution.Channel.LOCAL).during(() -> Txn.executeWrite(store, () -> {
+            store.recordRowsOnDisk(dir);
+            for (int i = 0; i < 1_000; i++) {
+                store.add(G, S, P, NodeFactory.createLiteralString("row " + i));
+            }
+            try (var files = Files.list(dir)) {
+                Path rows = files.filter(f -> f.getFileName().toString().startsWith("rows-")).findFirst().orElseThrow();
+                rowsFile[0] = Files.readAttributes(rows, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        Instant ended = Instant.now();
+
+        Path entry = dir.resolve("r000000002.patch");
+        assertEquals(rowsFile[0], Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+                "the entry is the rows file itself, renamed: its rows were not copied");
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count());
+        }
+        Revision r = ChangeLog.open(dir).revision(2).orElseThrow();
+        assertEquals("ada", r.author());
+        assertEquals("bulk import", r.message());
+        assertEquals(1_000, r.added().size());
+        assertTrue(!r.time().isBefore(started) && !r.time().isAfter(ended), "the commit time, not a placeholder: " + r.time());
+        org.apache.jena.rdfpatch.RDFPatch patch = org.apache.jena.rdfpatch.RDFPatchOps.read(entry.toString());
+        assertEquals(PatchCodec.id(1), patch.getPrevious(), "an RDF Patch any tool reads, chained to revision 1");
+    }
+
+    @Test
     void an_entry_whose_change_never_committed_is_removed_at_open_and_a_committed_one_kept() {
         DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
         RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
