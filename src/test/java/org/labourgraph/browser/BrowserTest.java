@@ -226,6 +226,45 @@ class BrowserTest {
         assertEquals("", axeViolations(), "axe-core on /" + path);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"fr", "en"})
+    void the_sparql_page_showing_results_has_no_wcag_2_1_aa_violation(String lang) throws IOException {
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        open("query?lang=" + lang);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui .CodeMirror")));
+        browser.findElements(By.cssSelector("button.example")).get(0).click();
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#yasgui .yasr table tbody tr"), 0));
+        screenshot("10-sparql-results-" + lang);
+        assertEquals("", axeViolations(), "axe-core on /query with results shown (" + lang + ")");
+        // A phone's width, where the results table and the editor's long lines overflow sideways.
+        browser.manage().window().setSize(new Dimension(420, 900));
+        try {
+            screenshot("11-sparql-results-narrow-" + lang);
+            assertEquals("", axeViolations(), "axe-core on /query with results shown, 420 px wide (" + lang + ")");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
+    @Test
+    void tab_leaves_the_sparql_editor_for_its_scrolling_region_which_the_keys_scroll() {
+        open("query?lang=en");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui .CodeMirror")));
+        browser.findElements(By.cssSelector("button.example")).get(0).click();
+        WebElement scroller = browser.findElement(By.cssSelector("#yasgui .CodeMirror-scroll"));
+        JavascriptExecutor js = browser;
+        assertEquals(Boolean.TRUE, js.executeScript("return arguments[0].scrollHeight > arguments[0].clientHeight", scroller),
+                "the example is longer than the editor");
+        js.executeScript("arguments[0].focus()", browser.findElement(By.cssSelector("#yasgui .CodeMirror textarea")));
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        WebElement focused = browser.switchTo().activeElement();
+        assertEquals(scroller, focused, () -> "Tab leaves the editor for its scrolling region, not "
+                + focused.getAttribute("outerHTML").substring(0, Math.min(200, focused.getAttribute("outerHTML").length())));
+        assertEquals("Query text (scrolls with the arrow keys)", focused.getAccessibleName());
+        focused.sendKeys(Keys.PAGE_DOWN);
+        wait.until(d -> ((Number) js.executeScript("return arguments[0].scrollTop", scroller)).intValue() > 0);
+    }
+
     @Test
     void the_hierarchy_works_by_keyboard_each_toggle_after_its_link() throws IOException {
         open("hierarchy?lang=en");
