@@ -31,10 +31,13 @@
     // CodeMirror's scroller holds no focusable element (its input sits beside it) and CodeMirror gives it
     // tabindex="-1": make it a named, focusable region, so that a long query (an example, a shared link) can be
     // scrolled from the keyboard (WCAG 2.1.1; axe-core's scrollable-region-focusable). Tab from the editor reaches it.
-    el.querySelectorAll('.CodeMirror-scroll:not([tabindex="0"])').forEach(function (s) {
-      s.setAttribute('tabindex', '0');
-      s.setAttribute('role', 'region');
-      s.setAttribute('aria-label', el.getAttribute('data-label-scroll'));
+    // The results scroll sideways inside their own box on a narrow screen (yasgui-theme.css): the same for them.
+    [['.CodeMirror-scroll', 'data-label-scroll'], ['.yasr_results', 'data-label-results']].forEach(function (r) {
+      el.querySelectorAll(r[0] + ':not([tabindex="0"])').forEach(function (s) {
+        s.setAttribute('tabindex', '0');
+        s.setAttribute('role', 'region');
+        s.setAttribute('aria-label', el.getAttribute(r[1]));
+      });
     });
   };
   name();
