@@ -34,6 +34,7 @@ public final class LabourgraphCommand implements Runnable {
         all.put("revert", RevertCommand::new);
         all.put("mirror", MirrorCommand::new);
         all.put("compact", CompactCommand::new);
+        all.put("w3id", W3idCommand::new);
         all.put("bench", BenchCommand::new);
         all.put("help", CommandLine.HelpCommand::new);
         return all;

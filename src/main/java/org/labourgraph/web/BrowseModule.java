@@ -30,22 +30,22 @@ public final class BrowseModule implements FusekiModule {
         DocumentServlet documents = new DocumentServlet(ctx);
         OntologyServlet ontology = new OntologyServlet(ctx);
         for (Variant v : Variant.values()) {
-            builder.addServlet("/ontology." + v.extension, ontology);
+            builder.addServlet(Routes.ONTOLOGY + "." + v.extension, ontology);
         }
         // The cache sits before HomeFilter (which answers "/" itself) so that the home page is kept too.
         builder.addFilter("/*", new SecurityHeadersFilter())
                 .addFilter("/*", new RenderedCacheFilter(ctx.dataset,
                         new RenderedCache(RenderedCache.DEFAULT_MAX_ENTRIES, RenderedCache.DEFAULT_MAX_BYTES)))
                 .addFilter("/*", new HomeFilter(pages))
-                .addServlet("/id/*", documents)
-                .addServlet("/doc/*", documents)
+                .addServlet(Routes.under(Routes.ID), documents)
+                .addServlet(Routes.under(Routes.DOC), documents)
                 .addServlet("/hierarchy", pages)
                 .addServlet("/index", pages)
                 .addServlet("/map", pages)
                 .addServlet("/search", pages)
                 .addServlet("/query", pages)
-                .addServlet("/ontology", ontology)
-                .addServlet("/ontology/*", ontology)
+                .addServlet(Routes.ONTOLOGY, ontology)
+                .addServlet(Routes.under(Routes.ONTOLOGY), ontology)
                 .addServlet("/cite/*", new CitationServlet(ctx))
                 .addServlet("/static/*", new StaticServlet());
     }

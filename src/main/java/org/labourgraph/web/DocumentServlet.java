@@ -37,10 +37,10 @@ final class DocumentServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
-        if (req.getServletPath().equals("/id")) {
+        if (req.getServletPath().equals(Routes.ID)) {
             String query = req.getQueryString() == null ? "" : "?" + req.getQueryString();
             resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            resp.setHeader("Location", "/doc" + path + query);
+            resp.setHeader("Location", Routes.DOC + path + query);
             resp.setHeader("Vary", "Accept");
             return;
         }

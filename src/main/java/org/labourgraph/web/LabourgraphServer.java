@@ -79,7 +79,7 @@ public final class LabourgraphServer implements AutoCloseable {
         boolean writable = settings.passwordFile().isPresent();
 
         DataService.Builder service = DataService.newBuilder(dataset)
-                .addEndpoint(Operation.Query, "sparql")
+                .addEndpoint(Operation.Query, Routes.SPARQL.substring(1)) // endpoint names are relative to the dataset at "/"
                 .addEndpoint(Operation.GSP_R, "data");
         if (writable) {
             service.addEndpoint(Operation.Update, "update").addEndpoint(Operation.GSP_RW, "data");

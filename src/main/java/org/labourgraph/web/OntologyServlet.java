@@ -37,24 +37,24 @@ final class OntologyServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
         // "/ontology", "/ontology.ttl", "/ontology/0.1.0", "/ontology/0.1.0.ttl": the document, then an optional extension.
-        String document = "/ontology";
+        String document = Routes.ONTOLOGY;
         Optional<Variant> forced = Optional.empty();
         String version = null;
-        if (path.startsWith("/ontology/")) {
-            String rest = path.substring("/ontology/".length());
+        if (path.startsWith(Routes.ONTOLOGY + "/")) {
+            String rest = path.substring((Routes.ONTOLOGY + "/").length());
             version = rest;
             int dot = rest.lastIndexOf('.');
             if (dot > 0 && Variant.byName(rest.substring(dot + 1)).isPresent() && versions.has(rest.substring(0, dot))) {
                 version = rest.substring(0, dot);
                 forced = Variant.byName(rest.substring(dot + 1));
             }
-            document = "/ontology/" + version;
+            document = Routes.ONTOLOGY + "/" + version;
             if (!versions.has(version)) {
                 ResourcePages.errorPage(ctx, req, resp, Language.choose(req, resp), 404, "error.notFound");
                 return;
             }
-        } else if (!path.equals("/ontology")) {
-            forced = path.startsWith("/ontology.") ? Variant.byName(path.substring("/ontology.".length())) : Optional.empty();
+        } else if (!path.equals(Routes.ONTOLOGY)) {
+            forced = path.startsWith(Routes.ONTOLOGY + ".") ? Variant.byName(path.substring((Routes.ONTOLOGY + ".").length())) : Optional.empty();
             if (forced.isEmpty()) {
                 ResourcePages.errorPage(ctx, req, resp, Language.choose(req, resp), 404, "error.notFound");
                 return;

@@ -44,7 +44,7 @@ final class RemoteModeServer {
                 .enableStats(false))
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
                 .addFilter("/*", new RemoteHomeFilter())
-                .addServlet("/sparql", new RemoteQueryServlet(remote))
+                .addServlet(Routes.SPARQL, new RemoteQueryServlet(remote))
                 .addServlet("/data", new RemoteGraphStoreServlet(remote, writable, WRITES_DISABLED))
                 .addServlet("/update", updateServlet(remote, writable))
                 .addServlet("/api/search", new SearchServlet(new RemoteSparqlSearch(remote)))

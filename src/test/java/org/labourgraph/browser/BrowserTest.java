@@ -226,6 +226,80 @@ class BrowserTest {
         assertEquals("", axeViolations(), "axe-core on /" + path);
     }
 
+    /** Empty when the page does not scroll sideways; else the first elements past the right edge not clipped by a scroller. */
+    static final String SIDEWAYS = "var root = document.documentElement, w = root.clientWidth;"
+            + "if (root.scrollWidth <= w) { return ''; }"
+            + "var clipped = function (e) { for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {"
+            + " if (getComputedStyle(p).overflowX !== 'visible') { return true; } } return false; };"
+            + "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+            + " return e.getBoundingClientRect().right > w + 1 && !clipped(e); })"
+            + ".slice(0, 5).map(function (e) { return e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''); }).join(', ') || 'scrollWidth ' + root.scrollWidth;";
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"fr", "en"})
+    void the_sparql_page_showing_results_has_no_wcag_2_1_aa_violation(String lang) throws IOException {
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        open("query?lang=" + lang);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui .CodeMirror")));
+        browser.findElements(By.cssSelector("button.example")).get(0).click();
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#yasgui .yasr table tbody tr"), 0));
+        screenshot("10-sparql-results-" + lang);
+        assertEquals("", axeViolations(), "axe-core on /query with results shown (" + lang + ")");
+        // A phone's width (WCAG 1.4.10 reflows at 320 CSS px): the page does not scroll sideways; the editor's long lines
+        // and the results table scroll inside their own regions, which axe then checks.
+        browser.manage().window().setSize(new Dimension(320, 900));
+        try {
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector("#yasgui .yasr")));
+            screenshot("11-sparql-results-narrow-" + lang);
+            assertEquals("", ((JavascriptExecutor) browser).executeScript(SIDEWAYS), "the page scrolls sideways at 320 px; past the edge:");
+            assertEquals("", axeViolations(), "axe-core on /query with results shown, 320 px wide (" + lang + ")");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
+    @Test
+    void a_wide_table_of_plain_values_scrolls_in_its_own_named_region_on_a_phone() throws IOException {
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        // No IRI, so no link: the results box has no focusable content of its own.
+        String query = "SELECT ?first ?second ?third ?fourth WHERE { VALUES (?first ?second ?third ?fourth) {"
+                + " (\"a long plain value with no link in it\" \"another long plain value\" \"a third long plain value\" \"a fourth one\") } }";
+        open("query?lang=en&query=" + TestServer.enc(query));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui .CodeMirror")));
+        browser.findElement(By.cssSelector("#yasgui .yasqe_queryButton")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#yasgui .yasr table tbody tr"), 0));
+        browser.manage().window().setSize(new Dimension(320, 900));
+        try {
+            WebElement results = browser.findElement(By.cssSelector("#yasgui .yasr_results"));
+            assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript(
+                    "return arguments[0].scrollWidth > arguments[0].clientWidth", results), "the table is wider than a phone");
+            assertEquals("", ((JavascriptExecutor) browser).executeScript(SIDEWAYS), "the page scrolls sideways at 320 px; past the edge:");
+            assertEquals("", axeViolations(), "axe-core on /query with a wide plain table, 320 px wide");
+            assertEquals("Results (scroll with the arrow keys)", results.getAccessibleName());
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
+    @Test
+    void tab_leaves_the_sparql_editor_for_its_scrolling_region_which_the_keys_scroll() {
+        open("query?lang=en");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui .CodeMirror")));
+        browser.findElements(By.cssSelector("button.example")).get(0).click();
+        WebElement scroller = browser.findElement(By.cssSelector("#yasgui .CodeMirror-scroll"));
+        JavascriptExecutor js = browser;
+        assertEquals(Boolean.TRUE, js.executeScript("return arguments[0].scrollHeight > arguments[0].clientHeight", scroller),
+                "the example is longer than the editor");
+        js.executeScript("arguments[0].focus()", browser.findElement(By.cssSelector("#yasgui .CodeMirror textarea")));
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        WebElement focused = browser.switchTo().activeElement();
+        assertEquals(scroller, focused, () -> "Tab leaves the editor for its scrolling region, not "
+                + focused.getAttribute("outerHTML").substring(0, Math.min(200, focused.getAttribute("outerHTML").length())));
+        assertEquals("Query text (scrolls with the arrow keys)", focused.getAccessibleName());
+        focused.sendKeys(Keys.PAGE_DOWN);
+        wait.until(d -> ((Number) js.executeScript("return arguments[0].scrollTop", scroller)).intValue() > 0);
+    }
+
     @Test
     void the_hierarchy_works_by_keyboard_each_toggle_after_its_link() throws IOException {
         open("hierarchy?lang=en");

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 
 /** The top command: a run builds the one command it names; help, --version and typos see every command. */
 class LabourgraphCommandTest {
-    private static final List<String> ALL = List.of("serve", "load", "query", "validate", "export", "align", "history", "revert", "mirror", "compact", "bench", "help");
+    private static final List<String> ALL = List.of("serve", "load", "query", "validate", "export", "align", "history", "revert", "mirror", "compact", "w3id", "bench", "help");
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();

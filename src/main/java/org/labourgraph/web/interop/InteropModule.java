@@ -8,6 +8,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.reconcile.ReconcileService;
 import org.labourgraph.vocab.LG;
+import org.labourgraph.web.Routes;
 import org.labourgraph.web.WarmUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ public final class InteropModule implements FusekiModule {
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
         String datasetIri = settings.baseIri() + "dataset";
         DescriptionServlet describe = new DescriptionServlet(description, datasetIri);
-        builder.addServlet("/dumps/*", new DumpServlet(dataset))
+        builder.addServlet(Routes.under(Routes.DUMPS), new DumpServlet(dataset))
                 .addServlet("/context.jsonld", new ContextServlet())
                 .addServlet("/.well-known/void", describe)
                 .addServlet("/dataset", describe)

@@ -1,7 +1,8 @@
 // The SPARQL page: YASGUI on the endpoint, the example queries as buttons, a query given in ?query=
 // preloaded, result downloads (CSV, TSV, JSON) and a shareable link for the current query.
 // YASGUI's form controls have no accessible names: each gets one, in the page's language (data-label-* on #yasgui),
-// now and whenever YASGUI draws more (a MutationObserver); its colours and tab bar are fixed in yasgui-theme.css.
+// now and whenever YASGUI draws more (a MutationObserver); its colours and tab bar are fixed in yasgui-theme.css;
+// Tab leaves the editor, and the editor's scrolling region can be reached and scrolled from the keyboard.
 (function () {
   'use strict';
   var el = document.getElementById('yasgui');
@@ -27,9 +28,17 @@
         if (!labelled) { c.setAttribute('aria-label', el.getAttribute(l[1])); }
       });
     });
-    // CodeMirror's scroller holds no focusable element (its input sits beside it): make it one, so that a long
-    // query or result can be scrolled from the keyboard (WCAG 2.1.1).
-    el.querySelectorAll('.CodeMirror-scroll:not([tabindex])').forEach(function (s) { s.setAttribute('tabindex', '0'); });
+    // CodeMirror's scroller holds no focusable element (its input sits beside it) and CodeMirror gives it
+    // tabindex="-1": make it a named, focusable region, so that a long query (an example, a shared link) can be
+    // scrolled from the keyboard (WCAG 2.1.1; axe-core's scrollable-region-focusable). Tab from the editor reaches it.
+    // The results scroll sideways inside their own box on a narrow screen (yasgui-theme.css): the same for them.
+    [['.CodeMirror-scroll', 'data-label-scroll'], ['.yasr_results', 'data-label-results']].forEach(function (r) {
+      el.querySelectorAll(r[0] + ':not([tabindex="0"])').forEach(function (s) {
+        s.setAttribute('tabindex', '0');
+        s.setAttribute('role', 'region');
+        s.setAttribute('aria-label', el.getAttribute(r[1]));
+      });
+    });
   };
   name();
   new MutationObserver(name).observe(el, { childList: true, subtree: true });
@@ -43,6 +52,11 @@
     document.getElementById('share-link').href = '/query?query=' + enc;
     document.getElementById('downloads').hidden = false;
   };
+  // CodeMirror keeps Tab and Shift-Tab to indent, so the keyboard could not leave the editor (WCAG 2.1.2): give them
+  // back to the browser. Enter still indents the next line; Ctrl-] and Ctrl-[ indent; autocompletion's own Tab
+  // (while its list is open) comes first and still picks.
+  var yasqe = tab().getYasqe();
+  yasqe.setOption('extraKeys', Object.assign({}, yasqe.getOption('extraKeys'), { 'Tab': false, 'Shift-Tab': false }));
   if (initial && initial.trim()) { tab().setQuery(initial); }
   tab().getYasqe().on('change', update);
   yasgui.on('tabSelect', function () { setTimeout(update, 0); });
