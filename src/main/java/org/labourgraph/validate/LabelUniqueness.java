@@ -73,16 +73,21 @@ final class LabelUniqueness {
      */
     List<Finding> check(Graph data, Node focus, LabelLookup lookup, Collection<Node> alsoCandidates) {
         Set<Node> candidates = new HashSet<>(alsoCandidates);
+        List<String> labels = new java.util.ArrayList<>();
+        boolean allLiterals = true;
         for (Node p : LABELS) {
             for (Triple t : data.find(focus, p, Node.ANY).toList()) {
-                Optional<Set<Node>> found = t.getObject().isLiteral()
-                        ? lookup.resourcesPossiblyLabelled(t.getObject().getLiteralLexicalForm()) : Optional.empty();
-                if (found.isEmpty()) {
-                    return ShaclCheck.runOn(alone, data, List.of(focus)); // the index cannot say: the constraint as written
+                allLiterals &= t.getObject().isLiteral();
+                if (t.getObject().isLiteral()) {
+                    labels.add(t.getObject().getLiteralLexicalForm());
                 }
-                candidates.addAll(found.get());
             }
         }
+        Optional<Set<Node>> found = allLiterals ? lookup.resourcesPossiblyLabelled(labels) : Optional.empty();
+        if (found.isEmpty()) {
+            return ShaclCheck.runOn(alone, data, List.of(focus)); // the index cannot say: the constraint as written
+        }
+        candidates.addAll(found.get());
         Graph near = GraphFactory.createDefaultGraph();
         data.find(focus, Node.ANY, Node.ANY).forEachRemaining(near::add);
         candidates.remove(focus);

@@ -96,10 +96,23 @@ class LabelUniquenessTest {
     @Test
     void the_index_answers_candidates_without_scanning() {
         LabelIndexLookup index = new LabelIndexLookup(store.dataset(), Duration.ofSeconds(30));
-        Optional<Set<Node>> crumbs = Txn.calculateRead(store.dataset(), () -> index.resourcesPossiblyLabelled("CRUMBS"));
+        Optional<Set<Node>> crumbs = Txn.calculateRead(store.dataset(), () -> index.resourcesPossiblyLabelled(List.of("CRUMBS")));
         assertTrue(crumbs.isPresent());
         assertTrue(crumbs.get().containsAll(Set.of(NodeFactory.createURI(C + "t-one"), NodeFactory.createURI(C + "t-five"))), crumbs.toString());
-        assertTrue(Txn.calculateRead(store.dataset(), () -> index.resourcesPossiblyLabelled("— ! —")).isEmpty(),
+        assertTrue(Txn.calculateRead(store.dataset(), () -> index.resourcesPossiblyLabelled(List.of("— ! —"))).isEmpty(),
                 "a label with no word is left to the scan");
+    }
+
+    @Test
+    void one_look_up_for_several_labels_finds_what_a_look_up_per_label_finds() {
+        LabelIndexLookup index = new LabelIndexLookup(store.dataset(), Duration.ofSeconds(30));
+        List<String> labels = List.of("CRUMBS", "ghost work", "travail fantôme", "a phrase no label has");
+        Set<Node> each = new HashSet<>();
+        for (String label : labels) {
+            each.addAll(Txn.calculateRead(store.dataset(), () -> index.resourcesPossiblyLabelled(List.of(label))).orElseThrow());
+        }
+        Set<Node> once = Txn.calculateRead(store.dataset(), () -> index.resourcesPossiblyLabelled(labels)).orElseThrow();
+        assertEquals(each, once);
+        assertTrue(once.contains(NodeFactory.createURI(C + "ghost-work")) && once.contains(NodeFactory.createURI(C + "t-one")), once.toString());
     }
 }
