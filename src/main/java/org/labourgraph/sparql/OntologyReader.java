@@ -9,18 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
 import org.labourgraph.model.OntologyTerm;
 import org.labourgraph.model.Text;
 
-/** The ontology as its documentation page shows it (one query), and as RDF (its named graph, as loaded). */
+/** The ontology as its documentation page shows it (one query), and as RDF (its named graph, as loaded; one query). */
 public final class OntologyReader {
     static final Query TERMS = QueryLibrary.load("ontology-terms.rq");
+    static final Query GRAPH = QueryLibrary.load("ontology-graph.rq");
     private static final String OWL = "http://www.w3.org/2002/07/owl#";
 
     private final QueryRunner runner;
@@ -69,13 +66,8 @@ public final class OntologyReader {
         return nodes(t, key).stream().map(Node::getURI).toList();
     }
 
-    /** A copy of the ontology's named graph, for its RDF documents. */
-    public static Graph graph(DatasetGraph dataset, String graphIri) {
-        return Txn.calculateRead(dataset, () -> {
-            Graph copy = GraphFactory.createDefaultGraph();
-            dataset.getGraph(NodeFactory.createURI(graphIri)).find().forEachRemaining(copy::add);
-            copy.getPrefixMapping().setNsPrefixes(dataset.getGraph(NodeFactory.createURI(graphIri)).getPrefixMapping());
-            return copy;
-        });
+    /** A copy of the ontology's named graph, for its RDF documents (one query). */
+    public Graph graph() {
+        return runner.construct(GRAPH, Map.of());
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,13 +94,13 @@ public final class OntologyVersions {
         return releases.containsKey(version);
     }
 
-    /** A copy of a released version's graph, for its RDF documents. */
-    public Optional<Graph> graph(String version) {
-        return Optional.ofNullable(releases.get(version)).map(d -> OntologyReader.graph(d, GRAPH.getURI()));
+    /** A copy of a released version's graph, for its RDF documents (one query, counted by {@code runner}). */
+    public Optional<Graph> graph(String version, QueryRunner runner) {
+        return Optional.ofNullable(releases.get(version)).map(d -> new OntologyReader(runner.over(d)).graph());
     }
 
-    /** A released version's terms as its documentation page shows them (the current page's one query). */
-    public Optional<List<OntologyTerm>> terms(String version, String lang, Duration timeout) {
-        return Optional.ofNullable(releases.get(version)).map(d -> new OntologyReader(new QueryRunner(d, timeout)).terms(lang));
+    /** A released version's terms as its documentation page shows them (the current page's one query, counted by {@code runner}). */
+    public Optional<List<OntologyTerm>> terms(String version, String lang, QueryRunner runner) {
+        return Optional.ofNullable(releases.get(version)).map(d -> new OntologyReader(runner.over(d)).terms(lang));
     }
 }

@@ -15,7 +15,6 @@ import org.labourgraph.render.Ui;
 import org.labourgraph.sparql.OntologyReader;
 import org.labourgraph.sparql.OntologyVersions;
 import org.labourgraph.sparql.QueryRunner;
-import org.labourgraph.vocab.LG;
 
 /**
  * The ontology at its namespace path ({@code /ontology}): a documentation page of every class, property
@@ -75,9 +74,10 @@ final class OntologyServlet extends HttpServlet {
         }
         Variant v = chosen.get();
         resp.setHeader("Link", DocumentServlet.linkHeader(document));
-        String graphIri = LG.GRAPH_NS + "labourgraph";
+        QueryRunner runner = ctx.runner();
         if (v.isRdf()) {
-            Graph g = version == null ? OntologyReader.graph(ctx.dataset, graphIri) : versions.graph(version).orElseThrow();
+            Graph g = version == null ? new OntologyReader(runner).graph() : versions.graph(version, runner).orElseThrow();
+            resp.setHeader(Responses.QUERY_COUNT, Integer.toString(runner.count()));
             if (Responses.notModified(req, resp, Responses.etag(DocumentServlet.canonicalForm(g), v.name()))) {
                 return;
             }
@@ -85,10 +85,9 @@ final class OntologyServlet extends HttpServlet {
             return;
         }
         String lang = Language.choose(req, resp);
-        QueryRunner runner = ctx.runner();
         Map<String, Object> params = new HashMap<>();
         List<org.labourgraph.model.OntologyTerm> terms = version == null ? new OntologyReader(runner).terms(lang)
-                : versions.terms(version, lang, ctx.settings.queryTimeout()).orElseThrow();
+                : versions.terms(version, lang, runner).orElseThrow();
         params.put("version", version == null ? "" : version);
         params.put("versionIri", version == null ? "" : OntologyVersions.versionIri(version));
         params.put("terms", terms);

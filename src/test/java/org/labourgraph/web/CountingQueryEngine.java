@@ -3,6 +3,7 @@ package org.labourgraph.web;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -17,10 +18,16 @@ import org.apache.jena.sparql.util.Context;
  * registry and hands each query on to the engine that would have run it (TDB2's, ARQ's). It knows nothing of the
  * application's {@code QueryRunner}, so a read that bypasses the runner (and its {@code X-Labourgraph-Queries}
  * count) is counted here all the same.
+ *
+ * <p>One execution is one count: planning a query over a wrapped dataset (the store's recording and text-index
+ * wrappers) asks the registry again for each layer (Jena's {@code QueryEngineFactoryWrapper}), and those nested plans,
+ * made on the same thread while the outer one is being made, are not counted again.
  */
 public final class CountingQueryEngine implements QueryEngineFactory {
     private static final CountingQueryEngine INSTANCE = new CountingQueryEngine();
     private final AtomicLong plans = new AtomicLong();
+    /** How many plans this thread is making, one inside another: only the outermost is an execution. */
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
     private CountingQueryEngine() {}
 
@@ -108,8 +115,7 @@ public final class CountingQueryEngine implements QueryEngineFactory {
 
     @Override
     public Plan create(Query query, DatasetGraph dataset, Binding inputBinding, Context context) {
-        planned(plans::incrementAndGet);
-        return next(query, dataset, context).create(query, dataset, inputBinding, context);
+        return counted(() -> next(query, dataset, context).create(query, dataset, inputBinding, context));
     }
 
     @Override
@@ -119,7 +125,19 @@ public final class CountingQueryEngine implements QueryEngineFactory {
 
     @Override
     public Plan create(Op op, DatasetGraph dataset, Binding inputBinding, Context context) {
-        planned(plans::incrementAndGet);
-        return next(op, dataset, context).create(op, dataset, inputBinding, context);
+        return counted(() -> next(op, dataset, context).create(op, dataset, inputBinding, context));
+    }
+
+    private Plan counted(Supplier<Plan> plan) {
+        int[] d = depth.get();
+        if (d[0] == 0) {
+            planned(plans::incrementAndGet);
+        }
+        d[0]++;
+        try {
+            return plan.get();
+        } finally {
+            d[0]--;
+        }
     }
 }

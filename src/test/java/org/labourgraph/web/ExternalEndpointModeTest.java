@@ -293,7 +293,8 @@ class ExternalEndpointModeTest {
 
     @Test
     void healthIs503WhenTheExternalServiceDoesNotAnswer() throws Exception {
-        URI nowhere = URI.create("http://127.0.0.1:" + StandaloneFuseki.freePort() + "/ds/sparql");
+        // Port 9 (discard): nothing listens there on a test machine, as in ServeCheckTest.
+        URI nowhere = URI.create("http://127.0.0.1:9/ds/sparql");
         ServerSettings orphan = settings(Duration.ofSeconds(2))
                 .withRemote(new RemoteEndpoint(nowhere, Optional.empty(), Optional.empty(), Optional.empty()));
         try (LabourgraphServer lost = LabourgraphServer.buildRemote(orphan).start()) {

@@ -48,12 +48,20 @@ class SearchApiTest extends ServerTest {
         assertEquals(2, search("q=travail&limit=2").size());
     }
 
-    @ParameterizedTest(name = "Lucene syntax \"{0}\" is text, not an operator")
-    @ValueSource(strings = {"*a*", "uri:*", "x) OR (graph:*", "\"unbalanced", "} ; DROP ALL #", "AND", "~~~"})
-    void lucene_syntax_in_the_input_is_treated_as_text(String q) throws Exception {
-        HttpResponse<String> r = server.get("api/search?q=" + TestServer.enc(q));
-        assertTrue(r.statusCode() == 200 || r.statusCode() == 400, r.statusCode() + " " + r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    @ParameterizedTest(name = "Lucene syntax in \"{0}\" is text: ghost work is still found first")
+    @ValueSource(strings = {"travail fantôme*", "(travail fantôme)", "\"travail fantôme", "travail AND fantôme",
+            "travail~ fantôme", "+travail -fantôme", "title:travail fantôme^9", "ghost OR work"})
+    void lucene_syntax_around_a_label_is_text_and_the_label_is_found(String q) throws Exception {
+        JsonArray results = search("q=" + TestServer.enc(q));
+        assertTrue(results.size() > 0, "no result for " + q);
+        assertEquals(GHOST_WORK, results.get(0).getAsObject().getString("iri"), q);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" matches no label: 200 and an empty list")
+    @ValueSource(strings = {"zqxvkj", "} ; DROP zqxvkj #", "~~~", "uri:* zqxvkj", "x) (graph:zqxvkj", "\"zqxvkj", "*zqxvkj*"})
+    void text_that_matches_no_label_gives_an_empty_list(String q) throws Exception {
+        JsonArray results = search("q=" + TestServer.enc(q));
+        assertEquals(0, results.size(), q + " found " + results);
     }
 
     @Test

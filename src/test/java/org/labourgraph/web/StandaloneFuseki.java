@@ -1,8 +1,11 @@
 package org.labourgraph.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,25 +15,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real standalone Fuseki ({@code jena-fuseki-server.jar}, copied by the build to the path in the system
  * property {@code labourgraph.standaloneFuseki}) run as a separate process on a loopback port, serving one
  * dataset {@code /ds} (TDB2 with a union default graph, see fuseki-union-tdb2.ttl). Everything it writes —
  * database, FUSEKI_BASE, log — stays in the folder it is given. {@link #close} always ends the process.
+ * The process binds port 0 itself and the port is read from Jetty's connector line in its output (logging set up by
+ * fuseki-log4j2.properties): no port is picked here and released before the child binds it.
  */
 final class StandaloneFuseki implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
+    /** Jetty's line once its connector listens, e.g. "Started oejs.ServerConnector@33f9a07e{HTTP/1.1, (http/1.1)}{localhost:41241}". */
+    private static final Pattern STARTED = Pattern.compile("Started \\S*ServerConnector@\\S*\\{[^}]*}\\{[^}]*:(\\d+)}");
+
     private final Process process;
-    private final int port;
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final Path log;
     private final Thread killOnExit;
 
-    private StandaloneFuseki(Process process, int port, Path log) {
+    private StandaloneFuseki(Process process, Path log) {
         this.process = process;
-        this.port = port;
         this.log = log;
         // If the test JVM dies without running @AfterAll, the Fuseki process must not outlive it.
         this.killOnExit = new Thread(process::destroyForcibly, "standalone-fuseki-killer");
@@ -49,17 +61,22 @@ final class StandaloneFuseki implements AutoCloseable {
         try (InputStream in = StandaloneFuseki.class.getResourceAsStream("fuseki-union-tdb2.ttl")) {
             Files.copy(in, config);
         }
-        int port = freePort();
+        Path logging = folder.resolve("log4j2.properties");
+        try (InputStream in = StandaloneFuseki.class.getResourceAsStream("fuseki-log4j2.properties")) {
+            Files.copy(in, logging);
+        }
         Path log = folder.resolve("fuseki.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
-                "--localhost", "--port", Integer.toString(port), "--config", config.toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-Dlog4j2.configurationFile=" + logging,
+                "-jar", jar.toAbsolutePath().toString(), "--localhost", "--port", "0", "--config", config.toString()))
                 .directory(folder.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectErrorStream(true);
         // STACK.md trap: without FUSEKI_BASE the standalone server writes run/ into the working directory.
         builder.environment().put("FUSEKI_BASE", folder.resolve("base").toString());
-        StandaloneFuseki fuseki = new StandaloneFuseki(builder.start(), port, log);
+        StandaloneFuseki fuseki = new StandaloneFuseki(builder.start(), log);
+        Thread copier = new Thread(fuseki::copyOutput, "standalone-fuseki-output");
+        copier.setDaemon(true);
+        copier.start();
         try {
             fuseki.awaitPing();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -69,10 +86,36 @@ final class StandaloneFuseki implements AutoCloseable {
         return fuseki;
     }
 
+    /** Copies the process's output to its log and completes {@link #port} from Jetty's connector line (or fails it at EOF). */
+    private void copyOutput() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                out.write(line);
+                out.write('\n');
+                out.flush();
+                Matcher m = STARTED.matcher(line);
+                if (m.find()) {
+                    port.complete(Integer.parseInt(m.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            port.completeExceptionally(new UncheckedIOException("reading Fuseki's output", e));
+        }
+        port.completeExceptionally(new IllegalStateException("Standalone Fuseki ended before it listened:\n" + log()));
+    }
+
     private void awaitPing() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        try {
+            port.get(START_LIMIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Standalone Fuseki did not listen within " + START_LIMIT.toSeconds() + " s:\n" + log(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ping = HttpRequest.newBuilder(URI.create(baseUrl() + "/$/ping")).timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Standalone Fuseki exited with " + process.exitValue() + " before answering:\n" + log());
@@ -90,11 +133,12 @@ final class StandaloneFuseki implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + port();
     }
 
+    /** The port the process bound (it listens). */
     int port() {
-        return port;
+        return port.join();
     }
 
     /** The dataset's services: {@code …/ds/sparql}, {@code …/ds/update}, {@code …/ds/data}. */
@@ -126,12 +170,6 @@ final class StandaloneFuseki implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException shuttingDown) {
             // the hook runs anyway
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
