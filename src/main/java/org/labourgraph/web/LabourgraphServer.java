@@ -91,7 +91,7 @@ public final class LabourgraphServer implements AutoCloseable {
                 .loopback(false)
                 .enablePing(true)
                 .enableStats(false))
-                .registerOperation(Operation.Query, new CappedQueryProcessor(settings.resultRowCap()))
+                .registerOperation(Operation.Query, new CappedQueryProcessor(settings.resultRowCap(), settings.queryTimeout()))
                 .registerOperation(Operation.Update, new CheckedUpdateProcessor())
                 .add("/", service.build())
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
