@@ -38,7 +38,9 @@ import org.labourgraph.render.Ui;
 final class ErrorPages extends ErrorHandler {
     /** Statuses with a title and a help text of their own in the messages; others read as "Error". */
     private static final Set<Integer> DESCRIBED = Set.of(400, 401, 403, 404, 405, 406, 412, 413, 415, 429, 500, 503);
-    private static final String UNSAFE_PATH = "No resource at this path (dot segments and encoded separators never name one).";
+    /** The reason {@link QueryTimeoutFilter} gives: the page says it in the reader's language ({@code error.timedOut}). */
+    static final String TIMED_OUT = Ui.of(Ui.EN).t("error.timedOut");
+        private static final String UNSAFE_PATH = "No resource at this path (dot segments and encoded separators never name one).";
 
     private final Site site;
 
@@ -71,7 +73,7 @@ final class ErrorPages extends ErrorHandler {
         String detail = code == 500 || isReasonPhrase(code, message) ? null : message;
         String lang = Language.decide(queryParameter(request, "lang"), cookie(request, Language.COOKIE),
                 request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
-        if (code == 500 && statusOf(cause) == 503) {
+        if (code == 503 && TIMED_OUT.equals(message) || code == 500 && statusOf(cause) == 503) {
             // A handler's query stopped by the time limit: the server is not broken, the answer took too long.
             status = 503;
             detail = Ui.of(lang).t("error.timedOut");

@@ -95,6 +95,7 @@ public final class LabourgraphServer implements AutoCloseable {
                 .registerOperation(Operation.Update, new CheckedUpdateProcessor())
                 .add("/", service.build())
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
+                .addFilter("/*", new QueryTimeoutFilter())
                 .addServlet("/api/search", SearchServlet.local(dataset, settings.queryTimeout()))
                 .addServlet("/health", new HealthServlet(status));
         if (writable) {
