@@ -19,6 +19,19 @@ public record Revision(long number, Instant time, String author, String message,
         deleted = deleted instanceof StoredQuads ? deleted : List.copyOf(deleted);
     }
 
+    /**
+     * This revision with its quads in memory: a large revision's are read from its patch file now — so a missing or
+     * unreadable entry fails here, before anything is written about it — and held for as long as the copy is.
+     *
+     * @throws java.io.UncheckedIOException when the entry cannot be read; {@link HistoryException} when it does not parse
+     */
+    public Revision loaded() {
+        if (!(added instanceof StoredQuads) && !(deleted instanceof StoredQuads)) {
+            return this;
+        }
+        return new Revision(number, time, author, message, List.copyOf(added), List.copyOf(deleted));
+    }
+
     /** The resources the change is about: the IRIs whose statements (as subject) it added or deleted, in order met. */
     public Set<String> resources() {
         Set<String> out = new LinkedHashSet<>();

@@ -3,6 +3,7 @@ package org.labourgraph.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -43,9 +44,12 @@ final class CappedQueryProcessor extends SPARQL_QueryDataset {
     static final String TRUNCATED_HEADER = "X-Result-Truncated";
 
     private final int rowCap;
+    /** The server's query time limit (clients may ask for less), named in the 503 of a query that ran past it. */
+    private final Duration timeout;
 
-    CappedQueryProcessor(int rowCap) {
+    CappedQueryProcessor(int rowCap, Duration timeout) {
         this.rowCap = rowCap;
+        this.timeout = timeout;
     }
 
     /** A GET (or HEAD) without a query asks for the service description. */
@@ -97,8 +101,19 @@ final class CappedQueryProcessor extends SPARQL_QueryDataset {
         try {
             return cappedQuery(action, queryExec, requestQuery, queryStringLog);
         } catch (QueryCancelledException e) {
-            MetricsFilter.markTimedOut(action.getRequest()); // Fuseki answers 503; the metrics count it as a timeout
-            throw e;
+            MetricsFilter.markTimedOut(action.getRequest()); // the metrics count it as a timeout (and a 5xx)
+            if (action.getResponse().isCommitted()) {
+                throw e; // too late for an error page: the results have started
+            }
+            try {
+                // The site's 503 (ErrorPages: a page for browsers, JSON or text for others), not Fuseki's bare line.
+                action.getResponse().sendError(503, "The query ran past the time limit (at most " + timeout.toMillis()
+                        + " ms on this server) and was stopped. Narrow it or add a LIMIT, then try again.");
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            ServletOps.error(503); // Fuseki then only sets the status; the body is the error page's
+            throw e; // not reached: error() throws
         }
     }
 

@@ -93,12 +93,15 @@ final class ChangesServlet extends HttpServlet {
                     + store.log().head() + ". The list is at /changes.json.\n");
             return;
         }
+        // Read the entry whole before the response starts: one that is missing or unreadable is then the site's 500
+        // page (the exception reaches ErrorPages), never a 200 whose patch stops half-way.
+        Revision revision = r.get().loaded();
         resp.setStatus(200);
         resp.setContentType(PublicPatch.MEDIA_TYPE + ";charset=utf-8");
         resp.setHeader("Cache-Control", "public, max-age=86400");
         resp.setHeader("Link", "</changes.json>; rel=\"index\"");
         try (OutputStream out = new BufferedOutputStream(resp.getOutputStream(), 1 << 16)) {
-            PublicPatch.write(r.get(), curator(r.get(), "en"), derivedGraph, out);
+            PublicPatch.write(revision, curator(revision, "en"), derivedGraph, out);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.QueryCancelledException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
@@ -31,12 +32,15 @@ import org.labourgraph.render.Ui;
  * text/html first) get the site's page in the reader's language, saying what went wrong and what to do; clients that
  * ask for JSON get {@code {"error": {"status", "message", "help"}}}; everyone else a few lines of plain text. No product
  * names or versions: the {@code Server} header is off, on Jetty and on Fuseki. Fuseki's SPARQL query and update errors
- * stay as Fuseki writes them (plain text with the parser's position), which SPARQL clients read.
+ * stay as Fuseki writes them (plain text with the parser's position), which SPARQL clients read — except a query
+ * stopped by its time limit, a 503 here like a page whose query was stopped ({@link #statusOf}), never a 500.
  */
 final class ErrorPages extends ErrorHandler {
     /** Statuses with a title and a help text of their own in the messages; others read as "Error". */
     private static final Set<Integer> DESCRIBED = Set.of(400, 401, 403, 404, 405, 406, 412, 413, 415, 429, 500, 503);
-    private static final String UNSAFE_PATH = "No resource at this path (dot segments and encoded separators never name one).";
+    /** The reason {@link QueryTimeoutFilter} gives: the page says it in the reader's language ({@code error.timedOut}). */
+    static final String TIMED_OUT = Ui.of(Ui.EN).t("error.timedOut");
+        private static final String UNSAFE_PATH = "No resource at this path (dot segments and encoded separators never name one).";
 
     private final Site site;
 
@@ -67,14 +71,20 @@ final class ErrorPages extends ErrorHandler {
                                     Callback callback) throws IOException {
         int status = code;
         String detail = code == 500 || isReasonPhrase(code, message) ? null : message;
+        String lang = Language.decide(queryParameter(request, "lang"), cookie(request, Language.COOKIE),
+                request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+        if (code == 503 && TIMED_OUT.equals(message) || code == 500 && statusOf(cause) == 503) {
+            // A handler's query stopped by the time limit: the server is not broken, the answer took too long.
+            status = 503;
+            detail = Ui.of(lang).t("error.timedOut");
+            response.setStatus(503);
+        }
         if (code == 400 && (isUnsafePath(request.getHttpURI()) || isBadUri(cause))) {
             // Such a path names nothing here: the answer is the one for any path that names nothing.
             status = 404;
             detail = UNSAFE_PATH;
             response.setStatus(404);
         }
-        String lang = Language.decide(queryParameter(request, "lang"), cookie(request, Language.COOKIE),
-                request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
         HttpURI uri = request.getHttpURI();
         String origin = uri.getScheme() + "://" + hostPort(Request.getServerName(request), Request.getServerPort(request),
                 uri.getScheme());
@@ -84,6 +94,19 @@ final class ErrorPages extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(HttpHeader.VARY, "Accept, Accept-Language");
         response.write(true, ByteBuffer.wrap(body.text().getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    /**
+     * The status a handler's uncaught exception answers with: 503 for a query stopped by its time limit (the answer
+     * took too long; asking again later or asking less can succeed), 500 for anything else. The metrics count with it.
+     */
+    static int statusOf(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof QueryCancelledException) {
+                return 503;
+            }
+        }
+        return 500;
     }
 
     /** An error body and its media type. */

@@ -91,10 +91,11 @@ public final class LabourgraphServer implements AutoCloseable {
                 .loopback(false)
                 .enablePing(true)
                 .enableStats(false))
-                .registerOperation(Operation.Query, new CappedQueryProcessor(settings.resultRowCap()))
+                .registerOperation(Operation.Query, new CappedQueryProcessor(settings.resultRowCap(), settings.queryTimeout()))
                 .registerOperation(Operation.Update, new CheckedUpdateProcessor())
                 .add("/", service.build())
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
+                .addFilter("/*", new QueryTimeoutFilter())
                 .addServlet("/api/search", SearchServlet.local(dataset, settings.queryTimeout()))
                 .addServlet("/health", new HealthServlet(status));
         if (writable) {

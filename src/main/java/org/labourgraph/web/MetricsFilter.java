@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import org.apache.jena.fuseki.metrics.MetricsProvider;
-import org.apache.jena.query.QueryCancelledException;
 
 /**
  * Counts every request into the registry of Fuseki's Prometheus module ({@code FMod_Prometheus}): requests and
@@ -59,10 +58,11 @@ final class MetricsFilter implements Filter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            if (causedByTimeout(e)) {
+            int status = ErrorPages.statusOf(e); // the status the error page answers with
+            if (status == 503) {
                 timedOut(route);
             }
-            record(route, req, 500, start);
+            record(route, req, status, start);
             throw e;
         }
         if (Boolean.TRUE.equals(req.getAttribute(TIMED_OUT))) {
@@ -118,14 +118,5 @@ final class MetricsFilter implements Filter {
             case "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS" -> req.getMethod();
             default -> "other";
         };
-    }
-
-    private static boolean causedByTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof QueryCancelledException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -141,6 +141,35 @@ class MirrorTest {
         }
     }
 
+    /** A curator's update of SPARQL on A; it must succeed. */
+    static void update(String sparql) throws Exception {
+        send("POST", "update", "application/sparql-update", sparql);
+    }
+
+    @Test
+    void changes_to_statements_with_blank_nodes_reach_the_copy_with_identical_quads() throws Exception {
+        String prefixes = "PREFIX owl: <http://www.w3.org/2002/07/owl#> PREFIX sssom: <https://w3id.org/sssom/>"
+                + " PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> PREFIX lgw: <https://w3id.org/labourgraph/id/work/>"
+                + " PREFIX lgg: <https://w3id.org/labourgraph/graph/> ";
+        try (LabourStore b = LabourStore.open(dir.resolve("copy-blank-nodes"))) {
+            Mirror mirror = Mirror.open(b, new MirrorSource(a.server.baseUrl()));
+            mirror.catchUp();
+            // A shipped axiom (a blank node of the dump) re-dated: its statements are deleted and added by label.
+            update(prefixes + "DELETE { GRAPH ?g { ?axiom sssom:mapping_date ?d } }"
+                    + " INSERT { GRAPH ?g { ?axiom sssom:mapping_date \"2026-12-06\"^^xsd:date } }"
+                    + " WHERE { GRAPH ?g { ?axiom owl:annotatedSource lgw:ghost-work ; sssom:mapping_date ?d } }");
+            // A new axiom (a blank node made on A), then removed again.
+            update(prefixes + "INSERT DATA { GRAPH lgg:alignments { [] a owl:Axiom ; owl:annotatedSource lgw:ghost-work ;"
+                    + " sssom:author_label \"a blank-node test\" } }");
+            assertEquals(2, mirror.catchUp(), "the re-dating and the new axiom");
+            assertSameQuads(b);
+            update(prefixes + "DELETE WHERE { GRAPH lgg:alignments { ?axiom sssom:author_label \"a blank-node test\" ;"
+                    + " a owl:Axiom ; owl:annotatedSource lgw:ghost-work } }");
+            assertEquals(1, mirror.catchUp(), "the removal");
+            assertSameQuads(b);
+        }
+    }
+
     @Test
     void a_copy_resumes_where_it_stands_after_a_restart() throws Exception {
         Path copy = dir.resolve("copy-resumes");
