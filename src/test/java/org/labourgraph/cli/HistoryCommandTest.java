@@ -60,7 +60,7 @@ class HistoryCommandTest {
             String patch = "TX .\nA <" + MICRO_WORK + "> <http://www.w3.org/2004/02/skos/core#altLabel> \"micro-boulot\"@fr .\nTC .\n";
             var r = server.http.send(java.net.http.HttpRequest.newBuilder(server.uri("doc/concept/micro-work"))
                     .header("Content-Type", "application/rdf-patch").header("X-Change-Message", "slang form")
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("ada:s3cret-pass".getBytes()))
+                    .header("Authorization", org.labourgraph.web.TestServer.basic("ada", "s3cret-pass"))
                     .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(patch)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());

@@ -47,7 +47,7 @@ class MirrorTest {
     static Path dir;
     static TestServer a;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final String ADA = "Basic " + java.util.Base64.getEncoder().encodeToString("ada:s3cret-pass".getBytes(StandardCharsets.UTF_8));
+    static final String ADA = org.labourgraph.web.TestServer.basic("ada", "s3cret-pass");
     static final String CONCEPT = "https://w3id.org/labourgraph/id/concept/";
     static final String GRAPH = "https://w3id.org/labourgraph/graph/concepts";
     static final String ALT = "http://www.w3.org/2004/02/skos/core#altLabel";

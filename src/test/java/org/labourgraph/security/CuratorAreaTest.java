@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +22,8 @@ import org.labourgraph.web.TestServer;
  * runs; nobody else reaches any of it, and the public paths stay as they were.
  */
 class CuratorAreaTest {
-    static final String ADA = "Basic " + Base64.getEncoder().encodeToString("ada:s3cret-pass".getBytes(StandardCharsets.UTF_8));
-    static final String RITA = "Basic " + Base64.getEncoder().encodeToString("rita:reader-pass".getBytes(StandardCharsets.UTF_8));
+    static final String ADA = TestServer.basic("ada", "s3cret-pass");
+    static final String RITA = TestServer.basic("rita", "reader-pass");
     static final String NOTE_PATH = "note/private-fixture-note";
     static final String SECOND_NOTE = "https://w3id.org/labourgraph/id/note/second-private-note";
 

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /** Small HTTP client calls against a running {@link LabourgraphServer}, for the web tests. */
 final class AppHttp {
@@ -55,6 +54,6 @@ final class AppHttp {
     }
 
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return TestServer.basic(user, password);
     }
 }

@@ -44,8 +44,9 @@ class DefaultGraphWritesTest {
         return server.post("update", "application/sparql-update", sparql, "Authorization", ADA);
     }
 
+    /** 200 and a JSON boolean (TestServer.ask): an ASK that errors fails instead of reading as false. */
     static boolean ask(String query) throws Exception {
-        return server.query(query, "application/sparql-results+json").body().contains("true");
+        return server.ask(query);
     }
 
     static void assertRefusedAndNothingRecorded(HttpResponse<String> r, long headBefore) {
