@@ -8,32 +8,42 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labourgraph.history.Revision;
 
-/** Issue 8: curators edit resources through the server; every change is checked, recorded and attributed. */
+/**
+ * Issue 8: curators edit resources through the server; every change is checked, recorded and attributed.
+ * Each test edits a server of its own (started afresh from the shipped files), so no test sees another's edits
+ * and their order does not matter.
+ */
 class CurationTest {
     @TempDir
     static Path dir;
-    static TestServer server;
+    static Path passwd;
+    TestServer server;
     static final String ADA = TestServer.basic("ada", "s3cret-pass");
     /** A concept of the tree that these tests edit (micro-work is now a retired name of ghost work). */
     static final String LIVE_CONCEPT = "https://w3id.org/labourgraph/id/concept/content-moderation";
     static final String GHOST_WORK = "https://w3id.org/labourgraph/id/concept/ghost-work";
 
     @BeforeAll
-    static void start() throws Exception {
-        Path passwd = dir.resolve("passwd.properties");
+    static void curators() throws Exception {
+        passwd = dir.resolve("passwd.properties");
         Files.writeString(passwd, "ada: s3cret-pass, curator\n");
         Files.writeString(dir.resolve("curator-names.properties"), "ada = Ada Lovelace\n");
+    }
+
+    @BeforeEach
+    void start() {
         server = TestServer.start(s -> s.withPasswordFile(passwd));
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         server.close();
     }
 
