@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Repeated requests for public pages are answered from the rendered cache without a query, and never with
- * another variant's, another language's, another visitor's or an older version's representation.
+ * another variant's, another language's, another visitor's or an older version's representation. The tests that
+ * write to the store start a server of their own; the others share one, only read, and each fills the cache
+ * itself before it expects a hit, so their order does not matter.
  */
 class RenderedCacheTest extends ServerTest {
     private static final String GHOST_WORK = "https://w3id.org/labourgraph/id/concept/ghost-work";
@@ -53,59 +55,59 @@ class RenderedCacheTest extends ServerTest {
 
     @Test
     void a_committed_change_shows_on_the_next_request() throws Exception {
-        String path = "doc/concept/ghost-work?lang=en";
-        server.get(path);
-        assertEquals(Optional.of("hit"), cache(server.get(path)));
-        Graph g = GraphFactory.createDefaultGraph();
-        g.add(Triple.create(NodeFactory.createURI(GHOST_WORK), NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"),
-                NodeFactory.createLiteralLang("invisible assembly line", "en")));
-        server.store.importGraphs(Map.of("https://w3id.org/labourgraph/graph/cache-test", g), false);
-        HttpResponse<String> after = server.get(path);
-        assertEquals(Optional.of("miss"), cache(after));
-        assertEquals("3", queries(after));
-        assertTrue(after.body().contains("invisible assembly line"), "the page shows the committed label");
-        assertEquals("0", queries(server.get(path)), "and is kept again");
+        try (TestServer own = TestServer.start()) { // it writes: a store of its own
+            String path = "doc/concept/ghost-work?lang=en";
+            own.get(path);
+            assertEquals(Optional.of("hit"), cache(own.get(path)));
+            Graph g = GraphFactory.createDefaultGraph();
+            g.add(Triple.create(NodeFactory.createURI(GHOST_WORK), NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"),
+                    NodeFactory.createLiteralLang("invisible assembly line", "en")));
+            own.store.importGraphs(Map.of("https://w3id.org/labourgraph/graph/cache-test", g), false);
+            HttpResponse<String> after = own.get(path);
+            assertEquals(Optional.of("miss"), cache(after));
+            assertEquals("3", queries(after));
+            assertTrue(after.body().contains("invisible assembly line"), "the page shows the committed label");
+            assertEquals("0", queries(own.get(path)), "and is kept again");
+        }
     }
 
     @Test
     void an_edit_leaves_valid_the_cached_pages_it_did_not_touch() throws Exception {
-        String neighbour = "doc/" + linkingTo(GHOST_WORK).substring(LG_ID.length()) + "?lang=en";
-        String touched = "doc/concept/ghost-work.ttl";
-        String untouched = "doc/place/kenya?lang=en";
-        for (String path : List.of(neighbour, touched, untouched, "hierarchy?lang=en")) {
-            server.get(path);
-            assertEquals(Optional.of("hit"), cache(server.get(path)), path + " is cached before the edit");
+        try (TestServer own = TestServer.start()) { // it writes: a store of its own
+            String neighbour = "doc/" + linkingTo(own, GHOST_WORK).substring(LG_ID.length()) + "?lang=en";
+            String touched = "doc/concept/ghost-work.ttl";
+            String untouched = "doc/place/kenya?lang=en";
+            for (String path : List.of(neighbour, touched, untouched, "hierarchy?lang=en")) {
+                own.get(path);
+                assertEquals(Optional.of("hit"), cache(own.get(path)), path + " is cached before the edit");
+            }
+            var ds = own.store.dataset();
+            var prefLabel = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#prefLabel");
+            var english = org.apache.jena.system.Txn.calculateRead(ds, () -> ds.stream(org.apache.jena.graph.Node.ANY,
+                    NodeFactory.createURI(GHOST_WORK), prefLabel, org.apache.jena.graph.Node.ANY)
+                    .filter(q -> q.getObject().getLiteralLanguage().equals("en")).findFirst().orElseThrow());
+            var renamed = new org.apache.jena.sparql.core.Quad(english.getGraph(), english.getSubject(), prefLabel,
+                    NodeFactory.createLiteralLang("unseen work", "en"));
+            org.apache.jena.system.Txn.executeWrite(ds, () -> {
+                ds.delete(english);
+                ds.add(renamed);
+            });
+            assertEquals(Optional.of("hit"), cache(own.get(untouched)), "a page the edit did not touch stays cached");
+            HttpResponse<String> edited = own.get(touched);
+            assertEquals(Optional.of("miss"), cache(edited), "the edited resource's document is rendered again");
+            assertTrue(edited.body().contains("unseen work"));
+            HttpResponse<String> linked = own.get(neighbour);
+            assertEquals(Optional.of("miss"), cache(linked), "a page showing the edited resource's label is rendered again");
+            assertTrue(linked.body().contains("unseen work"), "and shows the new label");
+            assertEquals(Optional.of("miss"), cache(own.get("hierarchy?lang=en")), "pages made from the whole store follow any change");
         }
-        var ds = server.store.dataset();
-        var prefLabel = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#prefLabel");
-        var english = org.apache.jena.system.Txn.calculateRead(ds, () -> ds.stream(org.apache.jena.graph.Node.ANY,
-                NodeFactory.createURI(GHOST_WORK), prefLabel, org.apache.jena.graph.Node.ANY)
-                .filter(q -> q.getObject().getLiteralLanguage().equals("en")).findFirst().orElseThrow());
-        var renamed = new org.apache.jena.sparql.core.Quad(english.getGraph(), english.getSubject(), prefLabel,
-                NodeFactory.createLiteralLang("unseen work", "en"));
-        org.apache.jena.system.Txn.executeWrite(ds, () -> {
-            ds.delete(english);
-            ds.add(renamed);
-        });
-        assertEquals(Optional.of("hit"), cache(server.get(untouched)), "a page the edit did not touch stays cached");
-        HttpResponse<String> edited = server.get(touched);
-        assertEquals(Optional.of("miss"), cache(edited), "the edited resource's document is rendered again");
-        assertTrue(edited.body().contains("unseen work"));
-        HttpResponse<String> linked = server.get(neighbour);
-        assertEquals(Optional.of("miss"), cache(linked), "a page showing the edited resource's label is rendered again");
-        assertTrue(linked.body().contains("unseen work"), "and shows the new label");
-        assertEquals(Optional.of("miss"), cache(server.get("hierarchy?lang=en")), "pages made from the whole store follow any change");
-        org.apache.jena.system.Txn.executeWrite(ds, () -> {
-            ds.delete(renamed);
-            ds.add(english);
-        });
     }
 
     private static final String LG_ID = "https://w3id.org/labourgraph/id/";
 
     /** A project resource stated as linking to {@code iri} (its page shows the label of {@code iri}). */
-    private static String linkingTo(String iri) {
-        var ds = server.store.dataset();
+    private static String linkingTo(TestServer in, String iri) {
+        var ds = in.store.dataset();
         return org.apache.jena.system.Txn.calculateRead(ds, () -> {
             var it = ds.find(org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY,
                     NodeFactory.createURI(iri));
