@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.apache.jena.graph.Graph;
@@ -25,15 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The dumps over HTTP: media types, gzip, validators and 304, traversal, CORS. */
+/**
+ * The dumps over HTTP: media types, gzip, validators and 304, traversal, CORS. The tests share one server and
+ * its order does not matter: the one write ({@code the_etag_changes_when_the_store_changes}) is an empty
+ * commit that adds and removes no statement, and validators are only compared within the test that fetched them.
+ */
 class DumpsOverHttpTest extends ServerTest {
 
     static HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30)).GET();
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return server.http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return server.getBytes(path, headers);
     }
 
     /**
@@ -133,6 +131,7 @@ class DumpsOverHttpTest extends ServerTest {
     void dumps_and_the_description_allow_cross_origin_requests() throws Exception {
         for (String path : new String[] {"dumps/labourgraph.ttl", ".well-known/void", "context.jsonld", "sitemap.xml"}) {
             HttpResponse<byte[]> r = getBytes(path, "Origin", "https://example.org");
+            assertEquals(200, r.statusCode(), path);
             assertNotNull(r.headers().firstValue("Access-Control-Allow-Origin").orElse(null), path + " has no CORS header");
         }
     }
