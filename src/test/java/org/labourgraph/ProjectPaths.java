@@ -12,7 +12,7 @@ public final class ProjectPaths {
     /** The project folder (holding ontology/ and data/). */
     public static Path root() {
         String root = System.getProperty("labourgraph.root");
-        return Path.of(root != null && !root.isBlank() ? root : System.getProperty("user.dir"));
+        return Path.of(root != null && !root.isBlank() ? root : System.getProperty("user.dir")).toAbsolutePath();
     }
 
     /** The runnable jar built by {@code mvn package}. */

@@ -31,6 +31,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.labourgraph.ProjectPaths;
 
 /**
  * The site in a real browser: Debian's chromium driven headless by Selenium through Debian's chromedriver,
@@ -40,9 +41,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path SCREENSHOTS = ProjectPaths.root().resolve("target").resolve("screenshots");
     /** axe-core, installed by the build's npm ci in src/main/web (a devDependency: never served). */
-    static final Path AXE = Path.of("src", "main", "web", "node_modules", "axe-core", "axe.min.js");
+    static final Path AXE = ProjectPaths.root().resolve("src/main/web/node_modules/axe-core/axe.min.js");
 
     static TestServer server;
     static ChromeDriver browser;

@@ -37,6 +37,7 @@ import org.labourgraph.mirror.MirrorSource;
 import org.labourgraph.store.LabourStore;
 import org.labourgraph.web.LabourgraphServer;
 import org.labourgraph.web.TestServer;
+import org.labourgraph.ProjectPaths;
 
 /**
  * Issue 21: {@code labourgraph mirror} keeps a full copy of another labourgraph — two servers on loopback, A edited by a
@@ -65,12 +66,8 @@ class MirrorTest {
     }
 
     static HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(a.uri(path)).timeout(Duration.ofSeconds(30)).header("Authorization", ADA)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(TestServer.request(a.uri(path), method, contentType, body, "Authorization", ADA),
+                HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() < 300, method + " " + path + ": " + r.statusCode() + " " + r.body());
         return r;
     }
@@ -123,7 +120,7 @@ class MirrorTest {
             assertSameQuads(b);
             assertEquals(0, mirror.catchUp(), "nothing new");
 
-            ServerSettings settings = ServerSettings.defaults(Path.of("").toAbsolutePath()).withPort(0);
+            ServerSettings settings = ServerSettings.defaults(ProjectPaths.root()).withPort(0);
             LabourgraphServer served = MirrorCommand.server(settings, b, mirror).start();
             try {
                 HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(served.baseUrl() + "health")).build(),

@@ -9,6 +9,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.labourgraph.ProjectPaths;
+import org.labourgraph.ShippedStore;
 import org.labourgraph.source.SourceFile;
 import org.labourgraph.source.SourceSet;
 import org.labourgraph.store.LabourStore;
@@ -22,13 +23,7 @@ final class StoreFixture {
     private StoreFixture() {}
 
     static LabourStore loadedStore() {
-        LabourStore store = LabourStore.inMemory();
-        try {
-            store.syncSources(SourceSet.discover(ProjectPaths.root()));
-        } catch (Exception e) {
-            throw new IllegalStateException("The shipped ontology/data do not load: " + e.getMessage(), e);
-        }
-        return store;
+        return ShippedStore.load();
     }
 
     /** Each source file's statements in the named graph it loads into (what quad dumps must hold). */

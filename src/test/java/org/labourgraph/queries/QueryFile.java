@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.Syntax;
+import org.labourgraph.ProjectPaths;
 
 /** One file of {@code queries/}: its text, its header comment block, its parsed query. */
 record QueryFile(Path path, String text) {
@@ -59,10 +60,9 @@ record QueryFile(Path path, String text) {
     private static final Pattern PREFIX_LINE =
             Pattern.compile("^PREFIX\\s+([A-Za-z][\\w-]*)?:\\s*<([^>]*)>\\s*$", Pattern.CASE_INSENSITIVE);
 
-    /** The project root: the {@code labourgraph.root} system property (set by surefire), else the working dir. */
+    /** The project root ({@link ProjectPaths#root()}). */
     static Path projectRoot() {
-        String root = System.getProperty("labourgraph.root");
-        return (root == null || root.isBlank() ? Path.of("") : Path.of(root)).toAbsolutePath();
+        return ProjectPaths.root();
     }
 
     /** Every {@code queries/*.rq} under the root, by name. */

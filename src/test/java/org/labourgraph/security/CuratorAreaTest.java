@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,12 +50,7 @@ class CuratorAreaTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String type, String body, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", type);
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        return server.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return auth == null ? server.send(method, path, type, body) : server.send(method, path, type, body, "Authorization", auth);
     }
 
     private static int rows(HttpResponse<String> csv) {

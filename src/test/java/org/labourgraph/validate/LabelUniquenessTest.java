@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +20,8 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.labourgraph.ProjectPaths;
+import org.labourgraph.ShippedStore;
 import org.labourgraph.source.SourceSet;
 import org.labourgraph.sparql.LabelIndexLookup;
 import org.labourgraph.store.LabourStore;
@@ -50,9 +51,8 @@ class LabelUniquenessTest {
 
     @BeforeAll
     static void load() throws Exception {
-        store = LabourStore.inMemory();
-        SourceSet sources = SourceSet.discover(Path.of("").toAbsolutePath());
-        store.syncSources(sources);
+        SourceSet sources = SourceSet.discover(ProjectPaths.root());
+        store = ShippedStore.load();
         Graph twins = GraphFactory.createDefaultGraph();
         RDFParser.fromString(TWINS, Lang.TURTLE).parse(twins);
         store.importGraphs(Map.of("https://w3id.org/labourgraph/graph/twins", twins), false);

@@ -3,7 +3,6 @@ package org.labourgraph.web;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,19 +29,15 @@ final class AppHttp {
 
     static HttpResponse<String> send(LabourgraphServer server, String method, String path, String contentType,
                                       String body, String authorization, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+        java.util.List<String> headers = new java.util.ArrayList<>();
         if (accept != null) {
-            request.header("Accept", accept);
+            headers.addAll(java.util.List.of("Accept", accept));
         }
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            headers.addAll(java.util.List.of("Authorization", authorization));
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return HTTP.send(TestServer.request(URI.create(server.baseUrl() + path), method, contentType, body, headers.toArray(String[]::new)),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static String mediaTypeOf(HttpResponse<?> r) {

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -64,15 +63,9 @@ class ErrorPagesTest {
     }
 
     static HttpRequest request(TestServer server, String path, String method, String body, String[] accept, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        if (accept.length > 0) {
-            b.headers(accept);
-        }
-        return b.build();
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + accept.length);
+        System.arraycopy(accept, 0, all, headers.length, accept.length);
+        return TestServer.request(server.uri(path), method, null, body, all);
     }
 
     static HttpResponse<String> send(HttpRequest r) throws Exception {

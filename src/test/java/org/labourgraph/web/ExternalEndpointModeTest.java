@@ -52,6 +52,7 @@ import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.store.Entailments;
 import org.labourgraph.store.LabourStore;
 import org.labourgraph.vocab.LG;
+import org.labourgraph.ProjectPaths;
 
 /**
  * {@code serve --sparql-endpoint}: the application in front of the real standalone Fuseki, run as a separate
@@ -107,7 +108,7 @@ class ExternalEndpointModeTest {
 
     /** ontology/*.ttl (not shapes.ttl) and data/*.ttl, each PUT into its graph, then the entailments of their union. */
     private static void loadTheGraphOverTheGraphStoreProtocol() throws IOException {
-        Path root = Path.of(System.getProperty("labourgraph.root", "")).toAbsolutePath();
+        Path root = ProjectPaths.root();
         List<Path> files = new ArrayList<>();
         files.addAll(turtleFiles(root.resolve("ontology")).stream()
                 .filter(p -> !p.getFileName().toString().equals("shapes.ttl")).toList());
@@ -136,7 +137,7 @@ class ExternalEndpointModeTest {
     }
 
     private static ServerSettings settings(Duration timeout) {
-        Path root = Path.of(System.getProperty("labourgraph.root", "")).toAbsolutePath();
+        Path root = ProjectPaths.root();
         return ServerSettings.defaults(root).withPort(0).withQueryTimeout(timeout).withRemote(endpoint());
     }
 

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.ResourceFactory;
@@ -31,12 +29,7 @@ class LinkedDataTest extends ServerTest {
             + " product/chatgpt, tier/1, pay/click-worker-hourly-pay";
 
     HttpResponse<String> send(String method, String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return server.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return server.send(method, path, null, null, headers);
     }
 
     @ParameterizedTest(name = "/id/{0} answers 303 See Other to /doc/{0}")

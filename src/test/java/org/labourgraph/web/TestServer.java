@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.labourgraph.ProjectPaths;
+import org.labourgraph.ShippedStore;
 import org.labourgraph.config.ServerSettings;
-import org.labourgraph.source.SourceSet;
 import org.labourgraph.store.LabourStore;
 
 /** A real server on port 0 over an in-memory store loaded from the project's ontology/ and data/. */
@@ -36,12 +36,7 @@ public final class TestServer implements AutoCloseable {
 
     /** A server over the shipped data plus what {@code prepare} adds to the store before the server starts. */
     public static TestServer start(java.util.function.Consumer<LabourStore> prepare, UnaryOperator<ServerSettings> configure) {
-        LabourStore store = LabourStore.inMemory();
-        try {
-            store.syncSources(SourceSet.discover(ProjectPaths.root()));
-        } catch (Exception e) {
-            throw new IllegalStateException("The shipped ontology/data do not load: " + e.getMessage(), e);
-        }
+        LabourStore store = ShippedStore.load();
         prepare.accept(store);
         ServerSettings settings = configure.apply(ServerSettings.defaults(ProjectPaths.root()).withPort(0));
         long quads = store.quadCount();
@@ -92,7 +87,15 @@ public final class TestServer implements AutoCloseable {
     /** Any method, with a body ({@code contentType} may be null) and headers as name, value pairs. */
     public HttpResponse<String> send(String method, String path, String contentType, String body, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        return http.send(request(uri(path), method, contentType, body, headers), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The tests' one way to build a request: any method, a body or none ({@code body} and {@code contentType} may be
+     * null), headers as name, value pairs, a 30 s timeout.
+     */
+    public static HttpRequest request(URI uri, String method, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
@@ -100,7 +103,7 @@ public final class TestServer implements AutoCloseable {
         if (headers.length > 0) {
             b.headers(headers);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return b.build();
     }
 
     /**
