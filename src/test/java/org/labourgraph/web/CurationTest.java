@@ -123,6 +123,27 @@ class CurationTest {
     }
 
     @Test
+    void a_put_with_a_stale_if_match_is_412_and_changes_nothing() throws Exception {
+        String clickWork = "https://w3id.org/labourgraph/id/concept/click-work";
+        String etag = server.get("doc/concept/click-work", "Accept", "text/turtle").headers().firstValue("ETag").orElseThrow();
+        assertEquals(200, send("PATCH", "doc/concept/click-work", "application/rdf-patch",
+                "TX .\nA <" + clickWork + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"clik work\"@en .\nTC .\n",
+                "Authorization", ADA, "If-Match", etag).statusCode(), "an edit makes the ETag stale");
+        long revision = server.store.history().head();
+        String replacement = ownStatements(clickWork)
+                + "<" + clickWork + "> <http://www.w3.org/2004/02/skos/core#note> \"put over a stale copy\"@en .\n";
+        HttpResponse<String> stale = send("PUT", "doc/concept/click-work", "text/turtle", replacement,
+                "Authorization", ADA, "If-Match", etag);
+        assertEquals(412, stale.statusCode(), stale.body());
+        assertEquals(revision, server.store.history().head(), "no revision was recorded");
+        assertFalse(ask("ASK { ?s ?p \"put over a stale copy\"@en }"));
+        String fresh = server.get("doc/concept/click-work", "Accept", "text/turtle").headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> put = send("PUT", "doc/concept/click-work", "text/turtle", replacement, "Authorization", ADA, "If-Match", fresh);
+        assertEquals(200, put.statusCode(), put.body());
+        assertTrue(ask("ASK { ?s ?p \"put over a stale copy\"@en }"));
+    }
+
+    @Test
     void a_patch_may_change_only_its_own_resource() throws Exception {
         HttpResponse<String> r = send("PATCH", "doc/concept/ghost-work", "application/sparql-update",
                 "INSERT DATA { <" + LIVE_CONCEPT + "> <http://www.w3.org/2004/02/skos/core#note> \"elsewhere\" }", "Authorization", ADA);
@@ -163,13 +184,18 @@ class CurationTest {
 
     @Test
     void history_never_appears_in_public_sparql() throws Exception {
-        send("PATCH", "doc/concept/content-moderation", "application/rdf-patch",
+        assertEquals(200, send("PATCH", "doc/concept/content-moderation", "application/rdf-patch",
                 "TX .\nA <" + LIVE_CONCEPT + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"microtasks\"@en .\nTC .\n",
-                "Authorization", ADA, "X-Change-Message", "secret-message-42");
+                "Authorization", ADA, "X-Change-Message", "secret-message-42").statusCode(), "the edit is committed");
         assertFalse(ask("ASK { GRAPH ?g { ?s ?p ?o FILTER(CONTAINS(STR(?o), \"secret-message-42\") || STR(?o) = \"ada\") } }"));
         assertFalse(ask("ASK { ?s ?p ?o FILTER(CONTAINS(STR(?o), \"secret-message-42\")) }"));
-        assertFalse(server.get("dumps/labourgraph.nq").body().contains("secret-message-42"));
-        assertFalse(server.get("api/search?q=secret-message-42").body().contains("https://w3id.org/labourgraph/id/"), "no search hit");
+        HttpResponse<String> dump = server.get("dumps/labourgraph.nq");
+        assertEquals(200, dump.statusCode());
+        assertTrue(dump.body().contains("\"microtasks\"@en"), "the dump holds the edit");
+        assertFalse(dump.body().contains("secret-message-42"));
+        HttpResponse<String> search = server.get("api/search?q=secret-message-42");
+        assertEquals(200, search.statusCode(), search.body());
+        assertFalse(search.body().contains("https://w3id.org/labourgraph/id/"), "no search hit");
     }
 
     @Test
@@ -242,9 +268,9 @@ class CurationTest {
 
     @Test
     void curators_query_the_provenance_of_changes_in_prov_o_and_the_public_cannot() throws Exception {
-        send("PATCH", "doc/concept/content-moderation", "application/rdf-patch",
+        assertEquals(200, send("PATCH", "doc/concept/content-moderation", "application/rdf-patch",
                 "TX .\nA <" + LIVE_CONCEPT + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"micro job\"@en .\nTC .\n",
-                "Authorization", ADA, "X-Change-Message", "provenance probe");
+                "Authorization", ADA, "X-Change-Message", "provenance probe").statusCode(), "the edit is committed");
         String query = "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>"
                 + " PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"
                 + " SELECT ?when WHERE { ?change a prov:Activity ; prov:endedAtTime ?when ; rdfs:comment \"provenance probe\" ;"
