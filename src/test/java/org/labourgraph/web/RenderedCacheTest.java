@@ -176,7 +176,7 @@ class RenderedCacheTest extends ServerTest {
     void requests_with_credentials_are_never_served_from_nor_stored_in_the_cache() throws Exception {
         String path = "doc/concept/ghost-work.ttl";
         server.get(path);
-        for (String[] credentials : List.of(new String[] {"Authorization", "Basic YWRhOnNlY3JldA=="},
+        for (String[] credentials : List.of(new String[] {"Authorization", TestServer.basic("ada", "secret")},
                 new String[] {"Cookie", "JSESSIONID=abc"})) {
             HttpResponse<String> r = server.get(path, credentials);
             assertEquals(Optional.empty(), cache(r), credentials[0]);

@@ -1,6 +1,7 @@
 package org.labourgraph.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -105,14 +106,14 @@ class SparqlEndpointTest extends ServerTest {
         String csv = server.query(coined, "text/csv").body();
         assertTrue(csv.contains("Mary L. Gray") && csv.contains("Siddharth Suri"), csv);
         // skos:narrower stated or entailed from broader; broaderTransitive from the SKOS axioms; inverse properties.
-        assertEquals("true", ask(PREFIXES + "ASK { lgc:digital-labour skos:narrowerTransitive lgc:content-moderation }"));
-        assertEquals("true", ask(PREFIXES + "ASK { lgc:content-moderation skos:broaderTransitive lgc:digital-labour }"));
+        assertTrue(server.ask(PREFIXES + "ASK { lgc:digital-labour skos:narrowerTransitive lgc:content-moderation }"));
+        assertTrue(server.ask(PREFIXES + "ASK { lgc:content-moderation skos:broaderTransitive lgc:digital-labour }"));
         // Issue #22: the editorial collections' members are not kinds of digital labour.
-        assertEquals("false", ask(PREFIXES + "ASK { lgc:digital-labour skos:narrowerTransitive lgc:wage-labour }"));
-        assertEquals("true", ask(PREFIXES + "ASK { ?gray foaf:name \"Mary L. Gray\" ; lg:coined lgc:ghost-work }"));
-        assertEquals("true", ask(PREFIXES + "ASK { lgc:ghost-work lg:discussedIn ?work }"));
+        assertFalse(server.ask(PREFIXES + "ASK { lgc:digital-labour skos:narrowerTransitive lgc:wage-labour }"));
+        assertTrue(server.ask(PREFIXES + "ASK { ?gray foaf:name \"Mary L. Gray\" ; lg:coined lgc:ghost-work }"));
+        assertTrue(server.ask(PREFIXES + "ASK { lgc:ghost-work lg:discussedIn ?work }"));
         // Each source file is also its own named graph.
-        assertEquals("true", ask(PREFIXES + "ASK { GRAPH <https://w3id.org/labourgraph/graph/concepts> { lgc:ghost-work a skos:Concept } }"));
+        assertTrue(server.ask(PREFIXES + "ASK { GRAPH <https://w3id.org/labourgraph/graph/concepts> { lgc:ghost-work a skos:Concept } }"));
     }
 
     @Test
@@ -152,10 +153,5 @@ class SparqlEndpointTest extends ServerTest {
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
         assertTrue(r.body().contains("sd:Service") && r.body().contains("sd:UnionDefaultGraph"), r.body());
         assertTrue(r.body().contains("https://w3id.org/labourgraph/graph/concepts"), "named graphs are listed");
-    }
-
-    private static String ask(String query) throws Exception {
-        String body = server.query(query, "application/sparql-results+json").body();
-        return body.contains("true") ? "true" : body.contains("false") ? "false" : body;
     }
 }
