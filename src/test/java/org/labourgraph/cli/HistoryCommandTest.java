@@ -58,11 +58,8 @@ class HistoryCommandTest {
         java.nio.file.Path password = java.nio.file.Files.writeString(tmp.resolve("password"), "s3cret-pass\n");
         try (org.labourgraph.web.TestServer server = org.labourgraph.web.TestServer.start(s -> s.withPasswordFile(passwd))) {
             String patch = "TX .\nA <" + MICRO_WORK + "> <http://www.w3.org/2004/02/skos/core#altLabel> \"micro-boulot\"@fr .\nTC .\n";
-            var r = server.http.send(java.net.http.HttpRequest.newBuilder(server.uri("doc/concept/micro-work"))
-                    .header("Content-Type", "application/rdf-patch").header("X-Change-Message", "slang form")
-                    .header("Authorization", org.labourgraph.web.TestServer.basic("ada", "s3cret-pass"))
-                    .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(patch)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var r = server.send("PATCH", "doc/concept/micro-work", "application/rdf-patch", patch,
+                    "X-Change-Message", "slang form", "Authorization", org.labourgraph.web.TestServer.basic("ada", "s3cret-pass"));
             assertEquals(200, r.statusCode(), r.body());
             long edit = server.store.history().head();
             LoadCommandTest.Run history = LoadCommandTest.run("history", MICRO_WORK, "--server", server.server.baseUrl());

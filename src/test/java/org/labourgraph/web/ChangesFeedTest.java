@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -59,11 +57,8 @@ class ChangesFeedTest {
 
     /** A curator's PATCH of one concept; returns the revision it made. */
     static long patch(String slug, String rows, String message) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(server.uri("doc/concept/" + slug)).timeout(Duration.ofSeconds(30))
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("TX .\n" + rows + "TC .\n"))
-                .header("Content-Type", "application/rdf-patch").header("Authorization", ADA)
-                .header("X-Change-Message", message).build();
-        HttpResponse<String> done = server.http.send(r, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> done = server.send("PATCH", "doc/concept/" + slug, "application/rdf-patch", "TX .\n" + rows + "TC .\n",
+                "Authorization", ADA, "X-Change-Message", message);
         assertEquals(200, done.statusCode(), done.body());
         return JSON.parse(done.body()).get("revision").getAsNumber().value().longValue();
     }

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,18 +87,14 @@ class DefaultGraphWritesTest {
         long head = server.store.history().head();
         String turtle = "<" + GHOST_WORK + "> <" + NOTE + "> \"via gsp\" .";
         for (String method : new String[] {"PUT", "POST"}) {
-            HttpResponse<String> r = server.http.send(HttpRequest.newBuilder(server.uri("data?default")).timeout(Duration.ofSeconds(30))
-                    .method(method, HttpRequest.BodyPublishers.ofString(turtle)).header("Content-Type", "text/turtle")
-                    .header("Authorization", ADA).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = server.send(method, "data?default", "text/turtle", turtle, "Authorization", ADA);
             assertRefusedAndNothingRecorded(r, head);
         }
-        HttpResponse<String> delete = server.http.send(HttpRequest.newBuilder(server.uri("data?default")).timeout(Duration.ofSeconds(30))
-                .DELETE().header("Authorization", ADA).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> delete = server.send("DELETE", "data?default", null, null, "Authorization", ADA);
         assertRefusedAndNothingRecorded(delete, head);
         assertFalse(ask("ASK { ?s ?p \"via gsp\" }"));
-        HttpResponse<String> named = server.http.send(HttpRequest.newBuilder(server.uri("data?graph=" + TestServer.enc(CONCEPTS)))
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(turtle)).header("Content-Type", "text/turtle")
-                .header("Authorization", ADA).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> named = server.send("POST", "data?graph=" + TestServer.enc(CONCEPTS), "text/turtle", turtle,
+                "Authorization", ADA);
         assertTrue(named.statusCode() / 100 == 2, named.statusCode() + " " + named.body());
         assertTrue(ask("ASK { <" + GHOST_WORK + "> <" + NOTE + "> \"via gsp\" }"));
     }

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.apache.jena.atlas.json.JSON;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +28,9 @@ class HistoryLabelsTest {
         Path passwd = dir.resolve("passwd.properties");
         Files.writeString(passwd, "ada: s3cret-pass, curator\n");
         server = TestServer.start(s -> s.withPasswordFile(passwd));
-        HttpResponse<String> edit = server.http.send(HttpRequest.newBuilder(server.uri("doc/concept/ghost-work"))
-                .timeout(Duration.ofSeconds(30)).method("PATCH", HttpRequest.BodyPublishers.ofString(
-                        "TX .\nA <" + GHOST_WORK + "> <http://www.w3.org/2004/02/skos/core#related> <" + VENTURE + "> .\nTC .\n"))
-                .header("Content-Type", "application/rdf-patch").header("Authorization", ADA).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> edit = server.send("PATCH", "doc/concept/ghost-work", "application/rdf-patch",
+                "TX .\nA <" + GHOST_WORK + "> <http://www.w3.org/2004/02/skos/core#related> <" + VENTURE + "> .\nTC .\n",
+                "Authorization", ADA);
         assertEquals(200, edit.statusCode(), edit.body());
     }
 

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
@@ -48,10 +46,8 @@ class ImportedVocabularyEditTest {
     }
 
     private HttpResponse<String> patch(String patch) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(server.uri("doc/concept/imported-gig-work")).timeout(Duration.ofSeconds(30))
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(patch)).header("Content-Type", "application/rdf-patch")
-                .header("Authorization", ADA).header("Accept", "text/plain").build();
-        return server.http.send(request, HttpResponse.BodyHandlers.ofString());
+        return server.send("PATCH", "doc/concept/imported-gig-work", "application/rdf-patch", patch,
+                "Authorization", ADA, "Accept", "text/plain");
     }
 
     private long statements(String object) throws Exception {

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -122,11 +121,9 @@ class WritePathMatrixTest {
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (String label : new String[] {"racing one", "racing two"}) {
-            HttpRequest request = HttpRequest.newBuilder(server.uri(doc)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/rdf-patch").header("Authorization", ada).header("If-Match", etag)
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString(
-                            "TX .\nA <" + iri + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"" + label + "\"@en .\nTC .\n"))
-                    .build();
+            HttpRequest request = TestServer.request(server.uri(doc), "PATCH", "application/rdf-patch",
+                    "TX .\nA <" + iri + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"" + label + "\"@en .\nTC .\n",
+                    "Authorization", ada, "If-Match", etag);
             answers.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     go.await();
