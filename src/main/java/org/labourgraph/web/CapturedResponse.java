@@ -27,7 +27,7 @@ import java.util.Set;
 final class CapturedResponse extends HttpServletResponseWrapper {
     /** The headers a stored response is replayed with: those that describe the representation, nothing per-client. */
     static final Set<String> REPLAYED = Set.of("content-type", "etag", "vary", "link", "content-language", "last-modified",
-            "cache-control", "content-disposition");
+            "cache-control", "content-disposition", "memento-datetime");
 
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();

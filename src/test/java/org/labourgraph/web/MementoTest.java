@@ -145,6 +145,17 @@ class MementoTest {
     }
 
     @Test
+    void a_memento_served_again_from_the_page_cache_keeps_its_memento_headers() throws Exception {
+        String path = rev(loaded).substring(1);
+        HttpResponse<String> first = server.get(path, "Accept", "application/n-triples");
+        HttpResponse<String> again = server.get(path, "Accept", "application/n-triples");
+        assertEquals("hit", again.headers().firstValue(RenderedCacheFilter.CACHE_HEADER).orElse(""), "the second answer is the kept one");
+        assertEquals(HTTP_DATE.format(loaded.time()), first.headers().firstValue("Memento-Datetime").orElse(""));
+        assertEquals(first.headers().firstValue("Memento-Datetime"), again.headers().firstValue("Memento-Datetime"));
+        assertEquals(first.headers().allValues("Link"), again.headers().allValues("Link"));
+    }
+
+    @Test
     void the_first_memento_has_no_prev_and_the_last_no_next() throws Exception {
         Map<String, Map<String, String>> first = links(server.get(rev(loaded).substring(1), "Accept", "text/turtle")
                 .headers().firstValue("Link").orElseThrow());
