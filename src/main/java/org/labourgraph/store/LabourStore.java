@@ -202,7 +202,7 @@ public final class LabourStore implements AutoCloseable {
     public ImportResult importFiles(List<FileImport> files, boolean replace, Optional<SourceSet> sources,
                                     java.util.function.LongConsumer progress) throws RdfSyntaxException {
         Optional<SourceGraphs> pending = pendingSources(sources);
-        boolean intoEmptyStore = quadCount.stored() == 0;
+        boolean intoEmptyStore = !quadCount.atLeast(1);
         long start = System.nanoTime();
         List<StreamingImport.FileIntoGraph> plan = files.stream()
                 .map(f -> new StreamingImport.FileIntoGraph(f.file(), f.lang(), f.graph())).toList();
@@ -313,7 +313,7 @@ public final class LabourStore implements AutoCloseable {
     private void updateEntailments(RecordingDataset.ChangeSet changes) {
         long size = changes.added().size() + changes.deleted().size();
         if (size == 0 || IncrementalEntailments.needsFullRefresh(changes.added(), changes.deleted())
-                || size * FULL_REFRESH_SHARE >= quadCount.stored()) {
+                || !quadCount.atLeast(size * FULL_REFRESH_SHARE + 1)) {
             long entailed = refreshEntailments();
             LOG.debug("Entailments recomputed in full after a change of {} quads: {} entailed", size, entailed);
             fullRefreshes.incrementAndGet();

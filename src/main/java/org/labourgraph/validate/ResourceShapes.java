@@ -50,7 +50,8 @@ public final class ResourceShapes {
         if (targeted.isEmpty()) {
             return List.of();
         }
-        Graph inferred = new TypesOnce(RDFSFactory.graphRDFS(data, RDFSFactory.setupRDFS(data)));
+        var schema = RDFSFactory.setupRDFS(data);
+        Graph inferred = new TypesOnce(RDFSFactory.graphRDFS(data, schema), data, schema);
         List<Finding> findings = new java.util.ArrayList<>(ShaclCheck.runOn(shapes, inferred, targeted));
         labels.ifPresent(l -> targeted.forEach(focus -> findings.addAll(l.check(inferred, focus, labelIndex, resources))));
         return findings;
