@@ -155,6 +155,8 @@ class CuratorAreaTest {
         for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
             HttpResponse<String> r = send("POST", "curator/private?graph=urn:x:g", type, "<urn:x:a> <urn:x:b> <urn:x:c> .", ADA);
             assertEquals(415, r.statusCode(), type);
+            assertEquals("close", r.headers().firstValue("Connection").orElse(""),
+                    "a body refused unread closes the connection, and says so: " + type);
         }
     }
 }
