@@ -143,17 +143,18 @@ public final class LoadCommand implements Callable<Integer> {
         if (server != null || updateEndpoint != null) {
             return loadThroughServer(graphs, started);
         }
+        Optional<SourceSet> sources = sources();
         try (LabourStore target = LabourStore.open(store.toAbsolutePath())) {
             if (validate && !validates(target, graphs)) {
                 System.err.println("load: nothing was imported (the store is unchanged).");
                 return 1;
             }
             LabourStore.ImportResult result = visibility == Visibility.PRIVATE
-                    ? target.importPrivateGraphs(graphs, replace) : target.importGraphs(graphs, replace, sources());
+                    ? target.importPrivateGraphs(graphs, replace) : target.importGraphs(graphs, replace, sources);
             System.err.printf("load: %,d triples into %d %s graph(s) of %s, %,d entailed, in %d ms.%n", result.triples(),
                     result.graphs(), visibility.name().toLowerCase(java.util.Locale.ROOT), store, result.entailed(),
                     (System.nanoTime() - started) / 1_000_000);
-            reportSources(result);
+            reportSources(result, sources);
             return 0;
         } catch (RdfSyntaxException e) {
             System.err.println(e.getMessage());
@@ -172,11 +173,11 @@ public final class LoadCommand implements Callable<Integer> {
         return Optional.of(SourceSet.discover(project));
     }
 
-    private void reportSources(LabourStore.ImportResult result) {
+    private void reportSources(LabourStore.ImportResult result, Optional<SourceSet> sources) {
         if (result.sourceFiles() > 0) {
             System.err.printf("load: wrote ontology/ and data/ of %s too (%d files), in the same transaction: a serve with that"
                     + " --root has nothing to load.%n", root.toAbsolutePath(), result.sourceFiles());
-        } else if (!noSources && sources().isEmpty()) {
+        } else if (!noSources && sources.isEmpty()) {
             System.err.println("load: no ontology/ and data/ under --root " + root.toAbsolutePath() + ", none written with the files;"
                     + " if the store does not hold them yet, the first serve writes them and recomputes the entailments"
                     + " (give --root PROJECT to write them now).");
@@ -189,13 +190,14 @@ public final class LoadCommand implements Callable<Integer> {
         List<LabourStore.FileImport> imports = files.stream().map(f -> new LabourStore.FileImport(f,
                 forced.or(() -> SourceParser.langOf(f)).orElseThrow(),
                 graph != null ? graph : SourceFile.of(f).graphIri())).toList();
+        Optional<SourceSet> sources = sources();
         TerminalProgress progress = TerminalProgress.start("triples", 0);
         try (LabourStore target = LabourStore.open(store.toAbsolutePath())) {
-            LabourStore.ImportResult result = target.importFiles(imports, replace, sources(), progress::update);
+            LabourStore.ImportResult result = target.importFiles(imports, replace, sources, progress::update);
             progress.finish();
             System.err.printf("load: %,d triples into %d public graph(s) of %s, %,d entailed, in %d ms.%n", result.triples(),
                     result.graphs(), store, result.entailed(), (System.nanoTime() - started) / 1_000_000);
-            reportSources(result);
+            reportSources(result, sources);
             return 0;
         } catch (RdfSyntaxException e) {
             progress.finish();

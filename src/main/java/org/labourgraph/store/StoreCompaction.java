@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,14 +40,24 @@ final class StoreCompaction {
     static LabourStore.Compacted run(List<Database> databases, Consumer<Long> progress) {
         long start = System.nanoTime();
         long before = databases.stream().mapToLong(d -> bytesUnder(d.folder())).sum();
-        for (Database database : databases) {
-            Thread watcher = watch(database.folder(), progress);
-            try {
-                DatabaseMgr.compact(database.dataset(), true);
-            } finally {
-                watcher.interrupt();
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "compaction-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (Database database : databases) {
+                ScheduledFuture<?> report = reporter.scheduleAtFixedRate(
+                        () -> partialGeneration(database.folder()).ifPresent(p -> progress.accept(bytesUnder(p))), 1, 1, TimeUnit.SECONDS);
+                try {
+                    DatabaseMgr.compact(database.dataset(), true);
+                } finally {
+                    report.cancel(false);
+                }
+                removeOlderGenerations(database.folder());
             }
-            removeOlderGenerations(database.folder());
+        } finally {
+            reporter.shutdownNow();
         }
         long after = databases.stream().mapToLong(d -> bytesUnder(d.folder())).sum();
         return new LabourStore.Compacted(before, after, Duration.ofNanos(System.nanoTime() - start));
@@ -82,22 +96,6 @@ final class StoreCompaction {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static Thread watch(Path folder, Consumer<Long> progress) {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    partialGeneration(folder).ifPresent(p -> progress.accept(bytesUnder(p)));
-                    Thread.sleep(1000);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "compaction-progress");
-        watcher.setDaemon(true);
-        watcher.start();
-        return watcher;
     }
 
     /**
