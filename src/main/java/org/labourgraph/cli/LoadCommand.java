@@ -4,11 +4,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphUtil;
@@ -19,10 +21,12 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.labourgraph.bench.TerminalProgress;
+import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.source.RdfSyntaxException;
 import org.labourgraph.source.SourceFile;
 import org.labourgraph.source.SourceParser;
 import org.labourgraph.source.SourceSet;
+import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.store.LabourStore;
 import org.labourgraph.validate.ValidationReport;
 import org.labourgraph.validate.Validator;
@@ -80,6 +84,15 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Send the data to this external SPARQL 1.1 update service instead (one request: all or nothing).")
     URI updateEndpoint;
 
+    @Option(names = "--sparql-endpoint", paramLabel = "URL",
+            description = "With --update-endpoint: the store's SPARQL query service, read to compute the entailment graph sent with"
+                    + " the data (default: the --update-endpoint URL itself, which answers queries on Virtuoso and on a Fuseki dataset URL).")
+    URI sparqlEndpoint;
+
+    @Option(names = "--no-entailments", description = "With --update-endpoint: send only the files, not the entailment graph"
+            + " (serve --sparql-endpoint then answers without the ontology's inferences).")
+    boolean noEntailments;
+
     @Option(names = "--user", paramLabel = "NAME", description = "Curator account on the server (with --server), or user of the --update-endpoint.")
     String user;
 
@@ -105,6 +118,10 @@ public final class LoadCommand implements Callable<Integer> {
                 System.err.println("load: no such file: " + f + " (give paths of RDF files to import).");
                 return 2;
             }
+        }
+        if ((sparqlEndpoint != null || noEntailments) && updateEndpoint == null) {
+            System.err.println("load: --sparql-endpoint and --no-entailments go with --update-endpoint URL (an external store).");
+            return 2;
         }
         if (server == null && updateEndpoint == null && visibility == Visibility.PUBLIC && !validate
                 && files.stream().allMatch(f -> forced.or(() -> SourceParser.langOf(f)).filter(SourceParser::streams).isPresent())) {
@@ -269,17 +286,47 @@ public final class LoadCommand implements Callable<Integer> {
             }
             auth = Optional.of("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
+        Optional<Graph> entailments;
+        try {
+            entailments = entailmentsFor(graphs, auth);
+        } catch (RuntimeException e) {
+            System.err.println("load: cannot read the store's data at " + queryService() + " to compute the entailments: "
+                    + e.getMessage());
+            System.err.println("load: nothing was imported. Give --sparql-endpoint URL (the store's query service), or"
+                    + " --no-entailments to send the files alone.");
+            return 1;
+        }
         ServerImport.Outcome outcome = privately ? ServerImport.sendPrivate(target, auth, graphs, replace)
-                : ServerImport.send(target, auth, graphs, replace);
+                : ServerImport.send(target, auth, graphs, replace, entailments);
         if (!outcome.ok()) {
             System.err.println("load: the server refused the import (HTTP " + outcome.status() + "): " + outcome.message());
             System.err.println("load: nothing was imported.");
             return 1;
         }
         long triples = graphs.values().stream().mapToLong(Graph::size).sum();
-        System.err.printf("load: %,d triples into %d %s graph(s) through %s in %d ms.%n", triples, graphs.size(),
+        System.err.printf("load: %,d triples into %d %s graph(s) through %s%s in %d ms.%n", triples, graphs.size(),
                 visibility.name().toLowerCase(java.util.Locale.ROOT), target,
+                entailments.map(e -> String.format(", and the entailment graph (%,d triples)", e.size())).orElse(""),
                 (System.nanoTime() - started) / 1_000_000);
         return 0;
+    }
+
+    /** The store's query service: --sparql-endpoint, or the update URL (one URL takes both on most stores). */
+    private URI queryService() {
+        return sparqlEndpoint != null ? sparqlEndpoint : updateEndpoint;
+    }
+
+    /**
+     * For an external update service, the entailment graph of its data after this load (a labourgraph server keeps its
+     * own): the store does not derive it, and its pages and queries need it to answer as the embedded store does.
+     */
+    private Optional<Graph> entailmentsFor(Map<String, Graph> graphs, Optional<String> auth) {
+        if (updateEndpoint == null || noEntailments) {
+            return Optional.empty();
+        }
+        Optional<RemoteEndpoint.Credentials> credentials = auth.map(a -> new RemoteEndpoint.Credentials(user, readPassword()));
+        RemoteSparqlService store = new RemoteSparqlService(new RemoteEndpoint(queryService(), Optional.of(updateEndpoint),
+                Optional.empty(), credentials), Duration.ofMinutes(10));
+        return Optional.of(RemoteEntailments.after(store, graphs, replace ? graphs.keySet() : Set.of()));
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
+import org.labourgraph.vocab.LG;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
@@ -33,16 +34,32 @@ final class ServerImport {
     record Outcome(boolean ok, int status, String message) {}
 
     static Outcome send(URI updateEndpoint, Optional<String> authorization, Map<String, Graph> graphs, boolean replace) {
+        return send(updateEndpoint, authorization, graphs, replace, Optional.empty());
+    }
+
+    /**
+     * As above; {@code entailments}, when given, replaces the entailment graph in the same request (for a store that
+     * does not keep it itself: any SPARQL 1.1 update service).
+     */
+    static Outcome send(URI updateEndpoint, Optional<String> authorization, Map<String, Graph> graphs, boolean replace,
+                        Optional<Graph> entailments) {
         UpdateRequest request = new UpdateRequest();
-        graphs.forEach((iri, content) -> {
+        Map<String, Graph> all = new java.util.LinkedHashMap<>(graphs);
+        entailments.ifPresent(e -> {
+            request.add(new UpdateDrop(Target.create(NodeFactory.createURI(LG.ENTAILMENT_GRAPH)), true));
+            all.put(LG.ENTAILMENT_GRAPH, e);
+        });
+        // The drops first, then ONE INSERT DATA for every graph: SPARQL Update scopes a blank node label to one
+        // operation, and the ontology's blank nodes (OWL lists, restrictions) recur in the entailment graph.
+        QuadDataAcc quads = new QuadDataAcc();
+        all.forEach((iri, content) -> {
             Node g = NodeFactory.createURI(iri);
             if (replace) {
                 request.add(new UpdateDrop(Target.create(g), true));
             }
-            QuadDataAcc quads = new QuadDataAcc();
             content.find().forEachRemaining(t -> quads.addQuad(new Quad(g, t)));
-            request.add(new UpdateDataInsert(quads));
         });
+        request.add(new UpdateDataInsert(quads));
         HttpRequest.Builder builder = HttpRequest.newBuilder(updateEndpoint)
                 .header("Content-Type", "application/sparql-update; charset=utf-8")
                 .timeout(Duration.ofMinutes(10))

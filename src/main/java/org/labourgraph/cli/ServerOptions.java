@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.labourgraph.config.DataGraphs;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
 import picocli.CommandLine.Option;
@@ -45,6 +46,12 @@ final class ServerOptions {
     @Option(names = "--graph-store", paramLabel = "URL", description = "External Graph Store Protocol service (with --sparql-endpoint).")
     URI graphStore;
 
+    @Option(names = "--data-graphs", paramLabel = "GRAPHS",
+            description = "With --sparql-endpoint: which graphs of the external store are the public data. 'discover' (default):"
+                    + " its named graphs under " + org.labourgraph.vocab.LG.GRAPH_NS + ", listed from the store; graph IRIs separated"
+                    + " by commas; or 'store-default': the store's default graph already is the data (union default graph).")
+    String dataGraphs;
+
     @Option(names = "--remote-user", paramLabel = "NAME", description = "User for the external service's authentication.")
     String remoteUser;
 
@@ -75,9 +82,10 @@ final class ServerOptions {
                 }
                 credentials = Optional.of(new RemoteEndpoint.Credentials(remoteUser, password));
             }
-            s = s.withRemote(new RemoteEndpoint(sparqlEndpoint, Optional.ofNullable(updateEndpoint), Optional.ofNullable(graphStore), credentials));
-        } else if (updateEndpoint != null || graphStore != null) {
-            throw new org.labourgraph.config.InvalidSettingException("--update-endpoint and --graph-store go with --sparql-endpoint URL");
+            s = s.withRemote(new RemoteEndpoint(sparqlEndpoint, Optional.ofNullable(updateEndpoint), Optional.ofNullable(graphStore),
+                    credentials, dataGraphs == null ? DataGraphs.DISCOVERED : DataGraphs.parse(dataGraphs)));
+        } else if (updateEndpoint != null || graphStore != null || dataGraphs != null) {
+            throw new org.labourgraph.config.InvalidSettingException("--update-endpoint, --graph-store and --data-graphs go with --sparql-endpoint URL");
         }
         return s;
     }

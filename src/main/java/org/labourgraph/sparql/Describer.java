@@ -66,11 +66,14 @@ public final class Describer {
         Node self = NodeFactory.createURI(iri);
         Graph graph = GraphFactory.createDefaultGraph();
         List<Binding> out = runner.select(OUT, Map.of("this", self));
+        // Sorted by term: the page lists its values the same way on any store.
+        out.sort(RowOrder.byTerms("p", "o", "pLabel", "oLabel"));
         List<Binding> counts = runner.select(IN_COUNTS, Map.of("this", self));
         List<Binding> in = page.property().isPresent()
                 ? runner.select(IN_PAGE, Map.of("this", self, "inProperty", NodeFactory.createURI(page.property().get()),
                         "after", NodeFactory.createLiteralString(page.after())))
                 : runner.select(IN, Map.of("this", self));
+        in.sort(RowOrder.byTerms("p", "s", "sLabel"));
 
         // Outgoing: property → values (in order of appearance), with labels and facts of linked resources.
         Map<Node, Set<Node>> objects = new LinkedHashMap<>();

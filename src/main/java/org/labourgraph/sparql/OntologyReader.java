@@ -28,7 +28,9 @@ public final class OntologyReader {
 
     public List<OntologyTerm> terms(String lang) {
         Map<String, Map<String, Object>> acc = new LinkedHashMap<>();
-        for (Binding r : runner.select(TERMS, Map.of())) {
+        List<Binding> rows = runner.select(TERMS, Map.of());
+        rows.sort(RowOrder.byTerms("term", "type", "label", "comment", "domain", "range", "super"));
+        for (Binding r : rows) {
             Map<String, Object> t = acc.computeIfAbsent(r.get("term").getURI(), k -> new LinkedHashMap<>());
             String type = r.get("type").getURI().substring(OWL.length());
             String current = (String) t.get("kind");

@@ -30,6 +30,10 @@ public final class QueryLibrary {
     public static final Query SEARCH_FALLBACK = load("search-fallback.rq", Syntax.syntaxSPARQL_11);
     /** The resources whose labels contain a label's words (text index): candidates for the label-uniqueness check. */
     public static final Query LABEL_TWINS = load("label-twins.rq", Syntax.syntaxARQ);
+    /** The named graphs of an external store under the project's graph namespace (the public data, discovered). */
+    public static final Query DATA_GRAPHS = load("data-graphs.rq", Syntax.syntaxSPARQL_11);
+    /** Every stated triple of an external store's data graphs, with its graph (the entailment graph left out). */
+    public static final Query ASSERTED_DATA = load("asserted-data.rq", Syntax.syntaxSPARQL_11);
     /** {@code ASK {}}: is a SPARQL service answering? */
     public static final Query ALIVE = load("alive.rq", Syntax.syntaxSPARQL_11);
 

@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -21,20 +24,78 @@ import org.apache.jena.system.Txn;
  * Runs the application's parsed queries with bound values (never pasted text) and the server's timeout,
  * and counts them: one runner serves one request, so {@link #count()} is what that page cost. Every read a page makes
  * goes through its runner (or one made by {@link #over}), so that the count is every query the page ran.
+ *
+ * <p>The one read path of the site: the same queries run on the embedded TDB2 dataset (in a read transaction) or on
+ * an external SPARQL 1.1 service ({@link #remote}: Jena's HTTP query execution, the bound values substituted by Jena
+ * into the parsed query, the public data graphs named as the dataset), with the same timeout.
  */
 public final class QueryRunner {
-    private final DatasetGraph dataset;
+    /** Where the queries run. */
+    private interface Target {
+        <T> T read(java.util.function.Supplier<T> work);
+
+        QueryExec exec(Query query, Binding values, Duration timeout);
+    }
+
+    private record Embedded(DatasetGraph dataset) implements Target {
+        @Override
+        public <T> T read(java.util.function.Supplier<T> work) {
+            return Txn.calculateRead(dataset, work);
+        }
+
+        @Override
+        public QueryExec exec(Query query, Binding values, Duration timeout) {
+            return QueryExec.newBuilder().dataset(dataset).query(query).substitution(values)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
+        }
+    }
+
+    private record Remote(RemoteSparqlService service) implements Target {
+        @Override
+        public <T> T read(java.util.function.Supplier<T> work) {
+            try {
+                return work.get();
+            } catch (QueryExceptionHTTP | HttpException e) {
+                if (timedOut(e)) {
+                    throw new QueryCancelledException();
+                }
+                throw new StoreUnavailableException("The SPARQL service behind this server (" + service.endpoint().query()
+                        + ") did not answer: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public QueryExec exec(Query query, Binding values, Duration timeout) {
+            return service.queryExec(query).substitution(values).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
+        }
+
+        private static boolean timedOut(Throwable thrown) {
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
+                if (t instanceof java.net.http.HttpTimeoutException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final Target target;
     private final Duration timeout;
     private final AtomicInteger count;
 
     public QueryRunner(DatasetGraph dataset, Duration timeout) {
-        this(dataset, timeout, new AtomicInteger());
+        this(new Embedded(dataset), timeout, new AtomicInteger());
     }
 
-    private QueryRunner(DatasetGraph dataset, Duration timeout, AtomicInteger count) {
-        this.dataset = dataset;
+    private QueryRunner(Target target, Duration timeout, AtomicInteger count) {
+        this.target = target;
         this.timeout = timeout;
         this.count = count;
+    }
+
+    /** A runner whose queries go to an external SPARQL 1.1 service, over its public data, with its timeout. */
+    public static QueryRunner remote(RemoteSparqlService service) {
+        return new QueryRunner(new Remote(service), service.timeout(), new AtomicInteger());
     }
 
     /**
@@ -42,7 +103,7 @@ public final class QueryRunner {
      * part of what the request cost.
      */
     public QueryRunner over(DatasetGraph other) {
-        return new QueryRunner(other, timeout, count);
+        return new QueryRunner(new Embedded(other), timeout, count);
     }
 
     /** Runs a SELECT with the given variables bound; returns every row, read inside one read transaction. */
@@ -56,7 +117,7 @@ public final class QueryRunner {
      */
     List<Binding> select(Query query, Map<String, Node> values, Duration timeout) {
         count.incrementAndGet();
-        return Txn.calculateRead(dataset, () -> {
+        return target.read(() -> {
             try (QueryExec exec = exec(query, values, timeout)) {
                 List<Binding> rows = new ArrayList<>();
                 // Detached inside the transaction: a TDB2 row fetches its nodes lazily, and once the transaction
@@ -70,7 +131,7 @@ public final class QueryRunner {
     /** Runs a CONSTRUCT with the given variables bound; returns its graph, built inside one read transaction. */
     public Graph construct(Query query, Map<String, Node> values) {
         count.incrementAndGet();
-        return Txn.calculateRead(dataset, () -> {
+        return target.read(() -> {
             try (QueryExec exec = exec(query, values, timeout)) {
                 return exec.construct(GraphFactory.createDefaultGraph());
             }
@@ -80,8 +141,7 @@ public final class QueryRunner {
     private QueryExec exec(Query query, Map<String, Node> values, Duration timeout) {
         BindingBuilder b = Binding.builder();
         values.forEach((name, node) -> b.add(Var.alloc(name), node));
-        return QueryExec.newBuilder().dataset(dataset).query(query).substitution(b.build())
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
+        return target.exec(query, b.build(), timeout);
     }
 
     /** How many queries this runner (and the runners made by {@link #over}) have run. */

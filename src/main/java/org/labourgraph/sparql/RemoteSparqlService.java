@@ -26,6 +26,7 @@ import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
 import org.apache.jena.update.UpdateRequest;
+import org.labourgraph.config.DataGraphs;
 import org.labourgraph.config.RemoteEndpoint;
 
 /**
@@ -42,6 +43,7 @@ public final class RemoteSparqlService {
     private final RemoteEndpoint endpoint;
     private final Duration timeout;
     private final HttpClient http;
+    private final RemoteDataGraphs dataGraphs;
 
     /** {@code timeout} bounds every call; raw calls may ask for less, never more. */
     public RemoteSparqlService(RemoteEndpoint endpoint, Duration timeout) {
@@ -52,6 +54,7 @@ public final class RemoteSparqlService {
                 .followRedirects(HttpClient.Redirect.NEVER);
         endpoint.credentials().ifPresent(c -> builder.authenticator(authenticatorFor(c, hostsOf(endpoint))));
         this.http = builder.build();
+        this.dataGraphs = new RemoteDataGraphs(endpoint.dataGraphs());
     }
 
     public RemoteEndpoint endpoint() {
@@ -69,8 +72,44 @@ public final class RemoteSparqlService {
 
     // ---------------------------------------------------------------- Jena level
 
-    /** A query execution on the query endpoint, with this service's client and timeout; add a substitution and run it. */
+    /**
+     * A query execution on the query endpoint over the public data ({@link #dataGraphs}: named as the dataset's default
+     * and named graphs), with this service's client and timeout; add a substitution and run it.
+     */
     public QueryExecHTTPBuilder queryExec(Query query) {
+        QueryExecHTTPBuilder exec = asStored(query);
+        for (String g : dataGraphs()) {
+            exec.addDefaultGraphURI(g).addNamedGraphURI(g);
+        }
+        return exec;
+    }
+
+    /**
+     * The graphs of the store that are the public data, as configured or discovered ({@code --data-graphs}); empty
+     * when the store's own default graph is the data.
+     */
+    public List<String> dataGraphs() {
+        return dataGraphs.current(q -> {
+            try (QueryExecHTTP exec = asStored(q).build()) {
+                return exec.select().materialize();
+            }
+        });
+    }
+
+    /**
+     * The first of {@code graphs} (named by a client's query or request) that is not public data, if any; none is
+     * checked when the store's default graph is the data ({@code --data-graphs store-default}).
+     */
+    public Optional<String> notPublic(List<String> graphs) {
+        if (graphs.isEmpty() || endpoint.dataGraphs().mode() == DataGraphs.Mode.STORE_DEFAULT) {
+            return Optional.empty();
+        }
+        Set<String> data = Set.copyOf(dataGraphs());
+        return graphs.stream().filter(g -> !data.contains(g)).findFirst();
+    }
+
+    /** A query on the store as it is, without a dataset description. */
+    private QueryExecHTTPBuilder asStored(Query query) {
         return QueryExecHTTP.service(endpoint.query().toString())
                 .httpClient(http)
                 .query(query)
@@ -98,8 +137,8 @@ public final class RemoteSparqlService {
 
     /** True when the query endpoint answers {@code ASK {}} (alive.rq) within the timeout; never throws. */
     public boolean isAlive() {
-        try {
-            return ask(QueryLibrary.ALIVE);
+        try (QueryExecHTTP exec = asStored(QueryLibrary.ALIVE).build()) {
+            return exec.ask();
         } catch (RuntimeException e) {
             return false;
         }
@@ -112,16 +151,19 @@ public final class RemoteSparqlService {
                 .update(update)
                 .build()
                 .execute();
+        dataGraphs.forget();
     }
 
     /** Replaces a named graph through the Graph Store Protocol (--graph-store): HTTP PUT. */
     public void putGraph(String graphIri, Graph graph) {
         gsp().graphName(graphIri).PUT(graph);
+        dataGraphs.forget();
     }
 
     /** Adds to a named graph through the Graph Store Protocol (--graph-store): HTTP POST. */
     public void postGraph(String graphIri, Graph graph) {
         gsp().graphName(graphIri).POST(graph);
+        dataGraphs.forget();
     }
 
     /** Reads a named graph through the Graph Store Protocol (--graph-store). */
@@ -166,7 +208,11 @@ public final class RemoteSparqlService {
                 .header("Content-Type", FORM)
                 .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } finally {
+            dataGraphs.forget();
+        }
     }
 
     /**
@@ -183,7 +229,13 @@ public final class RemoteSparqlService {
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         accept.ifPresent(a -> request.header("Accept", a));
         contentType.ifPresent(t -> request.header("Content-Type", t));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } finally {
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                dataGraphs.forget();
+            }
+        }
     }
 
     /** The shorter of what a client asked for and the operator's timeout. */

@@ -1,6 +1,7 @@
 package org.labourgraph.sparql;
 
 import java.util.List;
+import java.util.Optional;
 import org.labourgraph.model.SearchHit;
 
 /**
@@ -12,4 +13,12 @@ import org.labourgraph.model.SearchHit;
  */
 public interface Search {
     List<SearchHit> search(SearchRequest request);
+
+    /**
+     * As above, labels shown in {@code display} (a page's language) whatever language matched, where the
+     * implementation can; otherwise as {@link #search(SearchRequest)}.
+     */
+    default List<SearchHit> search(SearchRequest request, Optional<String> display) {
+        return search(request);
+    }
 }

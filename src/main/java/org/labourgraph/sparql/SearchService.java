@@ -39,6 +39,7 @@ public final class SearchService implements Search {
     }
 
     /** As above, with labels shown in {@code display} (the page's language) whatever language matched. */
+    @Override
     public List<SearchHit> search(SearchRequest request, Optional<String> display) {
         return search(request, display, false);
     }

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LabourStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabourStore.class);
-    public static final String ENTAILMENT_GRAPH = LG.GRAPH_NS + "entailments";
+    public static final String ENTAILMENT_GRAPH = LG.ENTAILMENT_GRAPH;
 
     private final DatasetGraph dataset;
     /** The text-indexed TDB2 under the recorder: derived data (entailments) is written here, unrecorded. */

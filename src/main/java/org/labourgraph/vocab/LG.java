@@ -14,6 +14,8 @@ public final class LG {
     public static final String ONTOLOGY_IRI = DEFAULT_BASE + "ontology";
     /** Named graphs: one per source file, {@code GRAPH_NS + file stem}. */
     public static final String GRAPH_NS = DEFAULT_BASE + "graph/";
+    /** The graph of what the ontology's rules entail from the others (maintained by the store, or written by load). */
+    public static final String ENTAILMENT_GRAPH = GRAPH_NS + "entailments";
     public static final String ID_NS = DEFAULT_BASE + "id/";
     public static final String CONCEPT_NS = ID_NS + "concept/";
     public static final String SCHEME_IRI = CONCEPT_NS + "scheme";

@@ -16,7 +16,12 @@ public final class BrowseModule implements FusekiModule {
     private final SiteContext ctx;
 
     public BrowseModule(ServerSettings settings, DatasetGraph dataset) {
-        this.ctx = new SiteContext(settings, dataset);
+        this(new SiteContext(settings, dataset));
+    }
+
+    /** Over the data of {@code ctx}: the embedded dataset, or an external store ({@link SiteContext#remote}). */
+    BrowseModule(SiteContext ctx) {
+        this.ctx = ctx;
     }
 
     @Override
@@ -32,11 +37,12 @@ public final class BrowseModule implements FusekiModule {
         for (Variant v : Variant.values()) {
             builder.addServlet(Routes.ONTOLOGY + "." + v.extension, ontology);
         }
-        // The cache sits before HomeFilter (which answers "/" itself) so that the home page is kept too.
-        builder.addFilter("/*", new SecurityHeadersFilter())
-                .addFilter("/*", new RenderedCacheFilter(ctx.dataset,
-                        new RenderedCache(RenderedCache.DEFAULT_MAX_ENTRIES, RenderedCache.DEFAULT_MAX_BYTES)))
-                .addFilter("/*", new HomeFilter(pages))
+        builder.addFilter("/*", new SecurityHeadersFilter());
+        // The cache sits before HomeFilter (which answers "/" itself) so that the home page is kept too. Over an
+        // external store there is no cache: other front-ends write there, and no commit of theirs can be watched here.
+        ctx.embedded.ifPresent(dataset -> builder.addFilter("/*", new RenderedCacheFilter(dataset,
+                new RenderedCache(RenderedCache.DEFAULT_MAX_ENTRIES, RenderedCache.DEFAULT_MAX_BYTES))));
+        builder.addFilter("/*", new HomeFilter(pages))
                 .addServlet(Routes.under(Routes.ID), documents)
                 .addServlet(Routes.under(Routes.DOC), documents)
                 .addServlet("/hierarchy", pages)
@@ -54,7 +60,10 @@ public final class BrowseModule implements FusekiModule {
     public void serverAfterStarting(FusekiServer server) {
         // Reading every label for the A–Z index takes seconds on a large graph: done once the server answers, so the
         // first visitor of the index does not wait for it and the start does not either (after a change, the first
-        // request reads it again).
+        // request reads it again). Over an external store nothing is kept, so there is nothing to prepare.
+        if (ctx.embedded.isEmpty()) {
+            return;
+        }
         for (String lang : new String[] {"en", "fr"}) {
             WarmUps.submit("A-Z index (" + lang + ")", () -> ctx.alphabeticalIndex.page(ctx.runner(), ctx.dataVersion(), lang, "A", 1, 1));
         }

@@ -20,7 +20,7 @@ import org.labourgraph.sparql.Catalogue;
 import org.labourgraph.sparql.IndexLetters;
 import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.sparql.SearchRequest;
-import org.labourgraph.sparql.SearchService;
+import org.labourgraph.sparql.SearchUnavailableException;
 
 /** The pages over the whole graph: home, hierarchy, A–Z index, concept map, search results, SPARQL editor. */
 final class BrowseServlet extends HttpServlet {
@@ -127,9 +127,9 @@ final class BrowseServlet extends HttpServlet {
         }
         try {
             SearchRequest request = SearchRequest.of(q, in, "20");
-            List<SearchHit> hits = new SearchService(runner).search(request, Optional.of(lang));
+            List<SearchHit> hits = ctx.search(runner).search(request, Optional.of(lang));
             params.put("results", hits.stream().map(h -> SearchResult.of(h, q)).toList());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | SearchUnavailableException e) {
             params.put("error", e.getMessage());
         }
     }

@@ -12,6 +12,7 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.QueryCancelledException;
+import org.labourgraph.sparql.StoreUnavailableException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
@@ -37,7 +38,7 @@ import org.labourgraph.render.Ui;
  */
 final class ErrorPages extends ErrorHandler {
     /** Statuses with a title and a help text of their own in the messages; others read as "Error". */
-    private static final Set<Integer> DESCRIBED = Set.of(400, 401, 403, 404, 405, 406, 412, 413, 415, 429, 500, 503);
+    private static final Set<Integer> DESCRIBED = Set.of(400, 401, 403, 404, 405, 406, 412, 413, 415, 429, 500, 501, 502, 503);
     /** The reason {@link QueryTimeoutFilter} gives: the page says it in the reader's language ({@code error.timedOut}). */
     static final String TIMED_OUT = Ui.of(Ui.EN).t("error.timedOut");
         private static final String UNSAFE_PATH = "No resource at this path (dot segments and encoded separators never name one).";
@@ -98,15 +99,29 @@ final class ErrorPages extends ErrorHandler {
 
     /**
      * The status a handler's uncaught exception answers with: 503 for a query stopped by its time limit (the answer
-     * took too long; asking again later or asking less can succeed), 500 for anything else. The metrics count with it.
+     * took too long; asking again later or asking less can succeed), 502 when the external store behind the server did
+     * not answer, 500 for anything else. The metrics count with it.
      */
     static int statusOf(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof QueryCancelledException) {
                 return 503;
             }
+            if (t instanceof StoreUnavailableException) {
+                return 502;
+            }
         }
         return 500;
+    }
+
+    /** The reason a 502 gives: the message of the {@link StoreUnavailableException} in {@code thrown}'s causes. */
+    static String storeUnavailable(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof StoreUnavailableException) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 
     /** An error body and its media type. */

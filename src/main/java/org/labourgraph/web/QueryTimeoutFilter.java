@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A handler whose query ran past the server's time limit answers the site's 503 ({@link ErrorPages}): the server is
  * not broken, the answer took too long. Caught here, it is one log line, not the stack trace Jetty logs for an
- * exception that escapes a servlet; the metrics count it as a timeout.
+ * exception that escapes a servlet; the metrics count it as a timeout. In external mode, a page whose store did not
+ * answer is a 502 with the store's reason, the same way.
  */
 final class QueryTimeoutFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(QueryTimeoutFilter.class);
@@ -25,10 +26,16 @@ final class QueryTimeoutFilter implements Filter {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
             HttpServletResponse resp = (HttpServletResponse) response;
-            if (ErrorPages.statusOf(e) != 503 || resp.isCommitted()) {
+            int status = ErrorPages.statusOf(e);
+            if (status != 503 && status != 502 || resp.isCommitted()) {
                 throw e;
             }
             HttpServletRequest req = (HttpServletRequest) request;
+            if (status == 502) {
+                LOG.warn("{} {}: {} (502)", req.getMethod(), req.getRequestURI(), e.getMessage());
+                resp.sendError(502, ErrorPages.storeUnavailable(e));
+                return;
+            }
             LOG.info("{} {}: a query ran past the time limit and was stopped (503)", req.getMethod(), req.getRequestURI());
             MetricsFilter.markTimedOut(req);
             resp.sendError(503, ErrorPages.TIMED_OUT);

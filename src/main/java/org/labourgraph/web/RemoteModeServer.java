@@ -1,7 +1,9 @@
 package org.labourgraph.web;
 
 import jakarta.servlet.http.HttpServlet;
+import java.util.List;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.sparql.RemoteSparqlSearch;
@@ -11,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the server for external-endpoint mode ({@code serve --sparql-endpoint URL}): the same application on
- * the same paths as the embedded mode, with no store of its own. {@code /sparql}, {@code /data} and
+ * Wires the server for external-endpoint mode ({@code serve --sparql-endpoint URL}): the application on the same
+ * paths as the embedded mode, with no store of its own. The browsing site ({@link BrowseModule}: home, resource pages
+ * and documents, hierarchy, A–Z, map, search, ontology, citations) reads through the same queries as on the
+ * embedded store, sent to the service over its public data graphs. {@code /sparql}, {@code /data} and
  * {@code /update} check each request and forward it to the external SPARQL 1.1 service; {@code /api/search}
  * runs the portable SPARQL fallback; {@code /health} asks the service. Jetty comes from Fuseki's builder with
  * no dataset, so ping, CORS and the security handler are the embedded mode's.
@@ -36,19 +40,22 @@ final class RemoteModeServer {
         SparqlSafety.install();
         RemoteSparqlService remote = new RemoteSparqlService(endpoint, settings.queryTimeout());
         boolean writable = settings.passwordFile().isPresent();
+        RemoteSparqlSearch search = new RemoteSparqlSearch(remote);
 
         FusekiServer.Builder builder = CorsSettings.applyTo(FusekiServer.create()
+                .fusekiModules(FusekiModules.create(List.of(new BrowseModule(SiteContext.remote(settings, remote, search)))))
                 .port(settings.port())
                 .loopback(false)
                 .enablePing(true)
                 .enableStats(false))
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
-                .addFilter("/*", new RemoteHomeFilter())
+                .addFilter("/*", new QueryTimeoutFilter())
                 .addServlet(Routes.SPARQL, new RemoteQueryServlet(remote))
                 .addServlet("/data", new RemoteGraphStoreServlet(remote, writable, WRITES_DISABLED))
                 .addServlet("/update", updateServlet(remote, writable))
-                .addServlet("/api/search", new SearchServlet(new RemoteSparqlSearch(remote)))
+                .addServlet("/api/search", new SearchServlet(search))
                 .addServlet("/health", new RemoteHealthServlet(remote));
+        notServedYet(builder);
         if (writable) {
             builder.securityHandler(LabourgraphServer.writeProtection(settings.passwordFile().get()));
         }
@@ -61,6 +68,21 @@ final class RemoteModeServer {
                 endpoint.graphStore().map(u -> ", Graph Store Protocol to " + u).orElse(""),
                 writable ? "are forwarded for authenticated curators" : "are refused (no --passwd)");
         return new LabourgraphServer(server, settings);
+    }
+
+    /** The site's parts that still read the embedded store: a clear 501 each, on the paths of the embedded mode. */
+    private static void notServedYet(FusekiServer.Builder builder) {
+        NotServedHereServlet exports = new NotServedHereServlet("the data dumps, the dataset description (VoID/DCAT), the"
+                + " sitemap, the Linked Data Fragments and the reconciliation service");
+        for (String path : List.of(Routes.under(Routes.DUMPS), "/.well-known/void", "/dataset", "/sitemap.xml", "/fragments",
+                "/reconcile/*")) {
+            builder.addServlet(path, exports);
+        }
+        NotServedHereServlet history = new NotServedHereServlet("the change history, Memento time maps and the curators' area");
+        for (String path : List.of("/history/*", "/changes/*", "/changes.atom", "/changes.json", TimeMapServlet.PATH + "/*",
+                CuratorModule.AREA, CuratorModule.AREA + "/*")) {
+            builder.addServlet(path, history);
+        }
     }
 
     private static HttpServlet updateServlet(RemoteSparqlService remote, boolean writable) {

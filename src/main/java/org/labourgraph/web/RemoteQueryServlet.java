@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -80,10 +81,33 @@ final class RemoteQueryServlet extends HttpServlet {
             RemoteResponses.error(response, 400, e.getMessage());
             return;
         }
+        List<String> defaultGraphs = values(request, "default-graph-uri");
+        List<String> namedGraphs = values(request, "named-graph-uri");
+        try {
+            List<String> named = new ArrayList<>(defaultGraphs);
+            named.addAll(namedGraphs);
+            named.addAll(query.getGraphURIs());
+            named.addAll(query.getNamedGraphURIs());
+            Optional<String> outside = remote.notPublic(named);
+            if (outside.isPresent()) {
+                RemoteResponses.error(response, 400, "The graph <" + outside.get() + "> is not part of this site's public data:"
+                        + " name only its data graphs (FROM, FROM NAMED, default-graph-uri, named-graph-uri), or none.");
+                return;
+            }
+            if (named.isEmpty()) {
+                // As on the embedded store: the default graph is the union of the public data, its graphs the named ones.
+                defaultGraphs = remote.dataGraphs();
+                namedGraphs = defaultGraphs;
+            }
+        } catch (RuntimeException e) {
+            RemoteResponses.error(response, 502, "The external SPARQL service at " + remote.endpoint().query()
+                    + " did not list its data graphs: " + e.getMessage());
+            return;
+        }
         long start = System.nanoTime();
         HttpResponse<InputStream> answer;
         try {
-            answer = remote.forwardQuery(queryText, values(request, "default-graph-uri"), values(request, "named-graph-uri"),
+            answer = remote.forwardQuery(queryText, defaultGraphs, namedGraphs,
                     Optional.ofNullable(request.getHeader("Accept")), limit);
         } catch (HttpTimeoutException e) {
             RemoteResponses.error(response, 503, "The query ran past this server's time limit of " + limit.toMillis()

@@ -2,6 +2,9 @@ package org.labourgraph.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.render.Page;
@@ -9,34 +12,65 @@ import org.labourgraph.render.Site;
 import org.labourgraph.render.Ui;
 import org.labourgraph.sparql.AlphabeticalIndex;
 import org.labourgraph.sparql.QueryRunner;
+import org.labourgraph.sparql.RemoteSparqlService;
+import org.labourgraph.sparql.Search;
+import org.labourgraph.sparql.SearchService;
 import org.labourgraph.store.ChangeMarker;
 
-/** What every page handler shares: the settings, the dataset, the IRI mapping; a fresh query counter per request. */
+/**
+ * What every page handler shares: the settings, where the data is read, the IRI mapping; a fresh query counter per
+ * request. The data is the embedded dataset or an external SPARQL service: the handlers see only {@link #runner()},
+ * so every page reads both the same way.
+ */
 final class SiteContext {
     final ServerSettings settings;
-    final DatasetGraph dataset;
     final Site site;
-    /** The A–Z index of this context's dataset, kept until the data changes. */
+    /** The A–Z index of this context's data, kept until the data changes. */
     final AlphabeticalIndex alphabeticalIndex = new AlphabeticalIndex();
+    /** The embedded dataset; empty over an external store (nothing there is kept across requests: no commits to watch). */
+    final Optional<DatasetGraph> embedded;
+    private final Supplier<QueryRunner> runners;
+    private final Function<QueryRunner, Search> search;
 
     SiteContext(ServerSettings settings, DatasetGraph dataset) {
         this(settings, dataset, new Site(settings.baseIri()));
     }
 
     SiteContext(ServerSettings settings, DatasetGraph dataset, Site site) {
-        this.settings = settings;
-        this.dataset = dataset;
-        this.site = site;
+        this(settings, site, Optional.of(dataset), () -> new QueryRunner(dataset, settings.queryTimeout()), SearchService::new);
     }
 
-    /** The dataset's version for what is kept until the data changes; null when its commits cannot be watched. */
+    private SiteContext(ServerSettings settings, Site site, Optional<DatasetGraph> embedded, Supplier<QueryRunner> runners,
+                        Function<QueryRunner, Search> search) {
+        this.settings = settings;
+        this.site = site;
+        this.embedded = embedded;
+        this.runners = runners;
+        this.search = search;
+    }
+
+    /** Over an external SPARQL service: its queries, and the search that service can run. */
+    static SiteContext remote(ServerSettings settings, RemoteSparqlService service, Search search) {
+        return new SiteContext(settings, new Site(settings.baseIri()), Optional.empty(), () -> QueryRunner.remote(service),
+                runner -> search);
+    }
+
+    /** The data's version for what is kept until the data changes; null when its commits cannot be watched. */
     String dataVersion() {
-        ChangeMarker marker = ChangeMarker.of(dataset);
+        if (embedded.isEmpty()) {
+            return null;
+        }
+        ChangeMarker marker = ChangeMarker.of(embedded.get());
         return marker.watchesCommits() ? marker.version() : null;
     }
 
     QueryRunner runner() {
-        return new QueryRunner(dataset, settings.queryTimeout());
+        return runners.get();
+    }
+
+    /** The search a page runs, counted on its runner where the search runs through it (the embedded text index). */
+    Search search(QueryRunner runner) {
+        return search.apply(runner);
     }
 
     /** The layout's data for a page; {@code path} is the page's own path (the canonical link, without query). */

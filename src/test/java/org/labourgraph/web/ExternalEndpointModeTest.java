@@ -46,6 +46,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.labourgraph.config.DataGraphs;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.sparql.RemoteSparqlService;
@@ -132,8 +133,10 @@ class ExternalEndpointModeTest {
     }
 
     private static RemoteEndpoint endpoint() {
+        // Its default graph is the union (see the class comment): --data-graphs store-default. ExternalSiteTest covers a
+        // stock store, whose data graphs the server discovers.
         return new RemoteEndpoint(fuseki.service("sparql"), Optional.of(fuseki.service("update")),
-                Optional.of(fuseki.service("data")), Optional.empty());
+                Optional.of(fuseki.service("data")), Optional.empty(), DataGraphs.parse("store-default"));
     }
 
     private static ServerSettings settings(Duration timeout) {

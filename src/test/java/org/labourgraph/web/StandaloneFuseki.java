@@ -51,15 +51,29 @@ final class StandaloneFuseki implements AutoCloseable {
 
     /** Starts Fuseki with its files in {@code folder} and waits until {@code /$/ping} answers. */
     static StandaloneFuseki start(Path folder) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("labourgraph.standaloneFuseki", "target/standalone/jena-fuseki-server.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The standalone Fuseki jar is missing at " + jar.toAbsolutePath()
-                    + ": run the tests through Maven (mvn test), which copies it at generate-test-resources.");
-        }
         Files.createDirectories(folder);
         Path config = folder.resolve("fuseki-union-tdb2.ttl");
         try (InputStream in = StandaloneFuseki.class.getResourceAsStream("fuseki-union-tdb2.ttl")) {
             Files.copy(in, config);
+        }
+        return launch(folder, List.of("--config", config.toString()));
+    }
+
+    /**
+     * Starts Fuseki as a new user would, with no configuration of ours: {@code --mem --update /ds}, an in-memory
+     * dataset whose default graph is its own (not the union of the named graphs), query, update and Graph Store
+     * Protocol at {@code /ds/sparql}, {@code /ds/update}, {@code /ds/data}.
+     */
+    static StandaloneFuseki startStock(Path folder) throws IOException, InterruptedException {
+        Files.createDirectories(folder);
+        return launch(folder, List.of("--mem", "--update", "/ds"));
+    }
+
+    private static StandaloneFuseki launch(Path folder, List<String> datasetArgs) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("labourgraph.standaloneFuseki", "target/standalone/jena-fuseki-server.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The standalone Fuseki jar is missing at " + jar.toAbsolutePath()
+                    + ": run the tests through Maven (mvn test), which copies it at generate-test-resources.");
         }
         Path logging = folder.resolve("log4j2.properties");
         try (InputStream in = StandaloneFuseki.class.getResourceAsStream("fuseki-log4j2.properties")) {
@@ -67,11 +81,13 @@ final class StandaloneFuseki implements AutoCloseable {
         }
         Path log = folder.resolve("fuseki.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-Dlog4j2.configurationFile=" + logging,
-                "-jar", jar.toAbsolutePath().toString(), "--localhost", "--port", "0", "--config", config.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-Dlog4j2.configurationFile=" + logging,
+                "-jar", jar.toAbsolutePath().toString(), "--localhost", "--port", "0"));
+        command.addAll(datasetArgs);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(folder.toFile())
                 .redirectErrorStream(true);
-        // STACK.md trap: without FUSEKI_BASE the standalone server writes run/ into the working directory.
+        // Without FUSEKI_BASE the standalone server writes run/ into the working directory.
         builder.environment().put("FUSEKI_BASE", folder.resolve("base").toString());
         StandaloneFuseki fuseki = new StandaloneFuseki(builder.start(), log);
         Thread copier = new Thread(fuseki::copyOutput, "standalone-fuseki-output");
