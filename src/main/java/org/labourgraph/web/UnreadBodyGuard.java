@@ -9,13 +9,13 @@ import org.eclipse.jetty.server.ResponseUtils;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * An answer other than a success to a request whose body was not read to its end says {@code Connection: close}.
+ * An answer to a request whose body was not read to its end says {@code Connection: close}.
  * Jetty closes such a connection after the answer (where the next request would start lies past the unread body), but
  * says so only when the answer is still uncommitted at the end; an answer written before (a JSON refusal, a page) went
  * out without it, and a client that reused the connection sent its next request into a socket that then closed
  * ("header parser received no bytes"). Marked here, on the first bytes of every answer, every refusal is covered in one
- * place: the application's, the login's, Jetty's and Fuseki's. A refusal that read the body first (a 413 that drained
- * it, a 415 after parsing) keeps the connection.
+ * place: the application's, the login's, Jetty's and Fuseki's, and so is a success that ignored a body. An answer
+ * given after the body was read (a 413 that drained it, a 415 after parsing it) keeps the connection.
  */
 final class UnreadBodyGuard extends Handler.Wrapper {
 
@@ -25,15 +25,16 @@ final class UnreadBodyGuard extends Handler.Wrapper {
     }
 
     /**
-     * True when the request has a body and it was not read to its end: fewer bytes taken than its Content-Length, or a
-     * chunked body whose end has not arrived (what has arrived is dropped, as Jetty does at the end of the exchange).
+     * True when the request has a body not read to its end: fewer bytes taken than its Content-Length; or, for an
+     * answer that refuses the request, a chunked body whose end has not arrived (what has arrived is dropped, as Jetty
+     * does at the end of the exchange). A success may still be reading a chunked body: that one is left to Jetty.
      */
-    static boolean bodyLeftUnread(Request request) {
+    static boolean bodyLeftUnread(Request request, boolean refused) {
         long length = request.getLength();
         if (length >= 0) {
             return Request.getContentBytesRead(request) < length;
         }
-        return request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING) && !request.consumeAvailable();
+        return refused && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING) && !request.consumeAvailable();
     }
 
     /** Checks once, as the answer's head is about to go out. */
@@ -44,7 +45,7 @@ final class UnreadBodyGuard extends Handler.Wrapper {
 
         @Override
         public void write(boolean last, ByteBuffer content, Callback callback) {
-            if (!isCommitted() && getStatus() >= 300 && bodyLeftUnread(getRequest())) {
+            if (!isCommitted() && bodyLeftUnread(getRequest(), getStatus() >= 300)) {
                 ResponseUtils.ensureNotPersistent(getRequest(), this);
             }
             super.write(last, content, callback);
