@@ -49,9 +49,13 @@ final class ErrorPages extends ErrorHandler {
         this.site = site;
     }
 
-    /** Makes this the error handler of the server and of its servlet context, and drops the product headers. */
+    /**
+     * Makes this the error handler of the server and of its servlet context, drops the product headers, and puts
+     * {@link UnreadBodyGuard} in front of everything (a refusal that left the body unread says Connection: close).
+     */
     static void install(FusekiServer server, Site site) {
         ErrorPages pages = new ErrorPages(site);
+        server.getJettyServer().insertHandler(new UnreadBodyGuard());
         server.getJettyServer().setErrorHandler(pages);
         ServletContextHandler context = server.getJettyServer().getDescendant(ServletContextHandler.class);
         if (context != null) {

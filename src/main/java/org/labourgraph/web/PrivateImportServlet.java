@@ -61,9 +61,7 @@ final class PrivateImportServlet extends HttpServlet {
         String type = req.getContentType() == null ? "" : req.getContentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
         Lang lang = RDFLanguages.contentTypeToLang(type);
         if (type.isEmpty() || lang == null || lang.equals(RDFLanguages.RDFNULL) || type.startsWith("text/plain")) {
-            // Refused unread: the connection closes after the answer, and says so, or a client that reuses it for its
-            // next request would find it closed under that request.
-            resp.setHeader("Connection", "close");
+            // Refused unread: UnreadBodyGuard marks the answer Connection: close.
             JsonResponses.error(resp, 415, "Unsupported media type '" + type + "': send RDF as application/trig,"
                     + " application/n-quads, text/turtle, application/n-triples, application/ld+json or application/rdf+xml.");
             return;
