@@ -18,7 +18,6 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.labourgraph.bench.TerminalProgress;
 import org.labourgraph.source.RdfSyntaxException;
 import org.labourgraph.source.SourceFile;
 import org.labourgraph.source.SourceParser;
