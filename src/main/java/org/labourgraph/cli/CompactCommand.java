@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.labourgraph.bench.TerminalProgress;
 import org.labourgraph.store.LabourStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -35,7 +35,7 @@ public final class LabourgraphCommand implements Runnable {
         all.put("mirror", MirrorCommand::new);
         all.put("compact", CompactCommand::new);
         all.put("w3id", W3idCommand::new);
-        all.put("bench", BenchCommand::new);
+        all.put("bench", BenchJar::command);
         all.put("help", CommandLine.HelpCommand::new);
         return all;
     }

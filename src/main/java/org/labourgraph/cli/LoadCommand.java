@@ -20,7 +20,6 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.labourgraph.bench.TerminalProgress;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.source.RdfSyntaxException;
 import org.labourgraph.source.SourceFile;

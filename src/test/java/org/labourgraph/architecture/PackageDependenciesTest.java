@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Imports flow one way (ARCHITECTURE.md): cli → web → sparql/render/store/validate → source/model/vocab.
- * The lower layers never reach up; records stay free of Jena and servlets; RDF4J stays in export.
+ * The lower layers never reach up; records stay free of Jena and servlets; RDF4J stays in export. The benchmarks
+ * (src/bench/, built into their own jar) are not production code: these classes are the served jar's.
  */
 class PackageDependenciesTest {
     static JavaClasses classes;
@@ -70,6 +71,17 @@ class PackageDependenciesTest {
         noClasses().that().resideOutsideOfPackage("org.labourgraph.export..")
                 .should().dependOnClassesThat().resideInAPackage("org.eclipse.rdf4j..")
                 .check(classes);
+    }
+
+    @Test
+    void the_served_classes_hold_no_benchmark() {
+        noClasses().should().resideInAPackage("org.labourgraph.bench..").check(classes);
+    }
+
+    @Test
+    void production_code_never_imports_the_benchmarks() {
+        noClasses().that().resideOutsideOfPackage("org.labourgraph.bench..")
+                .should().dependOnClassesThat().resideInAPackage("org.labourgraph.bench..").check(classes);
     }
 
     @Test

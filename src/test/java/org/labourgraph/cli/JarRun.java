@@ -1,6 +1,7 @@
 package org.labourgraph.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,31 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.labourgraph.ProjectPaths;
 
-/** The built jar run as a child process (its output in a log file of {@code logDir}), for the tests that kill it. */
+/** The built jar run as a child process: to the end ({@link #run}), or to be killed (its output in a log file of {@code logDir}). */
 final class JarRun {
     private JarRun() {}
+
+    /** A finished run: exit code, standard output and standard error, read as UTF-8. */
+    record Finished(int exitCode, String out, String err) {}
+
+    /** Runs {@code java -jar jar args…} to its end (two minutes at most). */
+    static Finished run(Path jar, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Path errFile = Files.createTempFile("jar-run-err", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectError(errFile.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish in 2 minutes");
+            }
+            return new Finished(process.exitValue(), out, Files.readString(errFile, StandardCharsets.UTF_8));
+        } finally {
+            Files.delete(errFile);
+        }
+    }
 
     static Process start(Path logDir, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labourgraph.FixtureTree;
@@ -21,7 +18,7 @@ class ValidateJarIT {
     @TempDir
     Path dir;
 
-    /** Exit code and standard output (read as UTF-8: the summary line holds an em dash). */
+    /** Exit code and standard output as lines (read as UTF-8: the summary line holds an em dash). */
     private record Run(int exitCode, List<String> out, String err) {
         String lastLine() {
             return out.isEmpty() ? "" : out.get(out.size() - 1);
@@ -31,16 +28,8 @@ class ValidateJarIT {
     private static Run runJar(String... args) throws IOException, InterruptedException {
         Path jar = ProjectPaths.jar();
         assertTrue(Files.isRegularFile(jar), "no jar at " + jar + ": run mvn package first");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        Path errFile = Files.createTempFile("validate-err", ".txt");
-        Process process = new ProcessBuilder(command).redirectError(errFile.toFile()).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "validate did not finish in 120 s");
-        String err = Files.readString(errFile, StandardCharsets.UTF_8);
-        Files.delete(errFile);
-        return new Run(process.exitValue(), out.lines().toList(), err);
+        JarRun.Finished run = JarRun.run(jar, args);
+        return new Run(run.exitCode(), run.out().lines().toList(), run.err());
     }
 
     @Test

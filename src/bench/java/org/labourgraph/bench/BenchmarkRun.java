@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.labourgraph.cli.TerminalProgress;
 
 /**
  * The whole benchmark, side by side in one run, for each size: generate a thesaurus; load it with labourgraph

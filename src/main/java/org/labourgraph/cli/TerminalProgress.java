@@ -1,4 +1,4 @@
-package org.labourgraph.bench;
+package org.labourgraph.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;

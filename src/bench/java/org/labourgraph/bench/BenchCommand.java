@@ -1,4 +1,4 @@
-package org.labourgraph.cli;
+package org.labourgraph.bench;
 
 import java.net.URI;
 import java.time.Duration;
@@ -7,17 +7,14 @@ import java.util.concurrent.Callable;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.List;
-import org.labourgraph.bench.BenchResults;
-import org.labourgraph.bench.BenchmarkReport;
-import org.labourgraph.bench.BenchmarkRun;
-import org.labourgraph.bench.MachineInfo;
-import org.labourgraph.bench.MixedLoad;
-import org.labourgraph.bench.TerminalProgress;
-import org.labourgraph.bench.ThesaurusGenerator;
+import org.labourgraph.cli.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code labourgraph bench …}: measurements, never part of the test run. */
+/**
+ * {@code labourgraph bench …}: measurements, never part of the test run. Built into {@code labourgraph-bench.jar}, not
+ * the served jar; {@code cli/BenchJar} finds this class there by name and adds it as the {@code bench} sub-command.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (loopback only, bounded in requests and time).",
         subcommands = {BenchCommand.Load.class, BenchCommand.Generate.class, BenchCommand.All.class})
 public final class BenchCommand {
