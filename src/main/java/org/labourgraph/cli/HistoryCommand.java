@@ -18,6 +18,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.labourgraph.history.Revision;
 import org.labourgraph.store.LabourStore;
 import org.labourgraph.store.StoreException;
+import org.labourgraph.vocab.Prefixes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,9 +41,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "URL", description = "Ask this running labourgraph server instead (its /history pages).")
     URI server;
 
-    static final PrefixMapping PREFIXES = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard)
-            .setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#").setNsPrefix("dcterms", "http://purl.org/dc/terms/")
-            .setNsPrefix("lg", "https://w3id.org/labourgraph/ontology#").setNsPrefix("prov", "http://www.w3.org/ns/prov#").lock();
+    static final PrefixMapping PREFIXES = Prefixes.MAPPING;
 
     @Override
     public Integer call() throws Exception {

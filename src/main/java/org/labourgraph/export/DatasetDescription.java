@@ -11,6 +11,7 @@ import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.labourgraph.vocab.Prefixes;
 
 /**
  * The VoID and DCAT description of the dataset, built from {@link DatasetStatistics} and the site's address:
@@ -33,7 +34,7 @@ public final class DatasetDescription {
      */
     public static Model build(DatasetStatistics stats, String datasetIri, String site) {
         Model m = ModelFactory.createDefaultModel();
-        ProjectNamespaces.PREFIXES.forEach(m::setNsPrefix);
+        Prefixes.ALL.forEach(m::setNsPrefix);
         Resource ds = m.createResource(datasetIri)
                 .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
                 .addProperty(RDF.type, m.createResource(DCAT + "Dataset"));

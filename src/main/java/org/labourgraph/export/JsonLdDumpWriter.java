@@ -22,6 +22,7 @@ import org.eclipse.rdf4j.rio.RDFWriter;
 import org.eclipse.rdf4j.rio.Rio;
 import org.eclipse.rdf4j.rio.jsonld.JSONLDMode;
 import org.eclipse.rdf4j.rio.jsonld.JSONLDSettings;
+import org.labourgraph.vocab.Prefixes;
 
 /**
  * A compacted JSON-LD dump, streamed: {@code {"@context": "<url of /context.jsonld>", "@graph": [ … ]}}.
@@ -65,7 +66,7 @@ final class JsonLdDumpWriter implements AutoCloseable {
         RDFWriter writer = Rio.createWriter(RDFFormat.JSONLD, text);
         writer.getWriterConfig().set(JSONLDSettings.JSONLD_MODE, JSONLDMode.COMPACT);
         writer.startRDF();
-        ProjectNamespaces.PREFIXES.forEach(writer::handleNamespace);
+        Prefixes.ALL.forEach(writer::handleNamespace);
         batch.forEach(writer::handleStatement);
         writer.endRDF();
         try (JsonReader reader = Json.createReader(new StringReader(text.toString()))) {
@@ -104,7 +105,7 @@ final class JsonLdDumpWriter implements AutoCloseable {
     /** The context published at /context.jsonld: the project's prefixes. */
     static JsonObject context() {
         var map = Json.createObjectBuilder();
-        ProjectNamespaces.PREFIXES.forEach(map::add);
+        Prefixes.ALL.forEach(map::add);
         return Json.createObjectBuilder().add("@context", map).build();
     }
 }

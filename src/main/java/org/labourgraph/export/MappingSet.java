@@ -16,6 +16,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.labourgraph.vocab.Prefixes;
 
 /**
  * The links to other vocabularies as an SSSOM mapping set (TSV with its YAML metadata block, SSSOM 1.0):
@@ -141,7 +142,7 @@ public final class MappingSet {
         private final Map<String, String> used = new TreeMap<>();
 
         Curies() {
-            ProjectNamespaces.PREFIXES.forEach((p, ns) -> byNamespace.put(ns, p));
+            Prefixes.ALL.forEach((p, ns) -> byNamespace.put(ns, p));
             KNOWN.forEach((p, ns) -> byNamespace.put(ns, p));
         }
 

@@ -23,6 +23,7 @@ import org.eclipse.rdf4j.rio.RDFWriter;
 import org.eclipse.rdf4j.rio.Rio;
 import org.eclipse.rdf4j.rio.helpers.BasicWriterSettings;
 import org.labourgraph.store.LabourStore;
+import org.labourgraph.vocab.Prefixes;
 
 /**
  * Writes dumps with RDF4J Rio, streaming from the store inside one read transaction: statements go from
@@ -64,7 +65,7 @@ public final class RdfExport {
                     writer.handleComment("labourgraph — " + describe(scope, format));
                 }
                 if (format != DumpFormat.NTRIPLES && format != DumpFormat.NQUADS) {
-                    ProjectNamespaces.PREFIXES.forEach(writer::handleNamespace);
+                    Prefixes.ALL.forEach(writer::handleNamespace);
                 }
                 statements(dataset, scope, format.keepsGraphs(), st -> {
                     writer.handleStatement(st);

@@ -4,36 +4,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.shared.PrefixMapping;
-import org.labourgraph.vocab.LG;
+import org.labourgraph.vocab.Prefixes;
 
-/** The project's prefixes (docs/ARCHITECTURE.md), used to print IRIs short in findings. */
+/** The project's prefixes ({@link Prefixes}), used to print IRIs short in findings. */
 final class ProjectPrefixes {
     private static final Pattern LOCAL_NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_.~-]*(?<!\\.)");
     private static final Pattern BRACKETED_IRI = Pattern.compile("<([^<>\\s]+)>");
 
-    static final PrefixMapping MAPPING = PrefixMapping.Factory.create()
-            .setNsPrefixes(PrefixMapping.Standard)
-            .setNsPrefix("lg", LG.NS)
-            .setNsPrefix("lgc", LG.CONCEPT_NS)
-            .setNsPrefix("lgp", LG.ID_NS + "person/")
-            .setNsPrefix("lgw", LG.ID_NS + "work/")
-            .setNsPrefix("lgn", LG.ID_NS + "note/")
-            .setNsPrefix("lgnb", LG.ID_NS + "notebook/")
-            .setNsPrefix("lgcat", LG.ID_NS + "category/")
-            .setNsPrefix("lgpl", LG.ID_NS + "place/")
-            .setNsPrefix("lgo", LG.ID_NS + "organisation/")
-            .setNsPrefix("lgpr", LG.ID_NS + "product/")
-            .setNsPrefix("lgpay", LG.ID_NS + "pay/")
-            .setNsPrefix("lgt", LG.ID_NS + "tier/")
-            .setNsPrefix("lgg", LG.GRAPH_NS)
-            .setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#")
-            .setNsPrefix("dcterms", "http://purl.org/dc/terms/")
-            .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/")
-            .setNsPrefix("schema", "https://schema.org/")
-            .setNsPrefix("prov", "http://www.w3.org/ns/prov#")
-            .setNsPrefix("sh", "http://www.w3.org/ns/shacl#")
-            .setNsPrefix("time", "http://www.w3.org/2006/time#")
-            .lock();
+    static final PrefixMapping MAPPING = Prefixes.MAPPING;
 
     private ProjectPrefixes() {}
 

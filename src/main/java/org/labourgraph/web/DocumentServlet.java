@@ -17,6 +17,7 @@ import org.apache.jena.shared.PrefixMapping;
 import org.labourgraph.sparql.Describer;
 import org.labourgraph.sparql.Description;
 import org.labourgraph.sparql.QueryRunner;
+import org.labourgraph.vocab.Prefixes;
 
 /**
  * Linked Data for every IRI under the base: {@code /id/…} (the thing) answers 303 See Other to
@@ -145,21 +146,8 @@ final class DocumentServlet extends HttpServlet {
         return String.join("\n", lines);
     }
 
-    static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
-            .setNsPrefix("lg", "https://w3id.org/labourgraph/ontology#")
-            .setNsPrefix("lgc", "https://w3id.org/labourgraph/id/concept/")
-            .setNsPrefix("lgp", "https://w3id.org/labourgraph/id/person/")
-            .setNsPrefix("lgw", "https://w3id.org/labourgraph/id/work/")
-            .setNsPrefix("lgn", "https://w3id.org/labourgraph/id/note/")
-            .setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#")
-            .setNsPrefix("dcterms", "http://purl.org/dc/terms/")
-            .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/")
-            .setNsPrefix("schema", "https://schema.org/")
-            .setNsPrefix("prov", "http://www.w3.org/ns/prov#")
-            .setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
-            .setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")
-            .setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
-            .lock();
+    /** The project's prefixes, declared by every RDF document. */
+    static final PrefixMapping PREFIXES = Prefixes.MAPPING;
 
     static String write(Graph g, Variant v) {
         Graph out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();

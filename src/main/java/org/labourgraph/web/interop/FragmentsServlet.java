@@ -23,9 +23,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
-import org.labourgraph.export.ProjectNamespaces;
 import org.labourgraph.export.TriplePatterns;
 import org.labourgraph.store.ChangeMarker;
+import org.labourgraph.vocab.Prefixes;
 
 /**
  * {@code /fragments}: Linked Data Fragments — a Triple Pattern Fragments interface ({@code ?subject=&predicate=
@@ -126,7 +126,7 @@ final class FragmentsServlet extends HttpServlet {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (DATASET_WRITERS.containsKey(type)) {
             DatasetGraph dsg = DatasetGraphFactory.createGeneral();
-            ProjectNamespaces.PREFIXES.forEach((k, v) -> dsg.prefixes().add(k, v));
+            Prefixes.ALL.forEach((k, v) -> dsg.prefixes().add(k, v));
             result.triples().forEach(t -> dsg.getDefaultGraph().add(t));
             Node metaGraph = NodeFactory.createURI(fragment + (fragment.contains("#") ? "" : "#metadata"));
             Graph mg = dsg.getGraph(metaGraph);
@@ -135,7 +135,7 @@ final class FragmentsServlet extends HttpServlet {
             RDFDataMgr.write(out, dsg, DATASET_WRITERS.get(type));
         } else {
             Graph all = GraphFactory.createDefaultGraph();
-            ProjectNamespaces.PREFIXES.forEach(all.getPrefixMapping()::setNsPrefix);
+            Prefixes.ALL.forEach(all.getPrefixMapping()::setNsPrefix);
             result.triples().forEach(all::add);
             meta.find().forEachRemaining(all::add);
             RDFDataMgr.write(out, all, GRAPH_WRITERS.get(type));

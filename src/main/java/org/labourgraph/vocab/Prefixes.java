@@ -1,21 +1,25 @@
-package org.labourgraph.export;
+package org.labourgraph.vocab;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.labourgraph.vocab.LG;
+import org.apache.jena.shared.PrefixMapping;
 
 /**
- * The project's prefixes (docs/ARCHITECTURE.md), in the order the dumps declare them, plus the standard
- * vocabularies of the dataset description. Turtle and TriG dumps declare them; the JSON-LD context maps them.
+ * The project's one prefix map (the table in docs/ARCHITECTURE.md), in the order dumps declare it, with the standard
+ * vocabularies of the dataset description: dumps and documents declare it, the JSON-LD context maps it, findings,
+ * history lines and fragments print IRIs short with it.
  */
-public final class ProjectNamespaces {
-    private ProjectNamespaces() {}
+public final class Prefixes {
+    private Prefixes() {}
 
     /** Prefix → namespace, in declaration order. */
-    public static final Map<String, String> PREFIXES = prefixes();
+    public static final Map<String, String> ALL = all();
 
-    private static Map<String, String> prefixes() {
+    /** The same, as a locked Jena prefix mapping. */
+    public static final PrefixMapping MAPPING = PrefixMapping.Factory.create().setNsPrefixes(ALL).lock();
+
+    private static Map<String, String> all() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("lg", LG.NS);
         p.put("lgc", LG.CONCEPT_NS);
