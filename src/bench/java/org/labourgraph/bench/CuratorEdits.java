@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * One-triple curator edits on a running server, one at a time, each timed from request to answer: through SPARQL
  * Update ({@code /update}), the Graph Store Protocol ({@code /data}) and an RDF Patch on the resource
- * ({@code PATCH /doc/…}), on a leaf concept and on a concept just under the top of the tree; and moving a broader
- * link there and back (a whole subtree's transitive entailments move with it). Every edit is undone by the next, so
+ * ({@code PATCH /doc/…}), on a leaf concept and on a concept just under the top of the tree; and moving the latter
+ * under a sibling and back (a whole subtree's transitive entailments move with it). Every edit is undone by the next, so
  * the store ends as it began. Each series ({@code edit/<kind>/<where>}) goes to the results as p50, p99 and max in ms.
  */
 final class CuratorEdits {
@@ -29,6 +29,7 @@ final class CuratorEdits {
     private static final String PASSWORD = "bench-only-loopback";
     private static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     private static final String EDIT_GRAPH = "https://w3id.org/labourgraph/graph/bench-edits";
+    private static final String PUT_GRAPH = EDIT_GRAPH + "-put";
     private static final int EDITS = 40;
 
     private final Map<String, LatencyRecorder> latencies = new LinkedHashMap<>();
@@ -43,12 +44,16 @@ final class CuratorEdits {
         return file;
     }
 
-    /** The concepts edited: a leaf (the last concept) and one just under the top (the first of its children). */
+    /**
+     * The concepts edited: a leaf (the last concept), one just under the top (the first of its children), the top, and
+     * the sibling the second is moved under: the third child, since the generator makes the first two skos:related, and
+     * a concept may not be both related to and narrower than another.
+     */
     record Targets(String leaf, String nearTop, String top, String otherTop) {
         static Targets of(ThesaurusGenerator generator) {
             long last = generator.concepts() - 1;
             return new Targets(generator.conceptIri(last), generator.conceptIri(Math.min(1, last)), generator.conceptIri(0),
-                    generator.conceptIri(Math.min(2, last)));
+                    generator.conceptIri(Math.min(3, last)));
         }
     }
 
@@ -56,25 +61,35 @@ final class CuratorEdits {
         for (String[] where : List.of(new String[] {"leaf", targets.leaf()}, new String[] {"near-top", targets.nearTop()})) {
             String concept = where[1];
             for (int i = 0; i < EDITS; i++) {
-                String label = "\"bench edit " + i + "\"@en";
-                String triple = "<" + concept + "> <" + SKOS + "altLabel> " + label + " .";
+                // An even edit adds a label, the odd one after it takes that same label back. Each kind has labels
+                // of its own: a label left behind on one concept would make the same label on the next a duplicate,
+                // which the shapes refuse.
                 boolean add = i % 2 == 0;
+                String label = "bench edit " + where[0] + " " + (i / 2);
+                String updated = altLabel(concept, label + " update");
+                String patched = altLabel(concept, label + " patch");
+                String put = altLabel(concept, label + " data");
                 time("edit/update/" + where[0], post(base.resolve("update"), "application/sparql-update",
-                        (add ? "INSERT" : "DELETE") + " DATA { GRAPH <" + EDIT_GRAPH + "> { " + triple + " } }"));
+                        (add ? "INSERT" : "DELETE") + " DATA { GRAPH <" + EDIT_GRAPH + "> { " + updated + " } }"));
                 time("edit/patch/" + where[0], request(base.resolve("doc/" + concept.substring(concept.indexOf("/id/") + 4)),
-                        "PATCH", "application/rdf-patch", "TX .\n" + (add ? "A " : "D ") + triple + "\nTC .\n"));
-                time("edit/data/" + where[0], request(base.resolve("data?graph=" + enc(EDIT_GRAPH)), "PUT",
-                        "text/turtle", add ? triple : ""));
+                        "PATCH", "application/rdf-patch", "TX .\n" + (add ? "A " : "D ") + patched + "\nTC .\n"));
+                // PUT replaces its graph whole, so it has a graph of its own: then it too changes one triple.
+                time("edit/data/" + where[0], request(base.resolve("data?graph=" + enc(PUT_GRAPH)), "PUT",
+                        "text/turtle", add ? put : ""));
             }
         }
-        // The broader link of the concept under the top, moved to a sibling and back: its whole subtree moves.
+        // The concept under the top, moved under a sibling and back: its whole subtree moves. The tree is stated both
+        // ways, so the parent's narrower link moves with the broader one (else the old parent would keep it).
         for (int i = 0; i < EDITS / 4; i++) {
             String from = i % 2 == 0 ? targets.top() : targets.otherTop();
             String to = i % 2 == 0 ? targets.otherTop() : targets.top();
+            String moved = "<" + targets.nearTop() + ">";
             time("edit/move-subtree/near-top", post(base.resolve("update"), "application/sparql-update",
-                    "PREFIX skos: <" + SKOS + "> DELETE { GRAPH ?g { <" + targets.nearTop() + "> skos:broader <" + from + "> } }"
-                            + " INSERT { GRAPH ?g { <" + targets.nearTop() + "> skos:broader <" + to + "> } }"
-                            + " WHERE { GRAPH ?g { <" + targets.nearTop() + "> skos:broader <" + from + "> } }"));
+                    "PREFIX skos: <" + SKOS + "> DELETE { GRAPH ?g { " + moved + " skos:broader <" + from + "> . <" + from
+                            + "> skos:narrower " + moved + " } }"
+                            + " INSERT { GRAPH ?g { " + moved + " skos:broader <" + to + "> . <" + to + "> skos:narrower " + moved + " } }"
+                            + " WHERE { GRAPH ?g { " + moved + " skos:broader <" + from + "> . <" + from + "> skos:narrower " + moved
+                            + " } }"));
         }
         latencies.forEach((series, recorder) -> {
             results.add(size, series, "p50 ms", recorder.percentileMillis(50));
@@ -107,6 +122,10 @@ final class CuratorEdits {
                     request.uri(), response.statusCode(), response.body().lines().findFirst().orElse("")));
         }
         latencies.computeIfAbsent(series, k -> new LatencyRecorder()).record(micros);
+    }
+
+    private static String altLabel(String concept, String label) {
+        return "<" + concept + "> <" + SKOS + "altLabel> \"" + label + "\"@en .";
     }
 
     private static String enc(String s) {
