@@ -20,11 +20,13 @@ import org.apache.jena.sparql.modify.request.QuadDataAcc;
 import org.apache.jena.sparql.modify.request.Target;
 import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.sparql.modify.request.UpdateDrop;
+import org.apache.jena.sparql.modify.request.UpdateModify;
+import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.update.UpdateRequest;
 
 /**
  * Sends an import to a running server as ONE SPARQL Update request (optional DROPs, then INSERT DATA per
- * graph), built with Jena's update objects — never by pasting text — so the server applies it in one
+ * graph, or INSERT … WHERE {} for a graph with blank nodes), built with Jena's update objects — never by pasting text — so the server applies it in one
  * transaction: all of it, or nothing.
  */
 final class ServerImport {
@@ -39,9 +41,19 @@ final class ServerImport {
             if (replace) {
                 request.add(new UpdateDrop(Target.create(g), true));
             }
-            QuadDataAcc quads = new QuadDataAcc();
-            content.find().forEachRemaining(t -> quads.addQuad(new Quad(g, t)));
-            request.add(new UpdateDataInsert(quads));
+            if (hasBlankNodes(content)) {
+                // INSERT { GRAPH g { … } } WHERE {}: the same triples (one solution, so one fresh node per label), and the
+                // form stores that refuse blank nodes in INSERT DATA (Virtuoso 7: "not allowed in a constant clause") accept.
+                UpdateModify insert = new UpdateModify();
+                insert.setHasInsertClause(true);
+                content.find().forEachRemaining(t -> insert.getInsertAcc().addQuad(new Quad(g, t)));
+                insert.setElement(new ElementGroup());
+                request.add(insert);
+            } else {
+                QuadDataAcc quads = new QuadDataAcc();
+                content.find().forEachRemaining(t -> quads.addQuad(new Quad(g, t)));
+                request.add(new UpdateDataInsert(quads));
+            }
         });
         HttpRequest.Builder builder = HttpRequest.newBuilder(updateEndpoint)
                 .header("Content-Type", "application/sparql-update; charset=utf-8")
@@ -49,6 +61,10 @@ final class ServerImport {
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString()));
         authorization.ifPresent(a -> builder.header("Authorization", a));
         return exchange(builder.build(), updateEndpoint);
+    }
+
+    private static boolean hasBlankNodes(Graph content) {
+        return content.stream().anyMatch(t -> t.getSubject().isBlank() || t.getObject().isBlank());
     }
 
     /**

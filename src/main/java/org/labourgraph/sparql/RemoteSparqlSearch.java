@@ -17,6 +17,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.labourgraph.model.SearchHit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,10 @@ public final class RemoteSparqlSearch implements Search {
                 .add(Var.alloc("wordCount"), NodeFactory.createLiteralDT(Integer.toString(words.size()), XSDDatatype.XSDinteger))
                 .add(Var.alloc("wantedLang"), NodeFactory.createLiteralString(request.language().orElse("")))
                 .build();
-        try (QueryExecHTTP exec = service.queryExec(query).substitution(values).build()) {
+        try (QueryExecHTTP exec = service.queryExec(query).substitution(values)
+                // A long query goes as an HTML form, never as a direct POST (application/sparql-query): Virtuoso 7
+                // never answers the latter, and every SPARQL 1.1 service must take the former.
+                .sendMode(QuerySendMode.asGetWithLimitForm).build()) {
             return SearchRanking.rank(exec.select(), request);
         } catch (QueryCancelledException e) {
             throw new SearchUnavailableException("The search took too long and was stopped; try more specific words.", e);
