@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.jena.atlas.web.HttpException;
@@ -13,9 +14,12 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryException;
+import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.labourgraph.model.SearchHit;
@@ -23,15 +27,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Search against an external SPARQL 1.1 endpoint, which has no text index: the portable query
- * search-fallback.rq, matching every word of the user's text in folded labels, alternative labels and
- * definitions, ranked like the text-index search. The user's words are folded here exactly as the query
- * folds the data (lower case, the same accent table, punctuation as a space) and passed as values only.
+ * Search against an external SPARQL 1.1 endpoint. At the first search a probe (search-detect-virtuoso.rq) asks
+ * whether the store is Virtuoso; if so its free-text index answers first (search-virtuoso.rq, bif:contains), and
+ * the portable query search-fallback.rq runs when that finds nothing (no index, mid-word text). Any other store
+ * gets the portable query alone: every word of the user's text in folded labels, alternative labels and
+ * definitions, ranked like the text-index search. The user's words are folded here exactly as the queries
+ * fold the data (lower case, the same accent table, punctuation as a space) and passed as values only.
  */
 public final class RemoteSparqlSearch implements Search {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteSparqlSearch.class);
     /** Beyond this many distinct words a query adds cost and no precision. */
     static final int MAX_WORDS = 12;
+    /** Virtuoso refuses a word prefix (word*) shorter than this; a shorter word is asked for whole. */
+    static final int MIN_PREFIX = 4;
+    private static final Query DETECT_VIRTUOSO = QueryLibrary.load("search-detect-virtuoso.rq", Syntax.syntaxSPARQL_11);
+    private static final Query SEARCH_VIRTUOSO = QueryLibrary.load("search-virtuoso.rq", Syntax.syntaxSPARQL_11);
     private static final Var WORD = Var.alloc("word");
     private static final Pattern NOT_A_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** The accent table of search-fallback.rq, in the same order: a regex class and what it becomes. */
@@ -41,24 +51,86 @@ public final class RemoteSparqlSearch implements Search {
     };
 
     private final RemoteSparqlService service;
+    /** Null until the first search has probed the store. */
+    private volatile SearchDialect dialect;
 
     public RemoteSparqlSearch(RemoteSparqlService service) {
         this.service = service;
-        LOG.info("Search runs in SPARQL fallback mode: {} has no text index for labourgraph, so /api/search sends a portable"
-                + " SPARQL query (case- and accent-insensitive for the common Latin accents, every word must match; slower"
-                + " than the embedded text index on large graphs).", service.endpoint().query());
+        LOG.info("Search on {} runs as SPARQL queries (no embedded text index); the first search asks the store whether it"
+                + " has a text index labourgraph can use (Virtuoso's bif:contains), else a portable query (case- and"
+                + " accent-insensitive for the common Latin accents, every word must match).", service.endpoint().query());
     }
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
         List<String> words = words(request.text());
-        Query query = withWords(QueryLibrary.SEARCH_FALLBACK, words);
-        Binding values = BindingFactory.builder()
+        if (dialect() == SearchDialect.VIRTUOSO) {
+            try {
+                List<SearchHit> hits = run(SEARCH_VIRTUOSO, words, request, Optional.of(textQuery(words)));
+                if (!hits.isEmpty()) {
+                    return hits;
+                }
+            } catch (HttpException | QueryException e) {
+                if (e instanceof QueryCancelledException) {
+                    throw new SearchUnavailableException("The search took too long and was stopped; try more specific words.", e);
+                }
+                LOG.debug("Virtuoso's free-text search failed ({}); the portable query answers instead.", e.getMessage());
+            }
+        }
+        return run(QueryLibrary.SEARCH_FALLBACK, words, request, Optional.empty());
+    }
+
+    /** The store's dialect, probed at the first call and then kept (a store that cannot be reached is asked again next time). */
+    public SearchDialect dialect() {
+        SearchDialect known = dialect;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (dialect == null) {
+                Optional<SearchDialect> probed = probe();
+                if (probed.isEmpty()) {
+                    return SearchDialect.PORTABLE;
+                }
+                dialect = probed.get();
+                if (dialect == SearchDialect.VIRTUOSO) {
+                    LOG.info("Search dialect: virtuoso. {} is Virtuoso: /api/search asks its free-text index (bif:contains)"
+                            + " first and the portable query when that finds nothing. Its index folds accents only with"
+                            + " XAnyNormalization = 3 in the [I18N] section of virtuoso.ini.", service.endpoint().query());
+                } else {
+                    LOG.info("Search dialect: portable. {} has no text index labourgraph knows how to ask: /api/search sends"
+                            + " the portable SPARQL query (slower than a text index on large graphs).", service.endpoint().query());
+                }
+            }
+            return dialect;
+        }
+    }
+
+    /** Virtuoso, portable, or empty when the store did not answer (then nothing is decided yet). */
+    private Optional<SearchDialect> probe() {
+        try (QueryExecHTTP exec = service.queryExec(DETECT_VIRTUOSO).sendMode(QuerySendMode.asGetWithLimitForm).build()) {
+            boolean virtuoso = false;
+            for (RowSet rows = exec.select(); rows.hasNext(); ) {
+                Node engine = rows.next().get(Var.alloc("engine"));
+                virtuoso |= engine != null && engine.isLiteral() && engine.getLiteralLexicalForm().equals("virtuoso");
+            }
+            return Optional.of(virtuoso ? SearchDialect.VIRTUOSO : SearchDialect.PORTABLE);
+        } catch (QueryExceptionHTTP e) {
+            // Refused (400: the store's parser knows no bif: function) means not Virtuoso; no answer decides nothing.
+            return e.getStatusCode() / 100 == 4 ? Optional.of(SearchDialect.PORTABLE) : Optional.empty();
+        } catch (HttpException | QueryException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<SearchHit> run(Query template, List<String> words, SearchRequest request, Optional<String> textQuery) {
+        Query query = withWords(template, words);
+        BindingBuilder values = BindingFactory.builder()
                 .add(Var.alloc("phrase"), NodeFactory.createLiteralString(String.join(" ", words)))
                 .add(Var.alloc("wordCount"), NodeFactory.createLiteralDT(Integer.toString(words.size()), XSDDatatype.XSDinteger))
-                .add(Var.alloc("wantedLang"), NodeFactory.createLiteralString(request.language().orElse("")))
-                .build();
-        try (QueryExecHTTP exec = service.queryExec(query).substitution(values)
+                .add(Var.alloc("wantedLang"), NodeFactory.createLiteralString(request.language().orElse("")));
+        textQuery.ifPresent(t -> values.add(Var.alloc("textQuery"), NodeFactory.createLiteralString(t)));
+        try (QueryExecHTTP exec = service.queryExec(query).substitution(values.build())
                 // A long query goes as an HTML form, never as a direct POST (application/sparql-query): Virtuoso 7
                 // never answers the latter, and every SPARQL 1.1 service must take the former.
                 .sendMode(QuerySendMode.asGetWithLimitForm).build()) {
@@ -66,9 +138,17 @@ public final class RemoteSparqlSearch implements Search {
         } catch (QueryCancelledException e) {
             throw new SearchUnavailableException("The search took too long and was stopped; try more specific words.", e);
         } catch (HttpException | QueryException e) {
+            if (textQuery.isPresent()) {
+                throw e;
+            }
             throw new SearchUnavailableException("The SPARQL service behind this server did not answer the search ("
                     + e.getMessage() + "); try again later.", e);
         }
+    }
+
+    /** Virtuoso's free-text expression: every word, as a prefix where it is long enough ("fantome*"), all required. */
+    static String textQuery(List<String> words) {
+        return String.join(" AND ", words.stream().map(w -> "\"" + w + (w.length() >= MIN_PREFIX ? "*" : "") + "\"").toList());
     }
 
     /** The distinct folded words of the user's text, in order, at most {@link #MAX_WORDS}. */

@@ -49,6 +49,9 @@ import org.labourgraph.Main;
 import org.labourgraph.ProjectPaths;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
+import org.labourgraph.sparql.RemoteSparqlSearch;
+import org.labourgraph.sparql.RemoteSparqlService;
+import org.labourgraph.sparql.SearchDialect;
 import org.labourgraph.vocab.LG;
 
 /**
@@ -253,6 +256,34 @@ class ExternalVirtuosoTest {
         JsonArray results = JSON.parse(r.body()).get("results").getAsArray();
         assertFalse(results.isEmpty(), r.body());
         assertEquals(GHOST_WORK, results.get(0).getAsObject().getString("iri"), r.body());
+    }
+
+    @Test
+    void searchIsDetectedAsVirtuosoAndAsksItsFreeTextIndex() {
+        RemoteSparqlSearch search = new RemoteSparqlSearch(new RemoteSparqlService(settings().remote().orElseThrow(), Duration.ofSeconds(30)));
+        assertEquals(SearchDialect.VIRTUOSO, search.dialect());
+    }
+
+    @Test
+    void aWholeWordIsFoundThroughTheIndexAndMidWordTextThroughThePortableQuery() throws Exception {
+        // Two concepts of this test only: one with the word, one with it inside a longer word. The portable query
+        // would find both for "zorblax"; Virtuoso's index finds the word only, so one hit shows the index answered.
+        String insert = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> INSERT DATA { GRAPH <" + LG.GRAPH_NS + "test-search> { <"
+                + LG.CONCEPT_NS + "zorblax-a> a skos:Concept ; skos:prefLabel \"zorblax ahead\"@en . <"
+                + LG.CONCEPT_NS + "zorblax-b> a skos:Concept ; skos:prefLabel \"prezorblax behind\"@en } }";
+        HttpResponse<String> w = post(writableApp, "update", "application/sparql-update", insert, null, curator());
+        assertEquals(200, w.statusCode() / 100 * 100, w.statusCode() + " " + w.body());
+        virtuoso.indexText();
+        assertEquals(List.of(LG.CONCEPT_NS + "zorblax-a"), searchIris("zorblax"), "the index matches whole words and word starts");
+        assertEquals(Set.of(LG.CONCEPT_NS + "zorblax-a", LG.CONCEPT_NS + "zorblax-b"), Set.copyOf(searchIris("rblax")),
+                "text inside words: the index has nothing, the portable query answers");
+    }
+
+    private static List<String> searchIris(String q) throws Exception {
+        HttpResponse<String> r = get(app, "api/search?q=" + enc(q), "application/json");
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.parse(r.body()).get("results").getAsArray().stream()
+                .map(o -> o.getAsObject().getString("iri")).toList();
     }
 
     // ------------------------------------------------------------------ writes
