@@ -145,7 +145,7 @@ class ExternalVirtuosoTest {
 
     private static ServerSettings settings() {
         RemoteEndpoint endpoint = new RemoteEndpoint(virtuoso.endpoint(), Optional.of(virtuoso.endpoint()),
-                Optional.empty(), Optional.empty());
+                Optional.of(virtuoso.graphStore()), Optional.empty());
         return ServerSettings.defaults(ProjectPaths.root()).withPort(0).withQueryTimeout(Duration.ofSeconds(30)).withRemote(endpoint);
     }
 
@@ -224,6 +224,17 @@ class ExternalVirtuosoTest {
         });
         actual.sort(null);
         assertEquals(expected, actual, r.body());
+    }
+
+    @Test
+    void theGraphStoreProtocolReadsASourceGraphAsTheFileHoldsIt() throws Exception {
+        Path works = ProjectPaths.root().resolve("data/works.ttl");
+        HttpResponse<String> r = get(app, "data?graph=" + enc(LG.GRAPH_NS + "works"), "text/turtle");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("text/turtle", mediaTypeOf(r));
+        Graph answered = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(r.body(), Lang.TURTLE).parse(answered);
+        assertTrue(answered.isIsomorphicWith(RDFDataMgr.loadGraph(works.toString())), r.body());
     }
 
     @Test

@@ -252,6 +252,11 @@ final class Virtuoso implements AutoCloseable {
         return URI.create(baseUrl() + "/sparql");
     }
 
+    /** Its Graph Store Protocol service (reads anonymous; it has no default graph to name with ?default). */
+    URI graphStore() {
+        return URI.create(baseUrl() + "/sparql-graph-crud");
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
