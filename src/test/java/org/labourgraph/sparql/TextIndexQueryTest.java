@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The free-text expression the Virtuoso dialect sends: built from the folded words only, each quoted, all required. */
-class VirtuosoTextQueryTest {
+/** The text-index queries the dialects send: built from the folded words only, all required. */
+class TextIndexQueryTest {
     @Test
     void everyFoldedWordIsRequiredAsAPrefixWhenLongEnoughAndWholeWhenShort() {
         assertEquals("\"travail*\" AND \"fantome*\" AND \"de\"",
@@ -16,5 +16,10 @@ class VirtuosoTextQueryTest {
     @Test
     void aWordOfFourLettersIsTheShortestPrefixVirtuosoAccepts() {
         assertEquals("\"work*\" AND \"gig\"", RemoteSparqlSearch.textQuery(List.of("work", "gig")));
+    }
+
+    @Test
+    void theJenaTextDialectRequiresEveryFoldedWordAsALucenePrefix() {
+        assertEquals("+travail* +fantome* +de*", RemoteSparqlSearch.luceneQuery(RemoteSparqlSearch.words("Travail fantôme, de")));
     }
 }
