@@ -37,8 +37,8 @@ final class Virtuoso implements AutoCloseable {
     private static final Duration SQL_LIMIT = Duration.ofSeconds(120);
     /** Its last startup line: both listeners are up ("Server online at 1111 (pid 42)"). */
     private static final String ONLINE = "Server online at ";
-    /** Its line when a port is taken ("Failed to start listening at SQL port '1111'"), then it exits. */
-    private static final String PORT_TAKEN = "Failed to start listening";
+    /** Its lines when a port is taken, then it exits: "Failed to start listening at SQL port '1111'", "Failed HTTP listen at 127.0.0.1:8890." */
+    private static final List<String> PORT_TAKEN = List.of("Failed to start listening", "Failed HTTP listen");
 
     /**
      * Lets the anonymous endpoint update (its SQL user is "SPARQL"). The role alone lets INSERT DATA through; each
@@ -94,11 +94,21 @@ final class Virtuoso implements AutoCloseable {
      * may take one meanwhile, in which case Virtuoso says so and exits, and the start is tried again on new ports.
      */
     static Virtuoso start(Path folder) throws IOException, InterruptedException {
+        return start(folder, () -> freePorts(2));
+    }
+
+    /** Two ports, SQL then HTTP, for one start attempt. */
+    interface PortPicker {
+        int[] pick() throws IOException;
+    }
+
+    /** As {@link #start(Path)}, with the ports of each attempt from {@code picker} (a test gives it a taken one). */
+    static Virtuoso start(Path folder, PortPicker picker) throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             Path home = folder.resolve("attempt-" + attempt);
             Files.createDirectories(home);
-            int[] ports = freePorts(2);
+            int[] ports = picker.pick();
             Virtuoso v = launch(home, ports[0], ports[1]);
             try {
                 v.awaitOnline();
@@ -164,7 +174,7 @@ final class Virtuoso implements AutoCloseable {
         return out;
     }
 
-    private static int[] freePorts(int n) throws IOException {
+    static int[] freePorts(int n) throws IOException {
         // All held open together, so the n ports differ; closed before Virtuoso binds them (it cannot bind 0).
         List<ServerSocket> sockets = new ArrayList<>();
         try {
@@ -192,7 +202,7 @@ final class Virtuoso implements AutoCloseable {
                 out.flush();
                 if (line.contains(ONLINE)) {
                     online.complete(null);
-                } else if (line.contains(PORT_TAKEN)) {
+                } else if (PORT_TAKEN.stream().anyMatch(line::contains)) {
                     online.completeExceptionally(new PortTakenException(line));
                 }
             }
