@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
-import org.labourgraph.vocab.LG;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -21,14 +21,20 @@ import org.apache.jena.sparql.modify.request.QuadDataAcc;
 import org.apache.jena.sparql.modify.request.Target;
 import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.sparql.modify.request.UpdateDrop;
+import org.apache.jena.sparql.modify.request.UpdateModify;
+import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.update.UpdateRequest;
+import org.labourgraph.vocab.LG;
 
 /**
- * Sends an import to a running server as ONE SPARQL Update request (optional DROPs, then INSERT DATA per
- * graph), built with Jena's update objects — never by pasting text — so the server applies it in one
- * transaction: all of it, or nothing.
+ * Sends an import to a running server as ONE SPARQL Update request (optional DROPs, then INSERT DATA in bounded
+ * operations per graph, and one INSERT … WHERE {} per graph for its triples with blank nodes), built with Jena's update objects — never by
+ * pasting text — so the server applies it in one transaction: all of it, or nothing.
  */
 final class ServerImport {
+    /** Triples per insert operation: a store may refuse a larger one (Virtuoso 7 near 1,400). */
+    static final int TRIPLES_PER_OPERATION = 500;
+
     private ServerImport() {}
 
     record Outcome(boolean ok, int status, String message) {}
@@ -49,23 +55,57 @@ final class ServerImport {
             request.add(new UpdateDrop(Target.create(NodeFactory.createURI(LG.ENTAILMENT_GRAPH)), true));
             all.put(LG.ENTAILMENT_GRAPH, e);
         });
-        // The drops first, then ONE INSERT DATA for every graph: SPARQL Update scopes a blank node label to one
-        // operation, and the ontology's blank nodes (OWL lists, restrictions) recur in the entailment graph.
-        QuadDataAcc quads = new QuadDataAcc();
+        if (replace) {
+            graphs.keySet().forEach(iri -> request.add(new UpdateDrop(Target.create(NodeFactory.createURI(iri)), true)));
+        }
+        // Graph by graph (Virtuoso 7 fails an operation that writes several graphs: SR002). Triples without a blank
+        // node: INSERT DATA, a bounded number per operation (Virtuoso refuses one of about 1,400 triples: "generated SQL
+        // text has exceeded 10000 lines"). A graph's triples with a blank node: one INSERT { … } WHERE {} template,
+        // which stores that refuse blank nodes in INSERT DATA accept (Virtuoso: "not allowed in a constant clause").
+        // SPARQL Update scopes a blank node label to one operation, so an entailed triple about a blank node of
+        // another graph would name a new node: such triples (a handful: types of the ontology's anonymous nodes)
+        // are left out of what is sent.
         all.forEach((iri, content) -> {
             Node g = NodeFactory.createURI(iri);
-            if (replace) {
-                request.add(new UpdateDrop(Target.create(g), true));
+            boolean entailed = iri.equals(LG.ENTAILMENT_GRAPH) && entailments.isPresent();
+            UpdateModify withBlankNodes = template();
+            QuadDataAcc ground = new QuadDataAcc();
+            int[] inChunk = {0};
+            for (Triple t : content.find().toList()) {
+                if (t.getSubject().isBlank() || t.getObject().isBlank()) {
+                    if (!entailed) {
+                        withBlankNodes.getInsertAcc().addQuad(new Quad(g, t));
+                    }
+                    continue;
+                }
+                ground.addQuad(new Quad(g, t));
+                if (++inChunk[0] == TRIPLES_PER_OPERATION) {
+                    request.add(new UpdateDataInsert(ground));
+                    ground = new QuadDataAcc();
+                    inChunk[0] = 0;
+                }
             }
-            content.find().forEachRemaining(t -> quads.addQuad(new Quad(g, t)));
+            if (inChunk[0] > 0) {
+                request.add(new UpdateDataInsert(ground));
+            }
+            if (!withBlankNodes.getInsertQuads().isEmpty()) {
+                request.add(withBlankNodes);
+            }
         });
-        request.add(new UpdateDataInsert(quads));
         HttpRequest.Builder builder = HttpRequest.newBuilder(updateEndpoint)
                 .header("Content-Type", "application/sparql-update; charset=utf-8")
                 .timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString()));
         authorization.ifPresent(a -> builder.header("Authorization", a));
         return exchange(builder.build(), updateEndpoint);
+    }
+
+    /** {@code INSERT { } WHERE { }}: one solution, so each blank node label of the template is one new node. */
+    private static UpdateModify template() {
+        UpdateModify insert = new UpdateModify();
+        insert.setHasInsertClause(true);
+        insert.setElement(new ElementGroup());
+        return insert;
     }
 
     /**

@@ -32,6 +32,8 @@ public final class QueryLibrary {
     public static final Query LABEL_TWINS = load("label-twins.rq", Syntax.syntaxARQ);
     /** The named graphs of an external store under the project's graph namespace (the public data, discovered). */
     public static final Query DATA_GRAPHS = load("data-graphs.rq", Syntax.syntaxSPARQL_11);
+    /** The same by the graphs' triples, for a store that lists no graph for an empty graph pattern. */
+    public static final Query DATA_GRAPHS_BY_TRIPLES = load("data-graphs-by-triples.rq", Syntax.syntaxSPARQL_11);
     /** Every stated triple of an external store's data graphs, with its graph (the entailment graph left out). */
     public static final Query ASSERTED_DATA = load("asserted-data.rq", Syntax.syntaxSPARQL_11);
     /** {@code ASK {}}: is a SPARQL service answering? */

@@ -52,21 +52,28 @@ final class RemoteDataGraphs {
         discovered.set(null);
     }
 
+    private static List<String> list(Function<Query, RowSet> select, Query query) {
+        Map<Var, Node> namespace = Map.of(Var.alloc("namespace"), NodeFactory.createLiteralString(LG.GRAPH_NS));
+        List<String> graphs = new ArrayList<>();
+        select.apply(QueryTransformOps.replaceVars(query, namespace)).forEachRemaining(row -> {
+            Node g = row.get("g");
+            if (g != null && g.isURI()) {
+                graphs.add(g.getURI());
+            }
+        });
+        return graphs;
+    }
+
     private List<String> discover(Function<Query, RowSet> select) {
         Listed kept = discovered.get();
         long now = System.nanoTime();
         if (kept != null && now - kept.readAt() < REDISCOVER_AFTER.toNanos()) {
             return kept.graphs();
         }
-        Map<Var, Node> namespace = Map.of(Var.alloc("namespace"), NodeFactory.createLiteralString(LG.GRAPH_NS));
-        List<String> graphs = new ArrayList<>();
-        select.apply(QueryTransformOps.replaceVars(QueryLibrary.DATA_GRAPHS, namespace))
-                .forEachRemaining(row -> {
-                    Node g = row.get("g");
-                    if (g != null && g.isURI()) {
-                        graphs.add(g.getURI());
-                    }
-                });
+        List<String> graphs = list(select, QueryLibrary.DATA_GRAPHS);
+        if (graphs.isEmpty()) {
+            graphs = list(select, QueryLibrary.DATA_GRAPHS_BY_TRIPLES);
+        }
         // A store holding no data graph yet: name the (absent) entailment graph alone, so that queries see an empty
         // dataset rather than whatever the store's own default graph holds.
         List<String> result = graphs.isEmpty() ? List.of(LG.ENTAILMENT_GRAPH) : List.copyOf(graphs);

@@ -25,6 +25,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.GSP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
 import org.apache.jena.update.UpdateRequest;
 import org.labourgraph.config.DataGraphs;
@@ -122,6 +123,9 @@ public final class RemoteSparqlService {
         return QueryExecHTTP.service(endpoint.query().toString())
                 .httpClient(http)
                 .query(query)
+                // GET, or a form POST past Jena's URL limit: never a direct application/sparql-query POST, which
+                // Virtuoso 7 never answers.
+                .sendMode(QuerySendMode.asGetWithLimitForm)
                 .acceptHeaderSelectQuery(SELECT_ACCEPT)
                 .acceptHeaderGraph(GRAPH_ACCEPT)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);

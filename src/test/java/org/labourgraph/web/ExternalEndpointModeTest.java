@@ -49,7 +49,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.labourgraph.config.DataGraphs;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
+import org.labourgraph.sparql.RemoteSparqlSearch;
 import org.labourgraph.sparql.RemoteSparqlService;
+import org.labourgraph.sparql.SearchDialect;
 import org.labourgraph.store.Entailments;
 import org.labourgraph.store.LabourStore;
 import org.labourgraph.vocab.LG;
@@ -278,6 +280,12 @@ class ExternalEndpointModeTest {
                 () -> assertEquals("label", first.getString("matchedField")),
                 () -> assertTrue(first.hasKey("label") && first.hasKey("labelLang") && first.hasKey("labelFallback")
                         && first.hasKey("score") && first.hasKey("matched"), first.toString()));
+    }
+
+    @Test
+    void fusekiWithoutATextIndexGetsThePortableSearch() {
+        RemoteSparqlSearch search = new RemoteSparqlSearch(new RemoteSparqlService(endpoint(), Duration.ofSeconds(10)));
+        assertEquals(SearchDialect.PORTABLE, search.dialect());
     }
 
     @Test

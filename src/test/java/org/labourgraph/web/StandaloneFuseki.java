@@ -51,9 +51,14 @@ final class StandaloneFuseki implements AutoCloseable {
 
     /** Starts Fuseki with its files in {@code folder} and waits until {@code /$/ping} answers. */
     static StandaloneFuseki start(Path folder) throws IOException, InterruptedException {
+        return start(folder, "fuseki-union-tdb2.ttl");
+    }
+
+    /** As {@link #start(Path)}, with another configuration file of this package (e.g. fuseki-text-tdb2.ttl). */
+    static StandaloneFuseki start(Path folder, String configResource) throws IOException, InterruptedException {
         Files.createDirectories(folder);
-        Path config = folder.resolve("fuseki-union-tdb2.ttl");
-        try (InputStream in = StandaloneFuseki.class.getResourceAsStream("fuseki-union-tdb2.ttl")) {
+        Path config = folder.resolve(configResource);
+        try (InputStream in = StandaloneFuseki.class.getResourceAsStream(configResource)) {
             Files.copy(in, config);
         }
         return launch(folder, List.of("--config", config.toString()));

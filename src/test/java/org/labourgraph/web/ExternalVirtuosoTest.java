@@ -1,0 +1,354 @@
+package org.labourgraph.web;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.labourgraph.web.AppHttp.enc;
+import static org.labourgraph.web.AppHttp.get;
+import static org.labourgraph.web.AppHttp.mediaTypeOf;
+import static org.labourgraph.web.AppHttp.post;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.SKOS;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labourgraph.Main;
+import org.labourgraph.ProjectPaths;
+import org.labourgraph.config.RemoteEndpoint;
+import org.labourgraph.config.ServerSettings;
+import org.labourgraph.sparql.RemoteSparqlSearch;
+import org.labourgraph.sparql.RemoteSparqlService;
+import org.labourgraph.sparql.SearchDialect;
+import org.labourgraph.store.Entailments;
+import org.labourgraph.vocab.LG;
+
+/**
+ * {@code serve --sparql-endpoint} in front of Virtuoso 7, a store that is not Jena: the graph goes in with
+ * {@code load --update-endpoint} (one SPARQL update request), and every check goes through the app's port. What
+ * the answers must hold is read from ontology/ and data/ by Jena here, never from the app's own code. Virtuoso's
+ * default graph is the union of its graphs, as the app expects; the entailment graph is not loaded (load does
+ * not send it), so nothing here relies on it.
+ */
+@DisplayName("serve --sparql-endpoint: the app in front of Virtuoso 7")
+@Tag("slow")
+class ExternalVirtuosoTest {
+    private static final String GHOST_WORK = LG.CONCEPT_NS + "ghost-work";
+    private static final String CURATOR = "curator";
+    private static final String CURATOR_PASSWORD = "s3cret-for-virtuoso";
+    private static final String PREF_LABELS = """
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT ?label WHERE { <https://w3id.org/labourgraph/id/concept/ghost-work> skos:prefLabel ?label }""";
+
+    @TempDir
+    static Path work;
+
+    static Virtuoso virtuoso;
+    /** The sources, as Jena reads them: where every expected value comes from. */
+    static Graph sources;
+    /** Read-only: no --passwd. */
+    static LabourgraphServer app;
+    /** With --passwd: forwards a curator's update. */
+    static LabourgraphServer writableApp;
+
+    @BeforeAll
+    static void startVirtuosoLoadTheGraphAndStartTheApp() throws Exception {
+        Virtuoso.assumeInstalled();
+        try {
+            virtuoso = Virtuoso.start(work.resolve("virtuoso"));
+            List<Path> files = sourceFiles();
+            sources = GraphFactory.createDefaultGraph();
+            files.forEach(f -> GraphUtil.addInto(sources, RDFDataMgr.loadGraph(f.toString())));
+            List<String> load = new ArrayList<>(List.of("load", "--update-endpoint", virtuoso.endpoint().toString()));
+            files.forEach(f -> load.add(f.toString()));
+            String[] err = new String[1];
+            int exit = runCapturingStderr(load, err);
+            assertEquals(0, exit, "load --update-endpoint into Virtuoso:\n" + err[0] + "\n" + virtuoso.log());
+            virtuoso.indexText();
+            app = LabourgraphServer.buildRemote(settings()).start();
+            Path passwd = work.resolve("passwd.properties");
+            Files.writeString(passwd, CURATOR + ": " + CURATOR_PASSWORD + ", curator\n");
+            writableApp = LabourgraphServer.buildRemote(settings().withPasswordFile(passwd)).start();
+        } catch (Exception | Error e) {
+            stopEverything();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        Stream.of(app, writableApp).filter(s -> s != null).forEach(LabourgraphServer::close);
+        app = null;
+        writableApp = null;
+        if (virtuoso != null) {
+            virtuoso.close();
+            virtuoso = null;
+        }
+    }
+
+    /** ontology/*.ttl but the shapes, and data/*.ttl: the public graph. */
+    private static List<Path> sourceFiles() throws IOException {
+        Path root = ProjectPaths.root();
+        List<Path> files = new ArrayList<>();
+        for (String folder : List.of("ontology", "data")) {
+            try (Stream<Path> list = Files.list(root.resolve(folder))) {
+                list.filter(p -> p.getFileName().toString().endsWith(".ttl") && !p.getFileName().toString().equals("shapes.ttl"))
+                        .sorted().forEach(files::add);
+            }
+        }
+        assertTrue(files.size() >= 2, "ontology/ and data/ hold the graph, under " + root);
+        return files;
+    }
+
+    private static int runCapturingStderr(List<String> args, String[] err) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+            return Main.run(args.toArray(String[]::new));
+        } finally {
+            System.setErr(old);
+            err[0] = buffer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static ServerSettings settings() {
+        RemoteEndpoint endpoint = new RemoteEndpoint(virtuoso.endpoint(), Optional.of(virtuoso.endpoint()),
+                Optional.of(virtuoso.graphStore()), Optional.empty());
+        return ServerSettings.defaults(ProjectPaths.root()).withPort(0).withQueryTimeout(Duration.ofSeconds(30)).withRemote(endpoint);
+    }
+
+    /** The query's ?label values over the sources, as Jena answers it: "lexical@lang" each. */
+    private static List<String> expectedLabels(String query) {
+        List<String> labels = new ArrayList<>();
+        try (QueryExecution exec = QueryExecution.create(query, ModelFactory.createModelForGraph(sources))) {
+            ResultSet rows = exec.execSelect();
+            rows.forEachRemaining(row -> labels.add(literal(row)));
+        }
+        labels.sort(null);
+        return labels;
+    }
+
+    private static String literal(QuerySolution row) {
+        return row.getLiteral("label").getLexicalForm() + "@" + row.getLiteral("label").getLanguage();
+    }
+
+    // ------------------------------------------------------------------ /sparql
+
+    @Test
+    void aSelectAnswersGhostWorksLabelsAsTheSourcesHoldThem() throws Exception {
+        List<String> expected = expectedLabels(PREF_LABELS);
+        assertTrue(expected.size() >= 2, "the sources give ghost work labels in several languages: " + expected);
+        HttpResponse<String> r = get(app, "sparql?query=" + enc(PREF_LABELS), "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("application/sparql-results+json", mediaTypeOf(r));
+        List<String> actual = new ArrayList<>();
+        JsonArray rows = JSON.parse(r.body()).getObj("results").get("bindings").getAsArray();
+        rows.forEach(row -> {
+            JsonObject label = row.getAsObject().getObj("label");
+            actual.add(label.getString("value") + "@" + label.getString("xml:lang"));
+        });
+        // Sorted here: SPARQL leaves the order of literals with language tags to the engine, and Virtuoso's differs.
+        actual.sort(null);
+        assertEquals(expected, actual, r.body());
+    }
+
+    @Test
+    void aConstructAnswersInTurtleEveryStatementTheSourcesMakeAboutGhostWork() throws Exception {
+        String construct = "CONSTRUCT { <" + GHOST_WORK + "> ?p ?o } WHERE { <" + GHOST_WORK + "> ?p ?o }";
+        HttpResponse<String> r = get(app, "sparql?query=" + enc(construct), "text/turtle");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("text/turtle", mediaTypeOf(r));
+        Graph answered = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(r.body(), Lang.TURTLE).parse(answered);
+        Graph expected = GraphFactory.createDefaultGraph();
+        // What the store answers: the sources and the entailment graph load --update-endpoint wrote beside them.
+        sources.find(NodeFactory.createURI(GHOST_WORK), Node.ANY, Node.ANY).forEachRemaining(expected::add);
+        Entailments.of(sources).find(NodeFactory.createURI(GHOST_WORK), Node.ANY, Node.ANY).forEachRemaining(expected::add);
+        assertTrue(expected.contains(NodeFactory.createURI(GHOST_WORK), SKOS.prefLabel.asNode(), Node.ANY), "sources hold ghost work");
+        Set<String> missing = new HashSet<>();
+        expected.find().forEachRemaining(t -> {
+            if (!answered.contains(t)) {
+                missing.add(t.toString());
+            }
+        });
+        assertAll(
+                () -> assertEquals(Set.of(), missing, "statements of the sources Virtuoso's answer lacks"),
+                () -> assertEquals(expected.size(), answered.size(), r.body()));
+    }
+
+    @Test
+    void aBlankNodeOfTheSourcesArrivesWithItsStatements() throws Exception {
+        // The ontology's creator is a blank node: load sends its graph as INSERT … WHERE {}, which Virtuoso takes.
+        String creator = """
+                PREFIX dcterms: <http://purl.org/dc/terms/>
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                SELECT ?label WHERE { <https://w3id.org/labourgraph/ontology> dcterms:creator/rdfs:label ?label }""";
+        List<String> expected = expectedLabels(creator);
+        assertFalse(expected.isEmpty(), "the sources give the ontology a labelled creator");
+        HttpResponse<String> r = get(app, "sparql?query=" + enc(creator), "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        List<String> actual = new ArrayList<>();
+        JSON.parse(r.body()).getObj("results").get("bindings").getAsArray().forEach(row -> {
+            JsonObject label = row.getAsObject().getObj("label");
+            actual.add(label.getString("value") + "@" + (label.hasKey("xml:lang") ? label.getString("xml:lang") : ""));
+        });
+        actual.sort(null);
+        assertEquals(expected, actual, r.body());
+    }
+
+    @Test
+    void theGraphStoreProtocolReadsASourceGraphAsTheFileHoldsIt() throws Exception {
+        Path works = ProjectPaths.root().resolve("data/works.ttl");
+        HttpResponse<String> r = get(app, "data?graph=" + enc(LG.GRAPH_NS + "works"), "text/turtle");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("text/turtle", mediaTypeOf(r));
+        Graph answered = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(r.body(), Lang.TURTLE).parse(answered);
+        assertTrue(answered.isIsomorphicWith(RDFDataMgr.loadGraph(works.toString())), r.body());
+    }
+
+    @Test
+    void aServiceQueryIsRefusedWith400() throws Exception {
+        String federated = "SELECT * WHERE { SERVICE <" + virtuoso.baseUrl() + "/sparql> { ?s ?p ?o } }";
+        HttpResponse<String> r = get(app, "sparql?query=" + enc(federated), "application/sparql-results+json");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("SERVICE"), r.body());
+    }
+
+    // ------------------------------------------------------------------ /api/search
+
+    @Test
+    void searchForGhostFindsTheGhostWorkConcept() throws Exception {
+        String englishLabel = expectedLabels(PREF_LABELS).stream().filter(l -> l.endsWith("@en"))
+                .map(l -> l.substring(0, l.length() - 3)).findFirst().orElseThrow();
+        HttpResponse<String> r = get(app, "api/search?q=ghost&lang=en", "application/json");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonArray results = JSON.parse(r.body()).get("results").getAsArray();
+        Optional<JsonObject> ghostWork = results.stream().map(JsonObject.class::cast)
+                .filter(o -> o.getString("iri").equals(GHOST_WORK)).findFirst();
+        assertTrue(ghostWork.isPresent(), r.body());
+        assertEquals(englishLabel, ghostWork.get().getString("label"), r.body());
+    }
+
+    @Test
+    void searchFoldsAccentsAndCaseOnVirtuosoToo() throws Exception {
+        HttpResponse<String> r = get(app, "api/search?q=" + enc("TRAVAIL fantome"), "application/json");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonArray results = JSON.parse(r.body()).get("results").getAsArray();
+        assertFalse(results.isEmpty(), r.body());
+        assertEquals(GHOST_WORK, results.get(0).getAsObject().getString("iri"), r.body());
+    }
+
+    @Test
+    void searchIsDetectedAsVirtuosoAndAsksItsFreeTextIndex() {
+        RemoteSparqlSearch search = new RemoteSparqlSearch(new RemoteSparqlService(settings().remote().orElseThrow(), Duration.ofSeconds(30)));
+        assertEquals(SearchDialect.VIRTUOSO, search.dialect());
+    }
+
+    @Test
+    void aWholeWordIsFoundThroughTheIndexAndMidWordTextThroughThePortableQuery() throws Exception {
+        // Two concepts of this test only: one with the word, one with it inside a longer word. The portable query
+        // would find both for "zorblax"; Virtuoso's index finds the word only, so one hit shows the index answered.
+        String insert = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> INSERT DATA { GRAPH <" + LG.GRAPH_NS + "test-search> { <"
+                + LG.CONCEPT_NS + "zorblax-a> a skos:Concept ; skos:prefLabel \"zorblax ahead\"@en . <"
+                + LG.CONCEPT_NS + "zorblax-b> a skos:Concept ; skos:prefLabel \"prezorblax behind\"@en } }";
+        HttpResponse<String> w = post(writableApp, "update", "application/sparql-update", insert, null, curator());
+        assertEquals(200, w.statusCode() / 100 * 100, w.statusCode() + " " + w.body());
+        virtuoso.indexText();
+        // Searched through the front-end that wrote the new graph: it lists the data graphs again at once.
+        assertEquals(List.of(LG.CONCEPT_NS + "zorblax-a"), searchIris(writableApp, "zorblax"), "the index matches whole words and word starts");
+        assertEquals(Set.of(LG.CONCEPT_NS + "zorblax-a", LG.CONCEPT_NS + "zorblax-b"), Set.copyOf(searchIris(writableApp, "rblax")),
+                "text inside words: the index has nothing, the portable query answers");
+    }
+
+    private static List<String> searchIris(String q) throws Exception {
+        return searchIris(app, q);
+    }
+
+    private static List<String> searchIris(LabourgraphServer through, String q) throws Exception {
+        HttpResponse<String> r = get(through, "api/search?q=" + enc(q), "application/json");
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.parse(r.body()).get("results").getAsArray().stream()
+                .map(o -> o.getAsObject().getString("iri")).toList();
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    @Test
+    void updateLoadIsRefusedEvenForACurator() throws Exception {
+        HttpResponse<String> r = post(writableApp, "update", "application/sparql-update", "LOAD <file:///etc/passwd>", null, curator());
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("LOAD"), r.body());
+    }
+
+    @Test
+    void anAnonymousUpdateGets401AndChangesNothing() throws Exception {
+        HttpResponse<String> r = post(writableApp, "update", "application/sparql-update", insertData("anonymous"), null, null);
+        assertEquals(401, r.statusCode(), r.body());
+        assertFalse(askTestTriple("anonymous"));
+    }
+
+    @Test
+    void aCuratorsUpdateIsForwardedToVirtuoso() throws Exception {
+        assertFalse(askTestTriple("curated"), "not there before");
+        HttpResponse<String> r = post(writableApp, "update", "application/sparql-update", insertData("curated"), null, curator());
+        assertEquals(200, r.statusCode() / 100 * 100, r.statusCode() + " " + r.body());
+        // Asked through the front-end that forwarded the write: it lists the store's data graphs again at once (the
+        // write made a new one); another front-end sees the new graph within RemoteDataGraphs' 10 s.
+        assertTrue(askTestTriple(writableApp, "curated"));
+    }
+
+    private static String insertData(String marker) {
+        return "INSERT DATA { GRAPH <" + LG.GRAPH_NS + "test-writes> { <urn:labourgraph:test> <urn:labourgraph:marker> \""
+                + marker + "\" } }";
+    }
+
+    /** Asked through the read-only app: is the test triple with this marker in Virtuoso? */
+    private static boolean askTestTriple(String marker) throws Exception {
+        return askTestTriple(app, marker);
+    }
+
+    private static boolean askTestTriple(LabourgraphServer through, String marker) throws Exception {
+        String ask = "ASK { <urn:labourgraph:test> <urn:labourgraph:marker> \"" + marker + "\" }";
+        HttpResponse<String> r = get(through, "sparql?query=" + enc(ask), "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.parse(r.body()).get("boolean").getAsBoolean().value();
+    }
+
+    private static String curator() {
+        return AppHttp.basic(CURATOR, CURATOR_PASSWORD);
+    }
+}
