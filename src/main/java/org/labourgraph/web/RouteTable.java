@@ -163,6 +163,12 @@ public final class RouteTable {
         return r.paths().get(0).substring(1);
     }
 
+    /** The exact paths Fuseki or its modules answer over the embedded store ({@code /sparql}, {@code /$/ping}, …). */
+    static Set<String> fusekiPaths() {
+        return in(Route.Mode.EMBEDDED, FUSEKI).stream().flatMap(r -> r.paths().stream()).filter(p -> !p.contains("*"))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** Routes declared for {@code mode} with {@code presence}. */
     static List<Route> in(Route.Mode mode, Route.Presence presence) {
         return ALL.stream().filter(r -> r.in(mode) == presence).toList();
