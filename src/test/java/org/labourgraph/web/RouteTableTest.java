@@ -99,9 +99,10 @@ class RouteTableTest {
     }
 
     /**
-     * Sends each write method to each path of each route there in {@code mode}: a method the route protects is 401
-     * with a Basic challenge when there are accounts; anything else is refused (4xx, or 501 for a part not served in
-     * this mode), never a 2xx. POST to a route whose POST only reads carries an update, which must change nothing.
+     * Sends each write method to each path of each route there in {@code mode}: a method the route protects (any, where
+     * every method needs a login) is 401 with a Basic challenge when there are accounts, and 403, 404, 405 or 501
+     * (writes off, or the part absent) when there are none; anything else is refused (4xx, or 501 for a part not
+     * served in this mode), never a 2xx. POST to a route whose POST only reads carries an update, which must change nothing.
      */
     static void walk(LabourgraphServer server, Route.Mode mode, boolean accounts) throws Exception {
         List<String> failures = new ArrayList<>();
@@ -116,13 +117,16 @@ class RouteTableTest {
                     HttpResponse<String> r = send(server, method, path);
                     sent++;
                     int status = r.statusCode();
-                    boolean isProtected = route.protectedMethods().contains(method);
+                    boolean isProtected = route.protectedMethods().contains(method)
+                            || route.access().kind() == Access.Kind.EVERY_METHOD_BY_ROLE;
                     boolean readByPost = method.equals("POST") && route.access().kind() == Access.Kind.PUBLIC_POST_READS;
                     String what = method + " " + path + " → " + status;
                     if (accounts && isProtected) {
                         if (status != 401 || !r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic")) {
                             failures.add(what + " (expected 401 with a Basic challenge)");
                         }
+                    } else if (isProtected && !List.of(403, 404, 405, 501).contains(status)) {
+                        failures.add(what + " (expected writes to be off: 403, 404, 405 or 501)");
                     } else if (!readByPost && !(status >= 400 && status < 500 || status == 501)) {
                         failures.add(what + " (expected a refusal)");
                     }
