@@ -34,26 +34,20 @@ public final class BrowseModule implements FusekiModule {
         BrowseServlet pages = new BrowseServlet(ctx);
         DocumentServlet documents = new DocumentServlet(ctx);
         OntologyServlet ontology = new OntologyServlet(ctx);
-        for (Variant v : Variant.values()) {
-            builder.addServlet(Routes.ONTOLOGY + "." + v.extension, ontology);
-        }
         builder.addFilter("/*", new SecurityHeadersFilter());
         // The cache sits before HomeFilter (which answers "/" itself) so that the home page is kept too. Over an
         // external store there is no cache: other front-ends write there, and no commit of theirs can be watched here.
         ctx.embedded.ifPresent(dataset -> builder.addFilter("/*", new RenderedCacheFilter(dataset,
                 new RenderedCache(RenderedCache.DEFAULT_MAX_ENTRIES, RenderedCache.DEFAULT_MAX_BYTES))));
-        builder.addFilter("/*", new HomeFilter(pages))
-                .addServlet(Routes.under(Routes.ID), documents)
-                .addServlet(Routes.under(Routes.DOC), documents)
-                .addServlet("/hierarchy", pages)
-                .addServlet("/index", pages)
-                .addServlet("/map", pages)
-                .addServlet("/search", pages)
-                .addServlet("/query", pages)
-                .addServlet(Routes.ONTOLOGY, ontology)
-                .addServlet(Routes.under(Routes.ONTOLOGY), ontology)
-                .addServlet("/cite/*", new CitationServlet(ctx))
-                .addServlet("/static/*", new StaticServlet());
+        builder.addFilter("/*", new HomeFilter(pages)); // RouteTable.HOME
+        RouteTable.IDS.register(builder, documents);
+        RouteTable.DOCUMENTS.register(builder, documents);
+        for (Route r : new Route[] {RouteTable.HIERARCHY, RouteTable.INDEX, RouteTable.MAP, RouteTable.SEARCH, RouteTable.QUERY_EDITOR}) {
+            r.register(builder, pages);
+        }
+        RouteTable.ONTOLOGY.register(builder, ontology);
+        RouteTable.CITATIONS.register(builder, new CitationServlet(ctx));
+        RouteTable.STATIC.register(builder, new StaticServlet());
     }
 
     @Override

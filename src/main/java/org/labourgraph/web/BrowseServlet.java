@@ -44,59 +44,52 @@ final class BrowseServlet extends HttpServlet {
         String path = req.getServletPath();
         String template;
         String title;
-        switch (path) {
-            case "/", "" -> {
-                Catalogue c = new Catalogue(runner);
-                List<TreeNode> roots = c.hierarchy(lang);
-                params.put("tiers", roots.stream().flatMap(r -> r.children().stream()).filter(t -> t.tier() > 0)
-                        .sorted(java.util.Comparator.comparingInt(TreeNode::tier)).toList());
-                params.put("counts", c.counts());
-                template = "home.jte";
-                title = ui.t("home.title");
-            }
-            case "/hierarchy" -> {
-                String branch = req.getParameter("branch");
-                Optional<TreeNode> node = branch == null || !branch.matches("https?://\\S+") ? Optional.empty()
-                        : new Catalogue(runner).branch(branch, lang);
-                if (branch != null && node.isEmpty()) {
-                    ResourcePages.errorPage(ctx, req, resp, lang, 404, "error.notFound");
-                    return;
-                }
-                params.put("roots", node.map(List::of).orElseGet(() -> new Catalogue(runner).hierarchy(lang)));
-                params.put("branch", node.isPresent());
-                template = "hierarchy.jte";
-                title = ui.t("nav.hierarchy");
-            }
-            case "/map" -> {
-                params.put("map", ConceptMaps.scheme(new Catalogue(runner).hierarchy(lang), ui));
-                template = "scheme-map.jte";
-                title = ui.t("nav.map");
-            }
-            case "/index" -> {
-                String letter = Optional.ofNullable(req.getParameter("letter")).map(l -> l.toUpperCase(Locale.ROOT))
-                        .filter(IndexLetters.ALL::contains).orElse("A");
-                params.put("letters", IndexLetters.ALL);
-                params.put("index", ctx.alphabeticalIndex.page(runner, ctx.dataVersion(), lang, letter, pageNumber(req),
-                        INDEX_PAGE_SIZE));
-                template = "index.jte";
-                title = ui.t("nav.index");
-            }
-            case "/search" -> {
-                search(req, runner, params, lang);
-                template = "search.jte";
-                title = ui.t("nav.search");
-            }
-            case "/query" -> {
-                params.put("examples", examples.all(lang));
-                String q = req.getParameter("query");
-                params.put("initialQuery", q == null ? "" : q);
-                template = "query.jte";
-                title = ui.t("nav.sparql");
-            }
-            default -> {
+        // Which page, by the route table (RouteTable) that mapped this servlet on these paths.
+        if (path.isEmpty() || RouteTable.HOME.matches(path)) {
+            Catalogue c = new Catalogue(runner);
+            List<TreeNode> roots = c.hierarchy(lang);
+            params.put("tiers", roots.stream().flatMap(r -> r.children().stream()).filter(t -> t.tier() > 0)
+                    .sorted(java.util.Comparator.comparingInt(TreeNode::tier)).toList());
+            params.put("counts", c.counts());
+            template = "home.jte";
+            title = ui.t("home.title");
+        } else if (RouteTable.HIERARCHY.matches(path)) {
+            String branch = req.getParameter("branch");
+            Optional<TreeNode> node = branch == null || !branch.matches("https?://\\S+") ? Optional.empty()
+                    : new Catalogue(runner).branch(branch, lang);
+            if (branch != null && node.isEmpty()) {
                 ResourcePages.errorPage(ctx, req, resp, lang, 404, "error.notFound");
                 return;
             }
+            params.put("roots", node.map(List::of).orElseGet(() -> new Catalogue(runner).hierarchy(lang)));
+            params.put("branch", node.isPresent());
+            template = "hierarchy.jte";
+            title = ui.t("nav.hierarchy");
+        } else if (RouteTable.MAP.matches(path)) {
+            params.put("map", ConceptMaps.scheme(new Catalogue(runner).hierarchy(lang), ui));
+            template = "scheme-map.jte";
+            title = ui.t("nav.map");
+        } else if (RouteTable.INDEX.matches(path)) {
+            String letter = Optional.ofNullable(req.getParameter("letter")).map(l -> l.toUpperCase(Locale.ROOT))
+                    .filter(IndexLetters.ALL::contains).orElse("A");
+            params.put("letters", IndexLetters.ALL);
+            params.put("index", ctx.alphabeticalIndex.page(runner, ctx.dataVersion(), lang, letter, pageNumber(req),
+                    INDEX_PAGE_SIZE));
+            template = "index.jte";
+            title = ui.t("nav.index");
+        } else if (RouteTable.SEARCH.matches(path)) {
+            search(req, runner, params, lang);
+            template = "search.jte";
+            title = ui.t("nav.search");
+        } else if (RouteTable.QUERY_EDITOR.matches(path)) {
+            params.put("examples", examples.all(lang));
+            String q = req.getParameter("query");
+            params.put("initialQuery", q == null ? "" : q);
+            template = "query.jte";
+            title = ui.t("nav.sparql");
+        } else {
+            ResourcePages.errorPage(ctx, req, resp, lang, 404, "error.notFound");
+            return;
         }
         String pagePath = path.isEmpty() ? "/" : path;
         Page page = ctx.page(req, lang, title, pagePath, List.of(),

@@ -40,8 +40,8 @@ public final class CuratorModule implements FusekiModule {
         DatasetGraph view = store.curatorView();
         view.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         SiteContext ctx = new SiteContext(settings, view, Site.forCurators(settings.baseIri()));
-        builder.add(AREA, DataService.newBuilder(view).addEndpoint(Operation.Query, "sparql").build())
-                .addServlet(AREA + "/doc/*", new DocumentServlet(ctx))
-                .addServlet(AREA + "/private", new PrivateImportServlet(store));
+        builder.add(AREA, DataService.newBuilder(view).addEndpoint(Operation.Query, "sparql").build()); // RouteTable.CURATOR_AREA
+        RouteTable.CURATOR_DOCUMENTS.register(builder, new DocumentServlet(ctx));
+        RouteTable.PRIVATE_IMPORT.register(builder, new PrivateImportServlet(store));
     }
 }

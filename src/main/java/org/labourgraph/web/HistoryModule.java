@@ -44,15 +44,14 @@ public final class HistoryModule implements FusekiModule {
                     .ifPresent(shapes -> store.addPreCommit(new ShapesCommitCheck(shapes, ctx.settings.queryTimeout())));
         }
         MementoFilter memento = new MementoFilter(store.log(), ctx.settings.baseIri());
-        builder.addFilter("/*", new ChangeAttributionFilter())
-                .addFilter("/doc/*", new ResourceEditFilter(ctx, store))
-                .addFilter("/doc/*", memento)
-                .addFilter("/id/*", memento)
-                .addFilter("/doc/*", new RevisionViewFilter(ctx, store))
-                .addServlet(TimeMapServlet.PATH + "/*", new TimeMapServlet(store.log(), ctx.settings.baseIri()))
-                .addServlet("/history/sparql", new ProvenanceQueryServlet(ctx, store.log()))
-                .addServlet("/history/*", new HistoryServlet(ctx, store));
-        ChangesServlet changes = new ChangesServlet(ctx, store);
-        builder.addServlet("/changes/*", changes).addServlet("/changes.atom", changes).addServlet("/changes.json", changes);
+        builder.addFilter("/*", new ChangeAttributionFilter());
+        RouteTable.DOCUMENTS.filter(builder, new ResourceEditFilter(ctx, store));
+        RouteTable.DOCUMENTS.filter(builder, memento);
+        RouteTable.IDS.filter(builder, memento);
+        RouteTable.DOCUMENTS.filter(builder, new RevisionViewFilter(ctx, store));
+        RouteTable.TIME_MAPS.register(builder, new TimeMapServlet(store.log(), ctx.settings.baseIri()));
+        RouteTable.PROVENANCE_QUERY.register(builder, new ProvenanceQueryServlet(ctx, store.log()));
+        RouteTable.HISTORY.register(builder, new HistoryServlet(ctx, store));
+        RouteTable.CHANGES.register(builder, new ChangesServlet(ctx, store));
     }
 }

@@ -17,9 +17,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.eclipse.jetty.ee10.servlet.security.ConstraintMapping;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
-import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.security.PropertyUserStore;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.server.Connector;
@@ -39,8 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LabourgraphServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabourgraphServer.class);
-    /** Roles allowed to write, from the realm-properties file. */
-    static final String[] WRITER_ROLES = {"curator", "admin"};
     /** Failed logins from one address within the window before further attempts get 429. */
     static final int LOGIN_FAILURES_BEFORE_THROTTLE = 10;
     static final java.time.Duration LOGIN_THROTTLE_WINDOW = java.time.Duration.ofMinutes(1);
@@ -79,10 +75,12 @@ public final class LabourgraphServer implements AutoCloseable {
         boolean writable = settings.passwordFile().isPresent();
 
         DataService.Builder service = DataService.newBuilder(dataset)
-                .addEndpoint(Operation.Query, Routes.SPARQL.substring(1)) // endpoint names are relative to the dataset at "/"
-                .addEndpoint(Operation.GSP_R, "data");
+                // endpoint names are relative to the dataset at "/"
+                .addEndpoint(Operation.Query, RouteTable.endpointName(RouteTable.SPARQL))
+                .addEndpoint(Operation.GSP_R, RouteTable.endpointName(RouteTable.DATA));
         if (writable) {
-            service.addEndpoint(Operation.Update, "update").addEndpoint(Operation.GSP_RW, "data");
+            service.addEndpoint(Operation.Update, RouteTable.endpointName(RouteTable.UPDATE))
+                    .addEndpoint(Operation.GSP_RW, RouteTable.endpointName(RouteTable.DATA));
         }
 
         FusekiServer.Builder builder = CorsSettings.applyTo(FusekiServer.create()
@@ -95,17 +93,18 @@ public final class LabourgraphServer implements AutoCloseable {
                 .registerOperation(Operation.Update, new CheckedUpdateProcessor())
                 .add("/", service.build())
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
-                .addFilter("/*", new QueryTimeoutFilter())
-                .addServlet("/api/search", SearchServlet.local(dataset, settings.queryTimeout()))
-                .addServlet("/health", new HealthServlet(status));
+                .addFilter("/*", new QueryTimeoutFilter());
+        RouteTable.SEARCH_API.register(builder, SearchServlet.local(dataset, settings.queryTimeout()));
+        RouteTable.HEALTH.register(builder, new HealthServlet(status));
         if (writable) {
             // After authentication (the security handler runs first): only curators' uploads are parsed.
             builder.securityHandler(writeProtection(settings.passwordFile().get()))
                     .addFilter("/*", new UploadGuardFilter());
         } else {
-            builder.addServlet("/update", new WritesDisabledServlet());
+            RouteTable.UPDATE.register(builder, new WritesDisabledServlet());
         }
         FusekiServer server = builder.build();
+        RouteTable.requireDeclared(server);
         bindHost(server, settings.host());
         sizeResponseBuffers(server);
         ErrorPages.install(server, new org.labourgraph.render.Site(settings.baseIri()));
@@ -121,33 +120,15 @@ public final class LabourgraphServer implements AutoCloseable {
     }
 
     /**
-     * Basic authentication on every write — all of /update, the writing methods of /data — and on every
-     * request to the curators' area.
+     * Basic authentication where the route table says so ({@link RouteTable#constraints}): every write, and every
+     * request to the curators' area, the changes' provenance and the operators' metrics.
      */
     static ConstraintSecurityHandler writeProtection(Path passwordFile) {
         ConstraintSecurityHandler security = JettySecurityLib.makeSecurityHandler(Auth.dftRealm,
                 userStore(passwordFile), AuthScheme.BASIC);
         security.setAuthenticator(new ThrottledBasicAuthenticator(LOGIN_FAILURES_BEFORE_THROTTLE, LOGIN_THROTTLE_WINDOW,
                 java.time.Clock.systemUTC()));
-        Constraint writers = new Constraint.Builder().name("BASIC").roles(WRITER_ROLES)
-                .authorization(Constraint.Authorization.SPECIFIC_ROLE).build();
-        security.addConstraintMapping(mapping("/update", null, writers));
-        security.addConstraintMapping(mapping("/update/*", null, writers));
-        security.addConstraintMapping(mapping(CuratorModule.AREA, null, writers));
-        security.addConstraintMapping(mapping(CuratorModule.AREA + "/*", null, writers));
-        for (String method : new String[] {"PUT", "POST", "DELETE", "PATCH"}) {
-            security.addConstraintMapping(mapping("/data", method, writers));
-            security.addConstraintMapping(mapping("/data/*", method, writers));
-        }
-        // Resource-level edits on documents, and reverts (HistoryModule).
-        for (String method : new String[] {"PUT", "PATCH"}) {
-            security.addConstraintMapping(mapping("/doc/*", method, writers));
-        }
-        security.addConstraintMapping(mapping("/history/revert", "POST", writers));
-        security.addConstraintMapping(mapping("/history/sparql", null, writers)); // the changes' provenance: curators only
-        // Operators' metrics: an admin, or a scraper's account with role metrics only (MetricsModule says why a login).
-        security.addConstraintMapping(mapping(MetricsModule.PATH, null, new Constraint.Builder().name("BASIC")
-                .roles(MetricsModule.READER_ROLES).authorization(Constraint.Authorization.SPECIFIC_ROLE).build()));
+        RouteTable.constraints().forEach(security::addConstraintMapping);
         return security;
     }
 
@@ -167,16 +148,6 @@ public final class LabourgraphServer implements AutoCloseable {
         return users;
     }
 
-    private static ConstraintMapping mapping(String pathSpec, String method, Constraint constraint) {
-        ConstraintMapping m = new ConstraintMapping();
-        m.setPathSpec(pathSpec);
-        if (method != null) {
-            m.setMethod(method);
-        }
-        m.setConstraint(constraint);
-        return m;
-    }
-
     /**
      * Jetty's own default response buffer (32 KiB) instead of Fuseki main's 5 MiB. Each response takes one such
      * buffer of direct memory, and Jetty's pool keeps none that large: at a few hundred responses a second they filled
@@ -189,6 +160,11 @@ public final class LabourgraphServer implements AutoCloseable {
 
     static void sizeResponseBuffers(FusekiServer server) {
         httpConfigurations(server).forEach(http -> http.setOutputBufferSize(RESPONSE_BUFFER_BYTES));
+    }
+
+    /** The servlet path specs this server maps (each declared in {@link RouteTable}). */
+    List<String> mappedPaths() {
+        return RouteTable.mappedPaths(fuseki);
     }
 
     /** The response buffer of each HTTP connector, in bytes. */

@@ -27,8 +27,8 @@ final class MetricsFilter implements Filter {
     /** Latency buckets (Prometheus {@code le}): enough to read a p50/p99 per route, few enough to keep the scrape small. */
     private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(10)};
-    /** Paths that Fuseki's own dispatcher serves (its servlet is mapped at "/", like unknown paths). */
-    private static final Set<String> ENDPOINTS = Set.of(Routes.SPARQL, "/data", "/update", "/$/ping", "/$/metrics");
+    /** Paths that Fuseki's own dispatcher serves (its servlet is mapped at "/", like unknown paths): from the route table. */
+    private static final Set<String> ENDPOINTS = RouteTable.fusekiPaths();
 
     /** Request attribute set by a handler that answered a query stopped by its time limit itself (503). */
     private static final String TIMED_OUT = "org.labourgraph.queryTimedOut";

@@ -21,11 +21,9 @@ import org.labourgraph.store.LabourStore;
  * ({@code FMod_Prometheus}: Micrometer's registry, JVM and process meters, each endpoint's counters, the servlet) plus
  * this module: {@link MetricsFilter} on every request, and gauges of the store (quads, bytes on disk, last revision).
  * Mounted only with {@code --passwd}, behind a login with role {@code admin} or {@code metrics}
- * ({@link LabourgraphServer#writeProtection}).
+ * ({@link RouteTable#METRICS}).
  */
 final class MetricsModule implements FusekiModule {
-    /** Roles that may read /$/metrics: a scraper's account needs no right to write. */
-    static final String[] READER_ROLES = {"admin", "metrics"};
     static final String PATH = "/$/metrics";
     private final LabourStore store;
 

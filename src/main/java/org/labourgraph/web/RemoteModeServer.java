@@ -1,7 +1,9 @@
 package org.labourgraph.web;
 
 import jakarta.servlet.http.HttpServlet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.labourgraph.config.RemoteEndpoint;
@@ -49,17 +51,18 @@ final class RemoteModeServer {
                 .enablePing(true)
                 .enableStats(false))
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
-                .addFilter("/*", new QueryTimeoutFilter())
-                .addServlet(Routes.SPARQL, new RemoteQueryServlet(remote))
-                .addServlet("/data", new RemoteGraphStoreServlet(remote, writable, WRITES_DISABLED))
-                .addServlet("/update", updateServlet(remote, writable))
-                .addServlet("/api/search", new SearchServlet(search))
-                .addServlet("/health", new RemoteHealthServlet(remote));
+                .addFilter("/*", new QueryTimeoutFilter());
+        RouteTable.SPARQL.register(builder, new RemoteQueryServlet(remote));
+        RouteTable.DATA.register(builder, new RemoteGraphStoreServlet(remote, writable, WRITES_DISABLED));
+        RouteTable.UPDATE.register(builder, updateServlet(remote, writable));
+        RouteTable.SEARCH_API.register(builder, new SearchServlet(search));
+        RouteTable.HEALTH.register(builder, new RemoteHealthServlet(remote));
         notServedYet(builder);
         if (writable) {
             builder.securityHandler(LabourgraphServer.writeProtection(settings.passwordFile().get()));
         }
         FusekiServer server = builder.build();
+        RouteTable.requireDeclared(server);
         LabourgraphServer.bindHost(server, settings.host());
         LabourgraphServer.sizeResponseBuffers(server);
         ErrorPages.install(server, new org.labourgraph.render.Site(settings.baseIri()));
@@ -72,16 +75,9 @@ final class RemoteModeServer {
 
     /** The site's parts that still read the embedded store: a clear 501 each, on the paths of the embedded mode. */
     private static void notServedYet(FusekiServer.Builder builder) {
-        NotServedHereServlet exports = new NotServedHereServlet("the data dumps, the dataset description (VoID/DCAT), the"
-                + " sitemap, the Linked Data Fragments and the reconciliation service");
-        for (String path : List.of(Routes.under(Routes.DUMPS), "/.well-known/void", "/dataset", "/sitemap.xml", "/fragments",
-                "/reconcile/*")) {
-            builder.addServlet(path, exports);
-        }
-        NotServedHereServlet history = new NotServedHereServlet("the change history, Memento time maps and the curators' area");
-        for (String path : List.of("/history/*", "/changes/*", "/changes.atom", "/changes.json", TimeMapServlet.PATH + "/*",
-                CuratorModule.AREA, CuratorModule.AREA + "/*")) {
-            builder.addServlet(path, history);
+        Map<String, NotServedHereServlet> byPart = new HashMap<>();
+        for (Route r : RouteTable.in(Route.Mode.EXTERNAL, Route.Presence.NOT_YET)) {
+            r.register(builder, byPart.computeIfAbsent(r.notServedWhy(), NotServedHereServlet::new));
         }
     }
 

@@ -40,7 +40,6 @@ import org.labourgraph.vocab.LG;
  */
 final class RenderedCacheFilter implements Filter {
     static final String CACHE_HEADER = "X-Labourgraph-Cache";
-    private static final Set<String> PAGES = Set.of("/hierarchy", "/index", "/map", "/search", "/api/search");
     private static final int MAX_KEY_CHARS = 2048;
     /** Longer than the default query timeout: a waiting request gives up only once the render it waits for would have. */
     private static final long IN_FLIGHT_WAIT_SECONDS = 15;
@@ -158,7 +157,10 @@ final class RenderedCacheFilter implements Filter {
         return m;
     }
 
-    /** The public pages that are worth keeping: resource documents, the browse pages, autocomplete, home. */
+    /**
+     * The public pages that are worth keeping: those of the routes declared {@link Route.Cache#PUBLIC_PAGE} (resource
+     * documents, the browse pages, autocomplete, home).
+     */
     static boolean isPublicPage(HttpServletRequest req) {
         if (!req.getMethod().equals("GET") || req.getHeader(MementoFilter.ACCEPT_DATETIME) != null) {
             return false; // a Memento negotiation answers by the date asked for, not from the current page
@@ -168,7 +170,7 @@ final class RenderedCacheFilter implements Filter {
             String q = req.getQueryString();
             return q == null || q.matches("lang=[a-z]{2}"); // as HomeFilter: other queries at the root are SPARQL
         }
-        return uri.startsWith("/doc/") || PAGES.contains(uri);
+        return RouteTable.isCacheablePage(uri);
     }
 
     /** No credentials of any kind: what an anonymous visitor sees is the only thing shared between visitors. */

@@ -8,7 +8,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.reconcile.ReconcileService;
 import org.labourgraph.vocab.LG;
-import org.labourgraph.web.Routes;
+import org.labourgraph.web.RouteTable;
 import org.labourgraph.web.WarmUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +40,14 @@ public final class InteropModule implements FusekiModule {
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
         String datasetIri = settings.baseIri() + "dataset";
         DescriptionServlet describe = new DescriptionServlet(description, datasetIri);
-        builder.addServlet(Routes.under(Routes.DUMPS), new DumpServlet(dataset))
-                .addServlet("/context.jsonld", new ContextServlet())
-                .addServlet("/.well-known/void", describe)
-                .addServlet("/dataset", describe)
-                .addServlet("/sitemap.xml", new SitemapServlet(dataset, description, settings.baseIri(), datasetIri))
-                .addServlet("/robots.txt", new RobotsServlet())
-                .addServlet("/fragments", new FragmentsServlet(dataset))
-                .addServlet("/reconcile/*", new ReconcileServlet(new ReconcileService(dataset, settings.queryTimeout()),
-                        "labourgraph", settings.baseIri() + "id/", LG.NS));
+        RouteTable.DUMPS.register(builder, new DumpServlet(dataset));
+        RouteTable.JSONLD_CONTEXT.register(builder, new ContextServlet());
+        RouteTable.DATASET_DESCRIPTION.register(builder, describe);
+        RouteTable.SITEMAP.register(builder, new SitemapServlet(dataset, description, settings.baseIri(), datasetIri));
+        RouteTable.ROBOTS.register(builder, new RobotsServlet());
+        RouteTable.FRAGMENTS.register(builder, new FragmentsServlet(dataset));
+        RouteTable.RECONCILE.register(builder, new ReconcileServlet(new ReconcileService(dataset, settings.queryTimeout()),
+                "labourgraph", settings.baseIri() + "id/", LG.NS));
     }
 
     @Override
