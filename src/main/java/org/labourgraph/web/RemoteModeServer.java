@@ -6,6 +6,8 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
+import org.labourgraph.web.interop.RemoteInterop;
+import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.sparql.RemoteSparqlSearch;
 import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.sparql.SparqlSafety;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Wires the server for external-endpoint mode ({@code serve --sparql-endpoint URL}): the application on the same
  * paths as the embedded mode, with no store of its own. The browsing site ({@link BrowseModule}: home, resource pages
  * and documents, hierarchy, A–Z, map, search, ontology, citations) reads through the same queries as on the
- * embedded store, sent to the service over its public data graphs. {@code /sparql}, {@code /data} and
+ * embedded store, sent to the service over its public data graphs, and so do the reconciliation service, the
+ * dataset description and the sitemap ({@link RemoteInterop}). {@code /sparql}, {@code /data} and
  * {@code /update} check each request and forward it to the external SPARQL 1.1 service; {@code /api/search}
  * runs the portable SPARQL fallback; {@code /health} asks the service. Jetty comes from Fuseki's builder with
  * no dataset, so ping, CORS and the security handler are the embedded mode's.
@@ -55,6 +58,7 @@ final class RemoteModeServer {
                 .addServlet("/update", updateServlet(remote, writable))
                 .addServlet("/api/search", new SearchServlet(search))
                 .addServlet("/health", new RemoteHealthServlet(remote));
+        RemoteInterop.register(builder, settings, () -> QueryRunner.remote(remote), search);
         notServedYet(builder);
         if (writable) {
             builder.securityHandler(LabourgraphServer.writeProtection(settings.passwordFile().get()));
@@ -72,10 +76,8 @@ final class RemoteModeServer {
 
     /** The site's parts that still read the embedded store: a clear 501 each, on the paths of the embedded mode. */
     private static void notServedYet(FusekiServer.Builder builder) {
-        NotServedHereServlet exports = new NotServedHereServlet("the data dumps, the dataset description (VoID/DCAT), the"
-                + " sitemap, the Linked Data Fragments and the reconciliation service");
-        for (String path : List.of(Routes.under(Routes.DUMPS), "/.well-known/void", "/dataset", "/sitemap.xml", "/fragments",
-                "/reconcile/*")) {
+        NotServedHereServlet exports = new NotServedHereServlet("the data dumps and the Linked Data Fragments");
+        for (String path : List.of(Routes.under(Routes.DUMPS), "/fragments")) {
             builder.addServlet(path, exports);
         }
         NotServedHereServlet history = new NotServedHereServlet("the change history, Memento time maps and the curators' area");

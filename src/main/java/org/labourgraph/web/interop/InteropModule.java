@@ -7,6 +7,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.reconcile.ReconcileService;
+import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.vocab.LG;
 import org.labourgraph.web.Routes;
 import org.labourgraph.web.WarmUps;
@@ -44,11 +45,16 @@ public final class InteropModule implements FusekiModule {
                 .addServlet("/context.jsonld", new ContextServlet())
                 .addServlet("/.well-known/void", describe)
                 .addServlet("/dataset", describe)
-                .addServlet("/sitemap.xml", new SitemapServlet(dataset, description, settings.baseIri(), datasetIri))
+                .addServlet("/sitemap.xml", new SitemapServlet(() -> new QueryRunner(dataset, settings.queryTimeout()), description,
+                        settings.baseIri(), datasetIri))
                 .addServlet("/robots.txt", new RobotsServlet())
                 .addServlet("/fragments", new FragmentsServlet(dataset))
-                .addServlet("/reconcile/*", new ReconcileServlet(new ReconcileService(dataset, settings.queryTimeout()),
-                        "labourgraph", settings.baseIri() + "id/", LG.NS));
+                .addServlet("/reconcile/*", reconciliation(settings, ReconcileService.embedded(dataset, settings.queryTimeout())));
+    }
+
+    /** The reconciliation API over {@code service}: the same in both modes. */
+    static ReconcileServlet reconciliation(ServerSettings settings, ReconcileService service) {
+        return new ReconcileServlet(service, "labourgraph", settings.baseIri() + "id/", LG.NS);
     }
 
     @Override
