@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * paths as the embedded mode, with no store of its own. The browsing site ({@link BrowseModule}: home, resource pages
  * and documents, hierarchy, A–Z, map, search, ontology, citations) reads through the same queries as on the
  * embedded store, sent to the service over its public data graphs, and so do the reconciliation service, the
- * dataset description and the sitemap ({@link RemoteInterop}). {@code /sparql}, {@code /data} and
+ * dataset description, the sitemap and the triple pattern fragments ({@link RemoteInterop}). {@code /sparql}, {@code /data} and
  * {@code /update} check each request and forward it to the external SPARQL 1.1 service; {@code /api/search}
  * runs the portable SPARQL fallback; {@code /health} asks the service. Jetty comes from Fuseki's builder with
  * no dataset, so ping, CORS and the security handler are the embedded mode's.
@@ -76,10 +76,7 @@ final class RemoteModeServer {
 
     /** The site's parts that still read the embedded store: a clear 501 each, on the paths of the embedded mode. */
     private static void notServedYet(FusekiServer.Builder builder) {
-        NotServedHereServlet exports = new NotServedHereServlet("the data dumps and the Linked Data Fragments");
-        for (String path : List.of(Routes.under(Routes.DUMPS), "/fragments")) {
-            builder.addServlet(path, exports);
-        }
+        builder.addServlet(Routes.under(Routes.DUMPS), new NotServedHereServlet("the data dumps"));
         NotServedHereServlet history = new NotServedHereServlet("the change history, Memento time maps and the curators' area");
         for (String path : List.of("/history/*", "/changes/*", "/changes.atom", "/changes.json", TimeMapServlet.PATH + "/*",
                 CuratorModule.AREA, CuratorModule.AREA + "/*")) {

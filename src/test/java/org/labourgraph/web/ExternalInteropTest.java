@@ -33,8 +33,8 @@ import org.labourgraph.source.SourceSet;
 import org.labourgraph.vocab.LG;
 
 /**
- * The parts of the site other programs read (reconciliation, the dataset description, the sitemap) over a stock
- * standalone Fuseki loaded as a new user loads it: they answer as on the embedded store.
+ * The parts of the site other programs read (reconciliation, the dataset description, the sitemap, the triple
+ * pattern fragments) over a stock standalone Fuseki loaded as a new user loads it: they answer as on the embedded store.
  */
 @DisplayName("serve --sparql-endpoint over a stock Fuseki: the interop parts answer as on the embedded store")
 @Tag("slow")
@@ -128,6 +128,26 @@ class ExternalInteropTest {
         assertTrue(IsoMatcher.isomorphic(here, there), "the same description but for its date:\n"
                 + org.apache.jena.riot.RDFWriter.source(there).lang(Lang.TURTLE).asString());
         assertEquals(200, get(external, "/dataset", "Accept", "text/html").statusCode());
+    }
+
+    @Test
+    void a_fragment_and_its_controls_are_the_same_as_on_the_embedded_store() throws Exception {
+        String ghostWork = TestServer.enc(LG.CONCEPT_NS + "ghost-work");
+        for (String path : List.of("/fragments?subject=" + ghostWork, "/fragments?predicate="
+                + TestServer.enc("http://www.w3.org/2004/02/skos/core#broader") + "&page=2", "/fragments?page=3",
+                "/fragments?object=" + ghostWork)) {
+            Graph here = turtle(body(get(embedded.server, path, "Accept", "text/turtle"), embedded.server));
+            Graph there = turtle(body(get(external, path, "Accept", "text/turtle"), external));
+            assertTrue(here.size() > 20, path + " holds matches and its controls: " + here);
+            assertTrue(IsoMatcher.isomorphic(here, there), path + ": the same triples, count and links in both modes; external:\n"
+                    + org.apache.jena.riot.RDFWriter.source(there).lang(Lang.TURTLE).asString());
+        }
+    }
+
+    private static Graph turtle(String body) {
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(body, Lang.TURTLE).parse(g);
+        return g;
     }
 
     /** The description's Turtle, its date left out: over an external store it is the time of counting. */

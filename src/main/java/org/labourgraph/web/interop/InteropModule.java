@@ -48,7 +48,7 @@ public final class InteropModule implements FusekiModule {
                 .addServlet("/sitemap.xml", new SitemapServlet(() -> new QueryRunner(dataset, settings.queryTimeout()), description,
                         settings.baseIri(), datasetIri))
                 .addServlet("/robots.txt", new RobotsServlet())
-                .addServlet("/fragments", new FragmentsServlet(dataset))
+                .addServlet("/fragments", new FragmentsServlet(() -> new QueryRunner(dataset, settings.queryTimeout()), dataset))
                 .addServlet("/reconcile/*", reconciliation(settings, ReconcileService.embedded(dataset, settings.queryTimeout())));
     }
 

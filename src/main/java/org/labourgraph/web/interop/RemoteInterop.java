@@ -24,6 +24,7 @@ public final class RemoteInterop {
         DescriptionServlet describe = new DescriptionServlet(description, datasetIri);
         builder.addServlet("/.well-known/void", describe)
                 .addServlet("/dataset", describe)
-                .addServlet("/sitemap.xml", new SitemapServlet(runners, description, settings.baseIri(), datasetIri));
+                .addServlet("/sitemap.xml", new SitemapServlet(runners, description, settings.baseIri(), datasetIri))
+                .addServlet("/fragments", new FragmentsServlet(runners, null));
     }
 }
