@@ -49,6 +49,19 @@ final class ServerImport {
      */
     static Outcome send(URI updateEndpoint, Optional<String> authorization, Map<String, Graph> graphs, boolean replace,
                         Optional<Graph> entailments) {
+        return post(updateEndpoint, authorization, request(graphs, replace, entailments));
+    }
+
+    private static Outcome post(URI updateEndpoint, Optional<String> authorization, UpdateRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(updateEndpoint)
+                .header("Content-Type", "application/sparql-update; charset=utf-8")
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString()));
+        authorization.ifPresent(a -> builder.header("Authorization", a));
+        return exchange(builder.build(), updateEndpoint);
+    }
+
+    private static UpdateRequest request(Map<String, Graph> graphs, boolean replace, Optional<Graph> entailments) {
         UpdateRequest request = new UpdateRequest();
         Map<String, Graph> all = new java.util.LinkedHashMap<>(graphs);
         entailments.ifPresent(e -> {
@@ -58,46 +71,40 @@ final class ServerImport {
         if (replace) {
             graphs.keySet().forEach(iri -> request.add(new UpdateDrop(Target.create(NodeFactory.createURI(iri)), true)));
         }
-        // Graph by graph (Virtuoso 7 fails an operation that writes several graphs: SR002). Triples without a blank
-        // node: INSERT DATA, a bounded number per operation (Virtuoso refuses one of about 1,400 triples: "generated SQL
-        // text has exceeded 10000 lines"). A graph's triples with a blank node: one INSERT { … } WHERE {} template,
-        // which stores that refuse blank nodes in INSERT DATA accept (Virtuoso: "not allowed in a constant clause").
-        // SPARQL Update scopes a blank node label to one operation, so an entailed triple about a blank node of
-        // another graph would name a new node: such triples (a handful: types of the ontology's anonymous nodes)
-        // are left out of what is sent.
+        // Graph by graph (Virtuoso 7 fails an operation that writes two graphs: SR002). Triples without a blank node:
+        // INSERT DATA, a bounded number per operation (Virtuoso refuses one of about 1,400 triples: "generated SQL text
+        // has exceeded 10000 lines"). A graph's triples with a blank node: one INSERT { … } WHERE {} template, which
+        // stores that refuse blank nodes in INSERT DATA accept (Virtuoso: "not allowed in a constant clause"). SPARQL
+        // Update scopes a blank node label to one operation, so an entailed triple about another graph's blank node
+        // would name a new node: those few (types of anonymous nodes) are not sent.
         all.forEach((iri, content) -> {
             Node g = NodeFactory.createURI(iri);
-            boolean entailed = iri.equals(LG.ENTAILMENT_GRAPH) && entailments.isPresent();
+            boolean isEntailments = iri.equals(LG.ENTAILMENT_GRAPH) && entailments.isPresent();
             UpdateModify withBlankNodes = template();
             QuadDataAcc ground = new QuadDataAcc();
-            int[] inChunk = {0};
+            int inChunk = 0;
             for (Triple t : content.find().toList()) {
                 if (t.getSubject().isBlank() || t.getObject().isBlank()) {
-                    if (!entailed) {
+                    if (!isEntailments) {
                         withBlankNodes.getInsertAcc().addQuad(new Quad(g, t));
                     }
                     continue;
                 }
                 ground.addQuad(new Quad(g, t));
-                if (++inChunk[0] == TRIPLES_PER_OPERATION) {
+                if (++inChunk == TRIPLES_PER_OPERATION) {
                     request.add(new UpdateDataInsert(ground));
                     ground = new QuadDataAcc();
-                    inChunk[0] = 0;
+                    inChunk = 0;
                 }
             }
-            if (inChunk[0] > 0) {
+            if (inChunk > 0) {
                 request.add(new UpdateDataInsert(ground));
             }
             if (!withBlankNodes.getInsertQuads().isEmpty()) {
                 request.add(withBlankNodes);
             }
         });
-        HttpRequest.Builder builder = HttpRequest.newBuilder(updateEndpoint)
-                .header("Content-Type", "application/sparql-update; charset=utf-8")
-                .timeout(Duration.ofMinutes(10))
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString()));
-        authorization.ifPresent(a -> builder.header("Authorization", a));
-        return exchange(builder.build(), updateEndpoint);
+        return request;
     }
 
     /** {@code INSERT { } WHERE { }}: one solution, so each blank node label of the template is one new node. */

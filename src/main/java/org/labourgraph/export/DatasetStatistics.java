@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
@@ -26,6 +27,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
+import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.store.ChangeMarker;
 import org.labourgraph.store.IndexCensus;
 import org.labourgraph.store.LabourStore;
@@ -93,74 +95,95 @@ public record DatasetStatistics(
      */
     public static DatasetStatistics compute(DatasetGraph dataset) {
         ChangeMarker.Snapshot marker = ChangeMarker.of(dataset).snapshot();
-        return Txn.calculateRead(dataset, () -> {
-            DatasetGraph view = dataset;
+        return Txn.calculateRead(dataset, () -> describe((query, each) -> select(dataset, query, null, null, each),
+                new HashSet<>(ExportScope.publicGraphs(dataset)),
+                graphs -> IndexCensus.of(dataset, graphs, URI_SPACE)
+                        .orElseThrow(() -> new IllegalStateException("The dataset description is counted from TDB2's indexes, and "
+                                + dataset.getClass().getName() + " is not a TDB2 dataset: describe a labourgraph store")),
+                marker.version(), marker.lastChange()));
+    }
 
-            // Per public graph, in IRI order: every licence it states (the first is its own), then its first source.
-            Set<String> publicGraphs = new HashSet<>(ExportScope.publicGraphs(view));
-            Map<Node, List<String>> licencesOf = new LinkedHashMap<>();
-            Map<Node, String> sourceOf = new LinkedHashMap<>();
-            select(view, GRAPH_METADATA, null, null, row -> {
-                if (!publicGraphs.contains(row.get("g").getURI())) {
-                    return;
-                }
-                List<String> stated = licencesOf.computeIfAbsent(row.get("g"), g -> new ArrayList<>());
-                Node licence = row.get("licence");
-                if (licence != null && !stated.contains(licence.getURI())) {
-                    stated.add(licence.getURI());
-                }
-                Node source = row.get("source");
-                if (source != null) {
-                    sourceOf.putIfAbsent(row.get("g"), source.getURI());
-                }
-            });
-            IndexCensus census = IndexCensus.of(view, licencesOf.keySet(), URI_SPACE)
-                    .orElseThrow(() -> new IllegalStateException("The dataset description is counted from TDB2's indexes, and "
-                            + view.getClass().getName() + " is not a TDB2 dataset: describe a labourgraph store"));
+    /**
+     * The same figures over a store whose indexes and commits this server cannot see (an external SPARQL service),
+     * every read through {@code runner}: counted by SPARQL ({@link SparqlCensus}); the version and the last change are
+     * the moment of counting, {@code countedAt}.
+     */
+    public static DatasetStatistics compute(QueryRunner runner, Instant countedAt) {
+        IndexCensus census = SparqlCensus.count(runner, URI_SPACE);
+        Set<String> publicGraphs = new HashSet<>();
+        census.triplesByGraph().keySet().forEach(g -> publicGraphs.add(g.getURI()));
+        return describe((query, each) -> runner.select(query, SparqlCensus.values()).forEach(each), publicGraphs, graphs -> census,
+                "counted-" + countedAt.toEpochMilli(), countedAt);
+    }
 
-            List<GraphInfo> graphs = new ArrayList<>();
-            Set<String> licences = new TreeSet<>();
-            licencesOf.forEach((g, stated) -> {
-                long triples = census.triplesByGraph().getOrDefault(g, 0L);
-                if (triples > 0) {
-                    graphs.add(new GraphInfo(g.getURI(), triples, stated.isEmpty() ? null : stated.get(0), sourceOf.get(g)));
-                    licences.addAll(stated);
-                }
-            });
-            long quads = graphs.stream().mapToLong(GraphInfo::triples).sum();
-            Map<String, Long> classes = byIri(census.subjectsByClass());
-            Map<String, Long> properties = byIri(census.triplesByProperty());
+    /** How the description's queries are run: each row of {@code query}, ?entailments bound. */
+    private interface Reads {
+        void select(Query query, Consumer<Binding> each);
+    }
 
-            Map<String, String> titles = new LinkedHashMap<>();
-            Map<String, String> descriptions = new LinkedHashMap<>();
-            String[] scheme = {null};
-            select(view, SCHEME, null, null, row -> {
-                if (scheme[0] == null) {
-                    scheme[0] = row.get("scheme").getURI();
-                }
-                if (row.get("scheme").getURI().equals(scheme[0])) {
-                    putLiteral(titles, row.get("title"));
-                    putLiteral(descriptions, row.get("description"));
-                }
-            });
-            Set<String> examples = new LinkedHashSet<>();
-            select(view, EXAMPLES, null, null, row -> examples.add(row.get("example").getLiteralLexicalForm()));
-
-            Map<List<String>, Long> links = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(2)));
-            select(view, LINKSETS, null, null, row -> {
-                if (publicGraphs.contains(row.get("g").getURI()) && row.get("vocabulary").isURI()) {
-                    Node label = row.get("label");
-                    links.merge(List.of(row.get("vocabulary").getURI(), label == null ? "" : label.getLiteralLexicalForm(),
-                            row.get("p").getURI()), ((Number) row.get("n").getLiteralValue()).longValue(), Long::sum);
-                }
-            });
-            List<Linkset> linksets = new ArrayList<>();
-            links.forEach((k, n) -> linksets.add(new Linkset(k.get(0), k.get(1), k.get(2), n)));
-
-            return new DatasetStatistics(marker.version(), marker.lastChange(), census.triples(), quads, census.distinctSubjects(),
-                    census.distinctObjects(), properties.size(), census.subjectsInUriSpace(), classes, properties, graphs, licences,
-                    titles, descriptions, new ArrayList<>(examples), scheme[0], linksets);
+    private static DatasetStatistics describe(Reads reads, Set<String> publicGraphs, Function<Set<Node>, IndexCensus> counts,
+                                              String version, Instant lastChange) {
+        // Per public graph, in IRI order: every licence it states (the first is its own), then its first source.
+        Map<Node, List<String>> licencesOf = new LinkedHashMap<>();
+        Map<Node, String> sourceOf = new LinkedHashMap<>();
+        reads.select(GRAPH_METADATA, row -> {
+            if (!publicGraphs.contains(row.get("g").getURI())) {
+                return;
+            }
+            List<String> stated = licencesOf.computeIfAbsent(row.get("g"), g -> new ArrayList<>());
+            Node licence = row.get("licence");
+            if (licence != null && !stated.contains(licence.getURI())) {
+                stated.add(licence.getURI());
+            }
+            Node source = row.get("source");
+            if (source != null) {
+                sourceOf.putIfAbsent(row.get("g"), source.getURI());
+            }
         });
+        IndexCensus census = counts.apply(licencesOf.keySet());
+
+        List<GraphInfo> graphs = new ArrayList<>();
+        Set<String> licences = new TreeSet<>();
+        licencesOf.forEach((g, stated) -> {
+            long triples = census.triplesByGraph().getOrDefault(g, 0L);
+            if (triples > 0) {
+                graphs.add(new GraphInfo(g.getURI(), triples, stated.isEmpty() ? null : stated.get(0), sourceOf.get(g)));
+                licences.addAll(stated);
+            }
+        });
+        long quads = graphs.stream().mapToLong(GraphInfo::triples).sum();
+        Map<String, Long> classes = byIri(census.subjectsByClass());
+        Map<String, Long> properties = byIri(census.triplesByProperty());
+
+        Map<String, String> titles = new LinkedHashMap<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        String[] scheme = {null};
+        reads.select(SCHEME, row -> {
+            if (scheme[0] == null) {
+                scheme[0] = row.get("scheme").getURI();
+            }
+            if (row.get("scheme").getURI().equals(scheme[0])) {
+                putLiteral(titles, row.get("title"));
+                putLiteral(descriptions, row.get("description"));
+            }
+        });
+        Set<String> examples = new LinkedHashSet<>();
+        reads.select(EXAMPLES, row -> examples.add(row.get("example").getLiteralLexicalForm()));
+
+        Map<List<String>, Long> links = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(2)));
+        reads.select(LINKSETS, row -> {
+            if (publicGraphs.contains(row.get("g").getURI()) && row.get("vocabulary").isURI()) {
+                Node label = row.get("label");
+                links.merge(List.of(row.get("vocabulary").getURI(), label == null ? "" : label.getLiteralLexicalForm(),
+                        row.get("p").getURI()), ((Number) row.get("n").getLiteralValue()).longValue(), Long::sum);
+            }
+        });
+        List<Linkset> linksets = new ArrayList<>();
+        links.forEach((k, n) -> linksets.add(new Linkset(k.get(0), k.get(1), k.get(2), n)));
+
+        return new DatasetStatistics(version, lastChange, census.triples(), quads, census.distinctSubjects(),
+                census.distinctObjects(), properties.size(), census.subjectsInUriSpace(), classes, properties, graphs, licences,
+                titles, descriptions, new ArrayList<>(examples), scheme[0], linksets);
     }
 
     /** Sorted by IRI, as the description lists them. */

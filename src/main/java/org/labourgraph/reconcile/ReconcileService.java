@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
@@ -25,11 +26,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
-import org.apache.jena.system.Txn;
 import org.labourgraph.model.SearchHit;
+import org.labourgraph.sparql.QueryRunner;
+import org.labourgraph.sparql.Search;
 import org.labourgraph.sparql.SearchRequest;
 import org.labourgraph.sparql.SearchService;
 
@@ -38,6 +39,9 @@ import org.labourgraph.sparql.SearchService;
  * its names (preferred and alternative labels in French and English, titles, names) and on the property
  * constraints (explicit, or a citation's "(Author, Year)"). A candidate is a {@code match} only when it is
  * near-certain and clearly ahead of the next one.
+ *
+ * <p>Every read goes through a {@link QueryRunner} (the embedded dataset or an external SPARQL service: the same
+ * queries either way), one runner per call; candidates come from that runner's {@link Search}.
  */
 public final class ReconcileService {
     /** Score at or above which the best candidate may be a certain match… */
@@ -51,14 +55,22 @@ public final class ReconcileService {
     private static final Query FACTS = load("entity-facts.rq");
     private static final Query BY_EXTERNAL_ID = load("by-external-id.rq");
 
-    private final DatasetGraph dataset;
-    private final SearchService search;
-    private final Duration timeout;
+    private final Supplier<QueryRunner> runners;
+    private final Function<QueryRunner, Search> search;
 
-    public ReconcileService(DatasetGraph dataset, Duration timeout) {
-        this.dataset = dataset;
-        this.search = new SearchService(dataset, timeout);
-        this.timeout = timeout;
+    /**
+     * @param runners a fresh runner for each call (its reads, counted together)
+     * @param search the search a runner's candidates come from: the embedded text index counted on that runner, or
+     *     an external store's search
+     */
+    public ReconcileService(Supplier<QueryRunner> runners, Function<QueryRunner, Search> search) {
+        this.runners = runners;
+        this.search = search;
+    }
+
+    /** Over the embedded dataset and its text index, with the server's timeout. */
+    public static ReconcileService embedded(DatasetGraph dataset, Duration timeout) {
+        return new ReconcileService(() -> new QueryRunner(dataset, timeout), SearchService::new);
     }
 
     /**
@@ -66,9 +78,10 @@ public final class ReconcileService {
      * (an ISBN, a Wikidata QID or another IRI our resources state as the same thing) is answered by that alone.
      */
     public List<Candidate> reconcile(ReconcileQuery query) {
+        QueryRunner runner = runners.get();
         List<Binding> externalIds = ExternalIds.wanted(query.constraints());
         if (!externalIds.isEmpty()) {
-            return byExternalId(query, externalIds);
+            return byExternalId(runner, query, externalIds);
         }
         String base = query.text();
         List<ReconcileQuery.Constraint> constraints = new ArrayList<>(query.constraints());
@@ -87,13 +100,13 @@ public final class ReconcileService {
         if (base.isBlank()) {
             return List.of();
         }
-        List<String> iris = candidateIris(base, 30, true);
+        List<String> iris = candidateIris(runner, base, 30, true);
         if (iris.isEmpty()) {
             return List.of();
         }
-        Map<String, EntityFacts> facts = facts(iris);
+        Map<String, EntityFacts> facts = facts(runner, iris);
         // A retired resource that the text names is answered by its successor (one more look-up, only then).
-        Map<String, EntityFacts> successors = facts(facts.values().stream().filter(ReconcileService::retired)
+        Map<String, EntityFacts> successors = facts(runner, facts.values().stream().filter(ReconcileService::retired)
                 .map(ReconcileService::successorOf).flatMap(Optional::stream).distinct().toList());
         Set<String> wantedTypes = new LinkedHashSet<>();
         query.types().forEach(t -> wantedTypes.add(Vocab.typeIri(t)));
@@ -124,12 +137,12 @@ public final class ReconcileService {
     }
 
     /** The resources stating one of the wanted identifiers: certain when exactly one of the wanted types does. */
-    private List<Candidate> byExternalId(ReconcileQuery query, List<Binding> wanted) {
+    private List<Candidate> byExternalId(QueryRunner runner, ReconcileQuery query, List<Binding> wanted) {
         List<String> iris = new ArrayList<>();
-        select(withValues(BY_EXTERNAL_ID, List.of(Var.alloc("p"), Var.alloc("o")), wanted), row -> iris.add(row.get("item").getURI()));
+        select(runner, withValues(BY_EXTERNAL_ID, List.of(Var.alloc("p"), Var.alloc("o")), wanted), row -> iris.add(row.get("item").getURI()));
         Set<String> wantedTypes = new LinkedHashSet<>();
         query.types().forEach(t -> wantedTypes.add(Vocab.typeIri(t)));
-        List<EntityFacts> found = facts(iris).values().stream()
+        List<EntityFacts> found = facts(runner, iris).values().stream()
                 .filter(f -> wantedTypes.isEmpty() || wantedTypes.stream().anyMatch(f.types()::contains)).toList();
         List<Candidate> out = new ArrayList<>();
         for (EntityFacts f : found) {
@@ -140,8 +153,9 @@ public final class ReconcileService {
 
     /** Entities whose names start with or contain the prefix (autocomplete), with their facts. */
     public List<EntityFacts> suggest(String prefix, int limit) {
-        List<String> iris = candidateIris(prefix, limit, false);
-        Map<String, EntityFacts> facts = facts(iris);
+        QueryRunner runner = runners.get();
+        List<String> iris = candidateIris(runner, prefix, limit, false);
+        Map<String, EntityFacts> facts = facts(runner, iris);
         List<EntityFacts> out = new ArrayList<>();
         iris.forEach(i -> Optional.ofNullable(facts.get(i)).filter(f -> !f.retired()).ifPresent(out::add));
         return out;
@@ -149,6 +163,10 @@ public final class ReconcileService {
 
     /** The facts of the given entities (unknown IRIs are left out). */
     public Map<String, EntityFacts> facts(List<String> iris) {
+        return facts(runners.get(), iris);
+    }
+
+    private static Map<String, EntityFacts> facts(QueryRunner runner, List<String> iris) {
         if (iris.isEmpty()) {
             return Map.of();
         }
@@ -158,7 +176,7 @@ public final class ReconcileService {
             rows.add(BindingFactory.binding(item, NodeFactory.createURI(iri)));
         }
         Map<String, EntityFacts> out = new LinkedHashMap<>();
-        select(withValues(FACTS, List.of(item), rows), row -> {
+        select(runner, withValues(FACTS, List.of(item), rows), row -> {
             String iri = row.get("item").getURI();
             EntityFacts f = out.computeIfAbsent(iri, EntityFacts::new);
             String p = row.get("p").getURI();
@@ -200,21 +218,17 @@ public final class ReconcileService {
         return q;
     }
 
-    private void select(Query q, Consumer<Binding> each) {
-        Txn.executeRead(dataset, () -> {
-            try (QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(q)
-                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
-                exec.select().forEachRemaining(each);
-            }
-        });
+    private static void select(QueryRunner runner, Query q, Consumer<Binding> each) {
+        runner.select(q, Map.of()).forEach(each);
     }
 
-    private List<String> candidateIris(String text, int limit, boolean withRetired) {
+    private List<String> candidateIris(QueryRunner runner, String text, int limit, boolean withRetired) {
         String t = text.length() > SearchRequest.MAX_TEXT_LENGTH ? text.substring(0, SearchRequest.MAX_TEXT_LENGTH) : text;
         List<SearchHit> hits;
         try {
             SearchRequest request = new SearchRequest(t, Optional.empty(), Math.min(limit, SearchRequest.MAX_LIMIT));
-            hits = withRetired ? search.searchWithRetired(request) : search.search(request);
+            Search candidates = search.apply(runner);
+            hits = withRetired ? candidates.searchWithRetired(request) : candidates.search(request);
         } catch (IllegalArgumentException e) {
             return List.of(); // nothing searchable in the text (only punctuation, …): no candidate
         }

@@ -21,4 +21,12 @@ public interface Search {
     default List<SearchHit> search(SearchRequest request, Optional<String> display) {
         return search(request);
     }
+
+    /**
+     * As {@link #search(SearchRequest)}, with hits on deprecated resources too, flagged {@code retired}, where the
+     * implementation can tell them (reconciliation answers a retired name with its successor); otherwise live hits only.
+     */
+    default List<SearchHit> searchWithRetired(SearchRequest request) {
+        return search(request);
+    }
 }

@@ -45,6 +45,7 @@ public final class SearchService implements Search {
     }
 
     /** Hits on deprecated resources too, flagged {@code retired}: for reconciliation, which answers with their successors. */
+    @Override
     public List<SearchHit> searchWithRetired(SearchRequest request) {
         return search(request, request.language(), true);
     }

@@ -8,9 +8,11 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
+import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.sparql.RemoteSparqlSearch;
 import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.sparql.SparqlSafety;
+import org.labourgraph.web.interop.RemoteInterop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Wires the server for external-endpoint mode ({@code serve --sparql-endpoint URL}): the application on the same
  * paths as the embedded mode, with no store of its own. The browsing site ({@link BrowseModule}: home, resource pages
  * and documents, hierarchy, A–Z, map, search, ontology, citations) reads through the same queries as on the
- * embedded store, sent to the service over its public data graphs. {@code /sparql}, {@code /data} and
+ * embedded store, sent to the service over its public data graphs, and so do the reconciliation service, the
+ * dataset description, the sitemap and the triple pattern fragments ({@link RemoteInterop}). {@code /sparql}, {@code /data} and
  * {@code /update} check each request and forward it to the external SPARQL 1.1 service; {@code /api/search}
  * runs the portable SPARQL fallback; {@code /health} asks the service. Jetty comes from Fuseki's builder with
  * no dataset, so ping, CORS and the security handler are the embedded mode's.
@@ -57,6 +60,7 @@ final class RemoteModeServer {
         RouteTable.UPDATE.register(builder, updateServlet(remote, writable));
         RouteTable.SEARCH_API.register(builder, new SearchServlet(search));
         RouteTable.HEALTH.register(builder, new RemoteHealthServlet(remote));
+        RemoteInterop.register(builder, settings, () -> QueryRunner.remote(remote), search);
         notServedYet(builder);
         if (writable) {
             builder.securityHandler(LabourgraphServer.writeProtection(settings.passwordFile().get()));

@@ -29,8 +29,7 @@ public final class RouteTable {
     /** Roles that may read the operators' metrics: a scraper's account needs no right to write. */
     static final String[] METRICS_READERS = {"admin", "metrics"};
 
-    private static final String EXPORTS = "the data dumps, the dataset description (VoID/DCAT), the sitemap, the Linked"
-            + " Data Fragments and the reconciliation service";
+    private static final String EXPORTS = "the data dumps";
     private static final String HISTORY_PARTS = "the change history, Memento time maps and the curators' area";
 
     // Fuseki's operations on the dataset at "/" (embedded), forwarded to the external service (external mode).
@@ -68,13 +67,12 @@ public final class RouteTable {
     // What other sites and programs use (web.interop.InteropModule).
     public static final Route DUMPS = Route.at(Routes.under(Routes.DUMPS)).notYetExternally(EXPORTS).build();
     public static final Route JSONLD_CONTEXT = Route.at("/context.jsonld").external(ABSENT).build();
-    public static final Route DATASET_DESCRIPTION = Route.at("/.well-known/void", "/dataset").notYetExternally(EXPORTS).build();
-    public static final Route SITEMAP = Route.at("/sitemap.xml").notYetExternally(EXPORTS).build();
+    public static final Route DATASET_DESCRIPTION = Route.at("/.well-known/void", "/dataset").build();
+    public static final Route SITEMAP = Route.at("/sitemap.xml").build();
     public static final Route ROBOTS = Route.at("/robots.txt").external(ABSENT).build();
-    public static final Route FRAGMENTS = Route.at("/fragments").notYetExternally(EXPORTS).build();
+    public static final Route FRAGMENTS = Route.at("/fragments").build();
     /** OpenRefine sends its queries by POST. */
-    public static final Route RECONCILE = Route.at("/reconcile/*").alsoTakes("POST").access(Access.POST_READS)
-            .notYetExternally(EXPORTS).build();
+    public static final Route RECONCILE = Route.at("/reconcile/*").alsoTakes("POST").access(Access.POST_READS).build();
 
     // The history (HistoryModule, over a store that records its changes).
     static final Route TIME_MAPS = Route.at(TimeMapServlet.PATH + "/*").notYetExternally(HISTORY_PARTS).build();

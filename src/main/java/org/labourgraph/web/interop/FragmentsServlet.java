@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.TypeMapper;
@@ -24,6 +25,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.labourgraph.export.TriplePatterns;
+import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.store.ChangeMarker;
 import org.labourgraph.vocab.Prefixes;
 
@@ -47,10 +49,13 @@ final class FragmentsServlet extends HttpServlet {
     private static final Map<String, RDFFormat> GRAPH_WRITERS = Map.of(
             "text/turtle", RDFFormat.TURTLE_BLOCKS, "application/n-triples", RDFFormat.NTRIPLES);
 
-    private final transient DatasetGraph dataset;
+    private final transient Supplier<QueryRunner> runners;
+    /** The embedded store, whose change marker validates a cached fragment; null over an external service. */
+    private final transient DatasetGraph watched;
 
-    FragmentsServlet(DatasetGraph dataset) {
-        this.dataset = dataset;
+    FragmentsServlet(Supplier<QueryRunner> runners, DatasetGraph watched) {
+        this.runners = runners;
+        this.watched = watched;
     }
 
     @Override
@@ -79,13 +84,16 @@ final class FragmentsServlet extends HttpServlet {
             return;
         }
         response.setHeader("Vary", "Accept");
-        ChangeMarker.Snapshot marker = ChangeMarker.of(dataset).snapshot();
         String query = request.getQueryString() == null ? "" : request.getQueryString();
-        if (HttpValidators.notModified(request, response, marker.version(), "tpf-" + Integer.toHexString(query.hashCode())
-                + "-" + type.replace('/', '_'), marker.lastChange())) {
-            return;
+        if (watched != null) {
+            // An external store's changes cannot be watched: its fragments carry no validator and are read each time.
+            ChangeMarker.Snapshot marker = ChangeMarker.of(watched).snapshot();
+            if (HttpValidators.notModified(request, response, marker.version(), "tpf-" + Integer.toHexString(query.hashCode())
+                    + "-" + type.replace('/', '_'), marker.lastChange())) {
+                return;
+            }
         }
-        TriplePatterns.Page result = TriplePatterns.find(dataset, s, p, o, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        TriplePatterns.Page result = TriplePatterns.find(runners.get(), s, p, o, (page - 1) * PAGE_SIZE, PAGE_SIZE);
 
         String site = SiteAddress.of(request);
         String base = site + "fragments";

@@ -7,6 +7,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.reconcile.ReconcileService;
+import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.vocab.LG;
 import org.labourgraph.web.RouteTable;
 import org.labourgraph.web.WarmUps;
@@ -43,11 +44,16 @@ public final class InteropModule implements FusekiModule {
         RouteTable.DUMPS.register(builder, new DumpServlet(dataset));
         RouteTable.JSONLD_CONTEXT.register(builder, new ContextServlet());
         RouteTable.DATASET_DESCRIPTION.register(builder, describe);
-        RouteTable.SITEMAP.register(builder, new SitemapServlet(dataset, description, settings.baseIri(), datasetIri));
+        RouteTable.SITEMAP.register(builder, new SitemapServlet(() -> new QueryRunner(dataset, settings.queryTimeout()), description,
+                settings.baseIri(), datasetIri));
         RouteTable.ROBOTS.register(builder, new RobotsServlet());
-        RouteTable.FRAGMENTS.register(builder, new FragmentsServlet(dataset));
-        RouteTable.RECONCILE.register(builder, new ReconcileServlet(new ReconcileService(dataset, settings.queryTimeout()),
-                "labourgraph", settings.baseIri() + "id/", LG.NS));
+        RouteTable.FRAGMENTS.register(builder, new FragmentsServlet(() -> new QueryRunner(dataset, settings.queryTimeout()), dataset));
+        RouteTable.RECONCILE.register(builder, reconciliation(settings, ReconcileService.embedded(dataset, settings.queryTimeout())));
+    }
+
+    /** The reconciliation API over {@code service}: the same in both modes. */
+    static ReconcileServlet reconciliation(ServerSettings settings, ReconcileService service) {
+        return new ReconcileServlet(service, "labourgraph", settings.baseIri() + "id/", LG.NS);
     }
 
     @Override

@@ -9,13 +9,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.export.DatasetStatistics;
 import org.labourgraph.export.PublicResources;
-import org.labourgraph.store.ChangeMarker;
+import org.labourgraph.sparql.QueryRunner;
 
 /**
  * {@code /sitemap.xml}: every public resource page ({@code <base>id/…} → this server's {@code /doc/…}), with the
@@ -27,13 +27,18 @@ final class SitemapServlet extends HttpServlet {
     private static final String SM = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final String SC = "http://sw.deri.org/2007/07/sitemapextension/scschema.xsd";
 
-    private final transient DatasetGraph dataset;
+    private final transient Supplier<QueryRunner> runners;
     private final transient DescriptionCache cache;
     private final String idSpace;
     private final String datasetIri;
 
-    SitemapServlet(DatasetGraph dataset, DescriptionCache cache, String baseIri, String datasetIri) {
-        this.dataset = dataset;
+    /**
+     * @param runners where the resources are read (the embedded store or an external service)
+     * @param cache the dataset description, whose version and last change date the sitemap (the data's, or when an
+     *     external store was last counted)
+     */
+    SitemapServlet(Supplier<QueryRunner> runners, DescriptionCache cache, String baseIri, String datasetIri) {
+        this.runners = runners;
         this.cache = cache;
         this.idSpace = baseIri + "id/";
         this.datasetIri = datasetIri;
@@ -41,7 +46,6 @@ final class SitemapServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ChangeMarker.Snapshot marker = ChangeMarker.of(dataset).snapshot();
         String pageParam = request.getParameter("page");
         int page = 0;
         if (pageParam != null) {
@@ -55,18 +59,19 @@ final class SitemapServlet extends HttpServlet {
                 return;
             }
         }
-        if (HttpValidators.notModified(request, response, marker.version(), "sitemap-" + page, marker.lastChange())) {
+        DatasetStatistics stats = cache.current();
+        if (HttpValidators.notModified(request, response, stats.version(), "sitemap-" + page, stats.lastChange())) {
             return;
         }
         String site = SiteAddress.of(request);
         List<String> pages = new ArrayList<>();
-        PublicResources.forEach(dataset, idSpace, iri -> pages.add(site + "doc/" + iri.substring(idSpace.length())));
+        PublicResources.forEach(runners.get(), idSpace, iri -> pages.add(site + "doc/" + iri.substring(idSpace.length())));
         int files = Math.max(1, (pages.size() + MAX_URLS - 1) / MAX_URLS);
         if (page > files) {
             Plain.notFound(response, "This sitemap has " + files + " page(s).");
             return;
         }
-        String lastmod = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(marker.lastChange().atOffset(ZoneOffset.UTC).withNano(0));
+        String lastmod = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(stats.lastChange().atOffset(ZoneOffset.UTC).withNano(0));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
@@ -86,7 +91,7 @@ final class SitemapServlet extends HttpServlet {
                 xml.writeDefaultNamespace(SM);
                 xml.writeNamespace("sc", SC);
                 if (page <= 1) {
-                    dataset(xml, site);
+                    dataset(xml, site, stats);
                 }
                 int from = page <= 1 ? 0 : (page - 1) * MAX_URLS;
                 for (String loc : pages.subList(from, Math.min(pages.size(), from + MAX_URLS))) {
@@ -108,8 +113,7 @@ final class SitemapServlet extends HttpServlet {
         out.writeTo(response.getOutputStream());
     }
 
-    private void dataset(XMLStreamWriter xml, String site) throws XMLStreamException {
-        DatasetStatistics stats = cache.current();
+    private void dataset(XMLStreamWriter xml, String site, DatasetStatistics stats) throws XMLStreamException {
         xml.writeStartElement(SC, "dataset");
         element(xml, SC, "datasetLabel", stats.titles().getOrDefault("en", "labourgraph"));
         element(xml, SC, "datasetURI", datasetIri);
