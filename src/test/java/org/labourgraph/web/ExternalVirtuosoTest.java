@@ -57,10 +57,22 @@ import org.labourgraph.vocab.LG;
 
 /**
  * {@code serve --sparql-endpoint} in front of Virtuoso 7, a store that is not Jena: the graph goes in with
- * {@code load --update-endpoint} (one SPARQL update request), and every check goes through the app's port. What
- * the answers must hold is read from ontology/ and data/ by Jena here, never from the app's own code. Virtuoso's
- * default graph is the union of its graphs, as the app expects; the entailment graph is not loaded (load does
- * not send it), so nothing here relies on it.
+ * {@code load --update-endpoint} (one SPARQL update request, with the entailment graph), and every check goes through
+ * the app's port, which discovers the data graphs ({@code --data-graphs discover}). What the answers must hold is read
+ * from ontology/ and data/ by Jena here, never from the app's own code.
+ *
+ * <p>What Virtuoso 7 (Debian 7.2.5) does differently, each met while building this: INSERT DATA refuses blank nodes
+ * ("not allowed in a constant clause"; a template takes them); one operation of ~1,400 triples, or one writing two
+ * graphs, fails ("generated SQL text has exceeded 10000 lines", SR002); a direct {@code application/sparql-query} POST is
+ * never answered (GET and form POST are); {@code grant SPARQL_UPDATE} alone lets only INSERT DATA through; an empty
+ * graph pattern lists no graph; its default graph holds its own system graphs (hence discover, not store-default);
+ * {@code default-graph-uri} without {@code named-graph-uri} leaves {@code GRAPH ?g} seeing every graph; {@code BNODE()}
+ * is not implemented; a regex class of non-ASCII letters matches nothing; results are cut silently at
+ * {@code ResultSetMaxRows} (10,000); a query it estimates too long is refused up front with 500; booleans come back as
+ * {@code "1"^^xsd:boolean} and language tags lower-cased; CONSTRUCT has no N-Quads or TriG; {@code bif:contains} folds
+ * accents only with {@code XAnyNormalization = 3}, needs 4 leading characters for a wildcard and sees new literals only
+ * after {@code VT_INC_INDEX}; its Graph Store Protocol has no {@code ?default} and its authenticated endpoints take
+ * Digest only.
  */
 @DisplayName("serve --sparql-endpoint: the app in front of Virtuoso 7")
 @Tag("slow")
