@@ -121,7 +121,7 @@ public final class AlphabeticalIndex {
         Map<String, List<Node>> prefs = new HashMap<>();
         for (Binding r : rows) {
             String iri = strings.computeIfAbsent(r.get("concept").getURI(), s -> s);
-            Node pref = Boolean.TRUE.equals(r.get("isAlt").getLiteralValue()) ? r.get("pref") : r.get("label");
+            Node pref = LiteralValues.isTrue(r.get("isAlt")) ? r.get("pref") : r.get("label");
             if (pref != null) {
                 List<Node> ps = prefs.computeIfAbsent(iri, k -> new ArrayList<>(2));
                 if (!ps.contains(pref)) {
@@ -134,7 +134,7 @@ public final class AlphabeticalIndex {
             Node label = r.get("label");
             String text = strings.computeIfAbsent(label.getLiteralLexicalForm(), s -> s);
             String iri = strings.get(r.get("concept").getURI());
-            boolean alt = Boolean.TRUE.equals(r.get("isAlt").getLiteralValue());
+            boolean alt = LiteralValues.isTrue(r.get("isAlt"));
             String pref = Labels.best(prefs.getOrDefault(iri, List.of()), lang).map(Text::value)
                     .map(p -> strings.computeIfAbsent(p, s -> s)).orElse("");
             entries.computeIfAbsent(IndexLetters.of(text), l -> new LinkedHashMap<>())

@@ -24,6 +24,9 @@ import org.labourgraph.model.TreeNode;
  * branch of it (three levels deep), the home counts (the A–Z index is {@link AlphabeticalIndex}).
  */
 public final class Catalogue {
+    /** The kinds home-counts.rq counts, in the order the home page lists them. */
+    private static final List<String> COUNTED_KINDS = List.of("concept", "person", "work", "note", "place", "organisation");
+
     static final Query HIERARCHY_TOP = QueryLibrary.load("hierarchy-top.rq");
     static final Query HIERARCHY_BRANCH = QueryLibrary.load("hierarchy-branch.rq");
     static final Query COUNTS = QueryLibrary.load("home-counts.rq");
@@ -81,12 +84,12 @@ public final class Catalogue {
                 tree.children().computeIfAbsent(b, k -> new LinkedHashSet<>()).add(c);
             }
             if (r.get("rank") != null) {
-                tree.tiers().put(c, ((Number) r.get("rank").getLiteralValue()).intValue());
+                tree.tiers().put(c, LiteralValues.intOf(r.get("rank")));
             }
-            if (r.get("facet") != null) {
+            if (LiteralValues.isTrue(r.get("facet"))) {
                 tree.facets().add(c);
             }
-            if (r.get("more") != null && Boolean.TRUE.equals(r.get("more").getLiteralValue())) {
+            if (LiteralValues.isTrue(r.get("more"))) {
                 tree.more().add(c);
             }
         }
@@ -117,9 +120,16 @@ public final class Catalogue {
 
     /** How many concepts, persons, works, notes, places and organisations the graph describes. */
     public Map<String, Integer> counts() {
-        Map<String, Integer> out = new LinkedHashMap<>();
+        Map<String, Integer> counted = new java.util.HashMap<>();
         for (Binding r : runner.select(COUNTS, Map.of())) {
-            out.put(r.get("kind").getLiteralLexicalForm(), ((Number) r.get("n").getLiteralValue()).intValue());
+            counted.put(r.get("kind").getLiteralLexicalForm(), LiteralValues.intOf(r.get("n")));
+        }
+        // In this order on every store (a store gives the groups in its own order).
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String kind : COUNTED_KINDS) {
+            if (counted.containsKey(kind)) {
+                out.put(kind, counted.get(kind));
+            }
         }
         return out;
     }

@@ -147,7 +147,7 @@ public final class Describer {
         Map<Node, Integer> totals = new LinkedHashMap<>();
         Map<Node, List<Node>> propLabels = new LinkedHashMap<>();
         for (Binding c : counts) {
-            totals.put(c.get("p"), ((Number) c.get("n").getLiteralValue()).intValue());
+            totals.put(c.get("p"), LiteralValues.intOf(c.get("n")));
             addDistinct(propLabels, c.get("p"), c.get("pLabel"));
         }
         Map<Node, Set<Node>> subjects = new LinkedHashMap<>();

@@ -49,7 +49,7 @@ final class SearchRanking {
             Node score = row.get("score");
             if (matched != null && score != null) {
                 MatchField field = fieldOf(prop);
-                double weighted = ((Number) score.getLiteralValue()).doubleValue() * weight(field)
+                double weighted = LiteralValues.doubleOf(score) * weight(field)
                         * closeness(matched.getLiteralLexicalForm(), request.text());
                 if (weighted > c.score) {
                     c.score = weighted;
@@ -65,7 +65,7 @@ final class SearchRanking {
                 }
             }
             Node deprecated = row.get("deprecated");
-            if (deprecated != null && deprecated.isLiteral() && "true".equals(deprecated.getLiteralLexicalForm())) {
+            if (LiteralValues.isTrue(deprecated)) {
                 c.retired = true;
             }
             Node label = row.get("label");

@@ -12,14 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
@@ -57,9 +54,6 @@ import org.labourgraph.vocab.LG;
 class ExternalSiteTest {
     private static final String CURATOR = "curator";
     private static final String CURATOR_PASSWORD = "s3cret-for-tests";
-    /** Routes the walk follows: the browsing site. */
-    private static final Pattern BROWSE = Pattern.compile("^/(|doc/.*|id/.*|hierarchy.*|index.*|map.*|search.*|query.*|ontology.*|cite/.*)$");
-    private static final Pattern HREF = Pattern.compile("href=\"(/[^\"#]*)\"");
     private static final int WALK = 60;
     /** The separators of the example queries' GROUP_CONCAT lists. */
     private static final Pattern LIST_SEPARATOR = Pattern.compile(", | \\| ");
@@ -116,31 +110,9 @@ class ExternalSiteTest {
 
     @Test
     void every_page_a_scholar_reaches_from_home_reads_as_on_the_embedded_store() throws Exception {
-        Deque<String> queue = new ArrayDeque<>(List.of("/"));
-        Set<String> seen = new LinkedHashSet<>(queue);
-        List<String> differences = new ArrayList<>();
-        int visited = 0;
-        while (!queue.isEmpty() && visited < WALK) {
-            String path = queue.poll();
-            HttpResponse<String> here = get(embedded.server, path);
-            HttpResponse<String> there = get(external, path);
-            visited++;
-            assertEquals(200, here.statusCode(), "embedded " + path);
-            String a = normalised(here, embedded.server);
-            String b = normalised(there, external);
-            if (there.statusCode() != 200 || !a.equals(b)) {
-                differences.add(path + " (external: " + there.statusCode() + ") " + firstDifference(a, b));
-            }
-            Matcher m = HREF.matcher(here.body());
-            while (m.find()) {
-                String link = m.group(1).replace("&amp;", "&");
-                if (BROWSE.matcher(link).matches() && seen.add(link)) {
-                    queue.add(link);
-                }
-            }
-        }
-        assertTrue(visited >= 40, "the walk reached " + visited + " pages: " + seen);
-        assertEquals(List.of(), differences, "pages that differ between the two modes");
+        SiteWalk.Result walk = SiteWalk.walk(embedded.server, external, WALK);
+        assertTrue(walk.visited().size() >= 40, "the walk reached " + walk.visited().size() + " pages: " + walk.visited());
+        assertEquals(List.of(), walk.differences(), "pages that differ between the two modes");
     }
 
     @Test
@@ -335,31 +307,12 @@ class ExternalSiteTest {
         return g;
     }
 
-    /** Where two bodies part: the first line that differs, as each has it. */
-    private static String firstDifference(String embeddedBody, String externalBody) {
-        String[] a = embeddedBody.split("\n");
-        String[] b = externalBody.split("\n");
-        for (int i = 0; i < Math.max(a.length, b.length); i++) {
-            String x = i < a.length ? a[i].strip() : "(end)";
-            String y = i < b.length ? b[i].strip() : "(end)";
-            if (!x.equals(y)) {
-                return "line " + (i + 1) + ": embedded «" + x + "» / external «" + y + "»";
-            }
-        }
-        return "";
-    }
-
     static String normalised(HttpResponse<String> r, LabourgraphServer server) {
-        return r.body().replace(server.baseUrl().replaceAll("/$", ""), "ORIGIN");
+        return SiteWalk.normalised(r, server);
     }
 
     static HttpResponse<String> get(LabourgraphServer server, String path, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl().replaceAll("/$", "") + path))
-                .timeout(Duration.ofSeconds(30)).GET();
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return SiteWalk.get(server, path, headers);
     }
 }

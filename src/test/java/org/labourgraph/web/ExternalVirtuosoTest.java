@@ -285,6 +285,15 @@ class ExternalVirtuosoTest {
     }
 
     @Test
+    void everyPageAScholarReachesFromHomeReadsAsOnTheEmbeddedStore() throws Exception {
+        try (TestServer embedded = TestServer.start()) {
+            SiteWalk.Result walk = SiteWalk.walk(embedded.server, app, 60);
+            assertTrue(walk.visited().size() >= 40, "the walk reached " + walk.visited().size() + " pages: " + walk.visited());
+            assertEquals(List.of(), walk.differences(), "pages that differ between the embedded store and Virtuoso");
+        }
+    }
+
+    @Test
     void searchIsDetectedAsVirtuosoAndAsksItsFreeTextIndex() {
         RemoteSparqlSearch search = new RemoteSparqlSearch(new RemoteSparqlService(settings().remote().orElseThrow(), Duration.ofSeconds(30)));
         assertEquals(SearchDialect.VIRTUOSO, search.dialect());
@@ -299,6 +308,17 @@ class ExternalVirtuosoTest {
                 + LG.CONCEPT_NS + "zorblax-b> a skos:Concept ; skos:prefLabel \"prezorblax behind\"@en } }";
         HttpResponse<String> w = post(writableApp, "update", "application/sparql-update", insert, null, curator());
         assertEquals(200, w.statusCode() / 100 * 100, w.statusCode() + " " + w.body());
+        try {
+            searchesByIndexAndFallback();
+        } finally {
+            // Gone again: the page walk compares the site with the shipped data.
+            HttpResponse<String> drop = post(writableApp, "update", "application/sparql-update",
+                    "DROP SILENT GRAPH <" + LG.GRAPH_NS + "test-search>", null, curator());
+            assertEquals(200, drop.statusCode() / 100 * 100, drop.statusCode() + " " + drop.body());
+        }
+    }
+
+    private static void searchesByIndexAndFallback() throws Exception {
         virtuoso.indexText();
         // Searched through the front-end that wrote the new graph: it lists the data graphs again at once.
         assertEquals(List.of(LG.CONCEPT_NS + "zorblax-a"), searchIris(writableApp, "zorblax"), "the index matches whole words and word starts");
