@@ -85,11 +85,12 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--sparql-endpoint", paramLabel = "URL",
             description = "With --update-endpoint: the store's SPARQL query service, read to compute the entailment graph sent with"
-                    + " the data (default: the --update-endpoint URL itself, which answers queries on Virtuoso and on a Fuseki dataset URL).")
+                    + " the data (default: for an update URL ending in /update, its sibling /sparql; else the update URL itself, as on Virtuoso).")
     URI sparqlEndpoint;
 
     @Option(names = "--no-entailments", description = "With --update-endpoint: send only the files, not the entailment graph"
-            + " (serve --sparql-endpoint then answers without the ontology's inferences).")
+            + " (serve --sparql-endpoint then answers without the ontology's inferences; a labourgraph server keeps its own:"
+            + " send to it with --server).")
     boolean noEntailments;
 
     @Option(names = "--user", paramLabel = "NAME", description = "Curator account on the server (with --server), or user of the --update-endpoint.")
@@ -310,9 +311,16 @@ public final class LoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The store's query service: --sparql-endpoint, or the update URL (one URL takes both on most stores). */
-    private URI queryService() {
-        return sparqlEndpoint != null ? sparqlEndpoint : updateEndpoint;
+    /**
+     * The store's query service: --sparql-endpoint; else, for an update URL ending in /update (Fuseki's
+     * /ds/update), its sibling /sparql; else the update URL itself (Virtuoso's /sparql takes both).
+     */
+    URI queryService() {
+        if (sparqlEndpoint != null) {
+            return sparqlEndpoint;
+        }
+        String path = updateEndpoint.getRawPath();
+        return path != null && path.endsWith("/update") ? updateEndpoint.resolve("sparql") : updateEndpoint;
     }
 
     /**

@@ -72,8 +72,8 @@ class ExternalSiteTest {
     static void startAStockFusekiLoadItAndStartBothSites() throws Exception {
         try {
             fuseki = StandaloneFuseki.startStock(work.resolve("fuseki"));
-            List<String> load = new ArrayList<>(List.of("load", "--update-endpoint", fuseki.service("update").toString(),
-                    "--sparql-endpoint", fuseki.service("sparql").toString()));
+            // No --sparql-endpoint: load reads the store at the update URL's sibling /sparql (Fuseki's layout).
+            List<String> load = new ArrayList<>(List.of("load", "--update-endpoint", fuseki.service("update").toString()));
             SourceSet.discover(ProjectPaths.root()).files().stream().map(SourceFile::path).map(Path::toString).forEach(load::add);
             assertEquals(0, Main.run(load.toArray(String[]::new)), "load --update-endpoint of ontology/ and data/");
             embedded = TestServer.start();
