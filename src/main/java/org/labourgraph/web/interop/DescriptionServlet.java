@@ -16,6 +16,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.labourgraph.export.DatasetDescription;
 import org.labourgraph.export.DatasetStatistics;
 import org.labourgraph.export.DumpFormat;
+import org.labourgraph.web.Conneg;
 
 /**
  * {@code /.well-known/void} and {@code /dataset}: the VoID + DCAT description, by content negotiation as Turtle,

@@ -28,6 +28,7 @@ import org.labourgraph.export.TriplePatterns;
 import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.store.ChangeMarker;
 import org.labourgraph.vocab.Prefixes;
+import org.labourgraph.web.Conneg;
 
 /**
  * {@code /fragments}: Linked Data Fragments — a Triple Pattern Fragments interface ({@code ?subject=&predicate=
