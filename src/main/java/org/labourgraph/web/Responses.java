@@ -28,24 +28,9 @@ final class Responses {
         }
     }
 
-    /** True (and a 304 sent) when the client's If-None-Match names this ETag. */
+    /** True (and a 304 sent) when the client's If-None-Match names this ETag ({@link ConditionalGet}). */
     static boolean notModified(HttpServletRequest req, HttpServletResponse resp, String etag) {
-        resp.setHeader("ETag", etag);
-        String inm = req.getHeader("If-None-Match");
-        if (inm == null) {
-            return false;
-        }
-        for (String t : inm.split(",")) {
-            String tag = t.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals(etag)) {
-                resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return true;
-            }
-        }
-        return false;
+        return ConditionalGet.notModified(req, resp, etag);
     }
 
     /**
