@@ -16,6 +16,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.labourgraph.export.DatasetDescription;
 import org.labourgraph.export.DatasetStatistics;
 import org.labourgraph.export.DumpFormat;
+import org.labourgraph.render.Pages;
 import org.labourgraph.web.Conneg;
 
 /**
@@ -30,8 +31,6 @@ final class DescriptionServlet extends HttpServlet {
             "application/ld+json", RDFFormat.JSONLD,
             "application/n-triples", RDFFormat.NTRIPLES,
             "application/rdf+xml", RDFFormat.RDFXML_PRETTY);
-    private static final HtmlTemplate PAGE = HtmlTemplate.load("dataset.html");
-    private static final HtmlTemplate ROW = HtmlTemplate.load("dataset-row.html");
 
     private final transient DescriptionCache cache;
     private final String datasetIri;
@@ -78,18 +77,16 @@ final class DescriptionServlet extends HttpServlet {
     }
 
     private String html(DatasetStatistics stats, String site) {
-        List<HtmlTemplate.Html> rows = new ArrayList<>();
+        List<Map<String, String>> rows = new ArrayList<>();
         for (DumpFormat f : DumpFormat.values()) {
             String url = site + "dumps/labourgraph." + f.extension();
-            rows.add(ROW.render(Map.of("format", f.displayName(), "url", url, "gzUrl", url + ".gz", "mediaType", f.mediaType(),
-                    "graphs", f.keepsGraphs() ? "one named graph per source file" : "graphs merged")));
+            rows.add(Map.of("format", f.displayName(), "url", url, "gzUrl", url + ".gz", "mediaType", f.mediaType(),
+                    "graphs", f.keepsGraphs() ? "one named graph per source file" : "graphs merged"));
         }
         String skos = site + "dumps/labourgraph-skos.ttl";
-        rows.add(ROW.render(Map.of("format", "SKOS thesaurus (Turtle)", "url", skos, "gzUrl", skos + ".gz",
-                "mediaType", "text/turtle", "graphs", "concepts, labels, definitions, hierarchy")));
-        StringBuilder rowsHtml = new StringBuilder();
-        rows.forEach(r -> rowsHtml.append(r.markup()));
-        Map<String, Object> values = new LinkedHashMap<>();
+        rows.add(Map.of("format", "SKOS thesaurus (Turtle)", "url", skos, "gzUrl", skos + ".gz",
+                "mediaType", "text/turtle", "graphs", "concepts, labels, definitions, hierarchy"));
+        Map<String, String> values = new LinkedHashMap<>();
         values.put("title", stats.titles().getOrDefault("en", stats.titles().values().stream().findFirst().orElse("labourgraph")));
         values.put("description", stats.descriptions().getOrDefault("en", ""));
         values.put("triples", String.format("%,d", stats.triples()));
@@ -101,7 +98,6 @@ final class DescriptionServlet extends HttpServlet {
         values.put("modified", stats.lastChange().toString());
         values.put("sparql", site + "sparql");
         values.put("datasetIri", datasetIri);
-        values.put("rows", new HtmlTemplate.Html(rowsHtml.toString()));
-        return PAGE.render(values).markup();
+        return Pages.render("dataset.jte", Map.of("values", values, "rows", rows));
     }
 }

@@ -24,6 +24,7 @@ import org.labourgraph.reconcile.EntityFacts;
 import org.labourgraph.reconcile.ReconcileQuery;
 import org.labourgraph.reconcile.ReconcileService;
 import org.labourgraph.reconcile.Vocab;
+import org.labourgraph.render.Pages;
 
 /**
  * The Reconciliation Service API 0.2 at {@code /reconcile}: the manifest, batch queries ({@code queries=}, GET
@@ -35,7 +36,6 @@ final class ReconcileServlet extends HttpServlet {
     static final int MAX_QUERIES = 100;
     static final int MAX_EXTEND_IDS = 500;
     private static final Pattern CALLBACK = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*){0,4}");
-    private static final HtmlTemplate PREVIEW = HtmlTemplate.load("preview.html");
 
     private final transient ReconcileService service;
     private final String name;
@@ -397,12 +397,12 @@ final class ReconcileServlet extends HttpServlet {
         }
         String types = String.join(", ", Vocab.TYPES.stream().filter(t -> f.types().contains(t.id())).map(Vocab.Term::name).toList());
         String labelFr = f.literal(Vocab.SKOS + "prefLabel", "fr");
-        String page = PREVIEW.render(Map.of(
+        String page = Pages.render("reconcile-preview.jte", Map.of(
                 "name", f.name(),
                 "iri", f.iri(),
                 "types", types.isEmpty() ? "resource" : types,
                 "otherName", labelFr != null && !labelFr.equals(f.name()) ? labelFr : "",
-                "description", f.description() == null ? "" : f.description())).markup();
+                "description", f.description() == null ? "" : f.description()));
         byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
         response.setContentType("text/html;charset=utf-8");
