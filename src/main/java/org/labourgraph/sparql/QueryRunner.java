@@ -60,13 +60,23 @@ public final class QueryRunner {
                     throw new QueryCancelledException();
                 }
                 throw new StoreUnavailableException("The SPARQL service behind this server (" + service.endpoint().query()
-                        + ") did not answer: " + e.getMessage(), e);
+                        + ") did not answer: " + e.getMessage() + storeSays(e), e);
             }
         }
 
         @Override
         public QueryExec exec(Query query, Binding values, Duration timeout) {
             return service.queryExec(query).substitution(values).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
+        }
+
+        /** The store's own words (its response body, cut short), which name the cause (a Virtuoso error code…). */
+        private static String storeSays(RuntimeException e) {
+            String body = e instanceof QueryExceptionHTTP q ? q.getResponse() : e instanceof HttpException h ? h.getResponse() : null;
+            if (body == null || body.isBlank()) {
+                return "";
+            }
+            String said = body.strip().replaceAll("\\s+", " ");
+            return " (" + (said.length() > 300 ? said.substring(0, 300) + "…" : said) + ")";
         }
 
         private static boolean timedOut(Throwable thrown) {

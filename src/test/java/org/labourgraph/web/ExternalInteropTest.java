@@ -147,14 +147,14 @@ class ExternalInteropTest {
         }
     }
 
-    private static Graph turtle(String body) {
+    static Graph turtle(String body) {
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.fromString(body, Lang.TURTLE).parse(g);
         return g;
     }
 
     /** The description's Turtle, its date left out: over an external store it is the time of counting. */
-    private static Graph description(LabourgraphServer server) throws Exception {
+    static Graph description(LabourgraphServer server) throws Exception {
         String body = body(get(server, "/.well-known/void", "Accept", "text/turtle"), server);
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.fromString(body, Lang.TURTLE).parse(g);
@@ -162,12 +162,12 @@ class ExternalInteropTest {
         return g;
     }
 
-    private static String withoutDates(String sitemap) {
+    static String withoutDates(String sitemap) {
         return sitemap.replaceAll("<lastmod>[^<]*</lastmod>", "");
     }
 
     /** A 200's body, this server's address as ORIGIN. */
-    private static String body(HttpResponse<String> r, LabourgraphServer server) {
+    static String body(HttpResponse<String> r, LabourgraphServer server) {
         assertEquals(200, r.statusCode(), r.body());
         return normalised(r, server);
     }

@@ -38,6 +38,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +73,10 @@ import org.labourgraph.vocab.LG;
  * {@code "1"^^xsd:boolean} and language tags lower-cased; CONSTRUCT has no N-Quads or TriG; {@code bif:contains} folds
  * accents only with {@code XAnyNormalization = 3}, needs 4 leading characters for a wildcard and sees new literals only
  * after {@code VT_INC_INDEX}; its Graph Store Protocol has no {@code ?default} and its authenticated endpoints take
- * Digest only.
+ * Digest only. Not yet served on it: {@code /sitemap.xml} and the dataset description ({@code /.well-known/void}),
+ * whose queries over every triple of the named graphs ({@code public-resources.rq}, the census counts) overflow the
+ * stack of Virtuoso's cost model ("SQ200: Stack Overflow in cost model"; the sitemap's also when written with MINUS):
+ * they answer 502 with that message.
  */
 @DisplayName("serve --sparql-endpoint: the app in front of Virtuoso 7")
 @Tag("slow")
@@ -290,6 +294,30 @@ class ExternalVirtuosoTest {
             SiteWalk.Result walk = SiteWalk.walk(embedded.server, app, 60);
             assertTrue(walk.visited().size() >= 40, "the walk reached " + walk.visited().size() + " pages: " + walk.visited());
             assertEquals(List.of(), walk.differences(), "pages that differ between the embedded store and Virtuoso");
+        }
+    }
+
+    @Test
+    void reconciliationAndFragmentsAnswerAsOnTheEmbeddedStore() throws Exception {
+        String byIdentifier = "{\"isbn\": {\"query\": \"\", \"properties\": [{\"pid\": \"isbn\", \"v\": \"978-1-328-56624-9\"}]}}";
+        // By name, candidates come from each store's search, which may propose other weaker ones: the certain match agrees.
+        String byName = "{\"name\": {\"query\": \"Ghost work\", \"type\": \"concept\"}}";
+        String ghostWork = TestServer.enc(LG.CONCEPT_NS + "ghost-work");
+        try (TestServer embedded = TestServer.start()) {
+            LabourgraphServer here = embedded.server;
+            String path = "/reconcile?queries=" + TestServer.enc(byIdentifier);
+            assertEquals(ExternalInteropTest.body(SiteWalk.get(here, path), here), ExternalInteropTest.body(SiteWalk.get(app, path), app), path);
+            String named = "/reconcile?queries=" + TestServer.enc(byName);
+            var best = JSON.parse(ExternalInteropTest.body(SiteWalk.get(here, named), here)).get("name").getAsObject()
+                    .get("result").getAsArray().get(0);
+            assertTrue(best.getAsObject().get("match").getAsBoolean().value(), "a certain match on the embedded store: " + best);
+            assertEquals(best, JSON.parse(ExternalInteropTest.body(SiteWalk.get(app, named), app)).get("name").getAsObject()
+                    .get("result").getAsArray().get(0));
+            for (String fragment : List.of("/fragments?subject=" + ghostWork, "/fragments?object=" + ghostWork)) {
+                Graph a = ExternalInteropTest.turtle(ExternalInteropTest.body(SiteWalk.get(here, fragment, "Accept", "text/turtle"), here));
+                Graph b = ExternalInteropTest.turtle(ExternalInteropTest.body(SiteWalk.get(app, fragment, "Accept", "text/turtle"), app));
+                assertTrue(IsoMatcher.isomorphic(a, b), fragment + ": the same triples, count and links");
+            }
         }
     }
 
