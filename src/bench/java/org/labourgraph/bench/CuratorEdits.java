@@ -1,6 +1,8 @@
 package org.labourgraph.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.modify.request.QuadDataAcc;
+import org.apache.jena.sparql.modify.request.UpdateDataDelete;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
+import org.apache.jena.sparql.syntax.syntaxtransform.UpdateTransformOps;
+import org.apache.jena.update.UpdateFactory;
+import org.apache.jena.update.UpdateRequest;
 
 /**
  * One-triple curator edits on a running server, one at a time, each timed from request to answer: through SPARQL
@@ -31,11 +42,23 @@ final class CuratorEdits {
     private static final String EDIT_GRAPH = "https://w3id.org/labourgraph/graph/bench-edits";
     private static final String PUT_GRAPH = EDIT_GRAPH + "-put";
     private static final int EDITS = 40;
+    private static final UpdateRequest MOVE_SUBTREE = readUpdate("move-subtree.ru");
 
     private final Map<String, LatencyRecorder> latencies = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String authorization = "Basic " + Base64.getEncoder()
             .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    private static UpdateRequest readUpdate(String resource) {
+        try (InputStream in = CuratorEdits.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("SPARQL Update " + resource + " is missing from the bench jar");
+            }
+            return UpdateFactory.create(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Writes the password file a benchmark server is started with (loopback only, a throwaway account). */
     static Path passwordFile(Path folder) throws IOException {
@@ -66,11 +89,10 @@ final class CuratorEdits {
                 // which the shapes refuse.
                 boolean add = i % 2 == 0;
                 String label = "bench edit " + where[0] + " " + (i / 2);
-                String updated = altLabel(concept, label + " update");
                 String patched = altLabel(concept, label + " patch");
                 String put = altLabel(concept, label + " data");
                 time("edit/update/" + where[0], post(base.resolve("update"), "application/sparql-update",
-                        (add ? "INSERT" : "DELETE") + " DATA { GRAPH <" + EDIT_GRAPH + "> { " + updated + " } }"));
+                        labelData(add, concept, label + " update")));
                 time("edit/patch/" + where[0], request(base.resolve("doc/" + concept.substring(concept.indexOf("/id/") + 4)),
                         "PATCH", "application/rdf-patch", "TX .\n" + (add ? "A " : "D ") + patched + "\nTC .\n"));
                 // PUT replaces its graph whole, so it has a graph of its own: then it too changes one triple.
@@ -78,18 +100,14 @@ final class CuratorEdits {
                         "text/turtle", add ? put : ""));
             }
         }
-        // The concept under the top, moved under a sibling and back: its whole subtree moves. The tree is stated both
-        // ways, so the parent's narrower link moves with the broader one (else the old parent would keep it).
+        // The concept under the top, moved under a sibling and back: its whole subtree moves (move-subtree.ru).
         for (int i = 0; i < EDITS / 4; i++) {
             String from = i % 2 == 0 ? targets.top() : targets.otherTop();
             String to = i % 2 == 0 ? targets.otherTop() : targets.top();
-            String moved = "<" + targets.nearTop() + ">";
-            time("edit/move-subtree/near-top", post(base.resolve("update"), "application/sparql-update",
-                    "PREFIX skos: <" + SKOS + "> DELETE { GRAPH ?g { " + moved + " skos:broader <" + from + "> . <" + from
-                            + "> skos:narrower " + moved + " } }"
-                            + " INSERT { GRAPH ?g { " + moved + " skos:broader <" + to + "> . <" + to + "> skos:narrower " + moved + " } }"
-                            + " WHERE { GRAPH ?g { " + moved + " skos:broader <" + from + "> . <" + from + "> skos:narrower " + moved
-                            + " } }"));
+            UpdateRequest move = UpdateTransformOps.transform(MOVE_SUBTREE, Map.of(Var.alloc("moved"),
+                    NodeFactory.createURI(targets.nearTop()), Var.alloc("from"), NodeFactory.createURI(from),
+                    Var.alloc("to"), NodeFactory.createURI(to)));
+            time("edit/move-subtree/near-top", post(base.resolve("update"), "application/sparql-update", move.toString()));
         }
         latencies.forEach((series, recorder) -> {
             results.add(size, series, "p50 ms", recorder.percentileMillis(50));
@@ -122,6 +140,14 @@ final class CuratorEdits {
                     request.uri(), response.statusCode(), response.body().lines().findFirst().orElse("")));
         }
         latencies.computeIfAbsent(series, k -> new LatencyRecorder()).record(micros);
+    }
+
+    /** {@code INSERT DATA} or {@code DELETE DATA} of one English altLabel in the edit graph, built with Jena's update objects. */
+    private static String labelData(boolean add, String concept, String label) {
+        QuadDataAcc quads = new QuadDataAcc();
+        quads.addQuad(Quad.create(NodeFactory.createURI(EDIT_GRAPH), NodeFactory.createURI(concept),
+                NodeFactory.createURI(SKOS + "altLabel"), NodeFactory.createLiteralLang(label, "en")));
+        return new UpdateRequest(add ? new UpdateDataInsert(quads) : new UpdateDataDelete(quads)).toString();
     }
 
     private static String altLabel(String concept, String label) {
