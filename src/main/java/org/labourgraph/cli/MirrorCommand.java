@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
 import org.apache.jena.atlas.json.JsonObject;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.mirror.Mirror;

@@ -1,6 +1,7 @@
 package org.labourgraph.cli;
 
 import java.util.concurrent.CountDownLatch;
+
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.sparql.RemoteSparqlService;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.sys.JenaSystem;
 import org.labourgraph.config.InvalidSettingException;

@@ -3,6 +3,7 @@ package org.labourgraph.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+
 import org.labourgraph.vocab.LG;
 import org.labourgraph.web.W3idRedirects;
 import picocli.CommandLine.Command;

@@ -10,12 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.labourgraph.model.IndexEntry;
-import org.labourgraph.model.IndexPage;
 import org.labourgraph.model.Text;
 import org.labourgraph.model.TreeNode;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -21,7 +22,6 @@ import org.apache.jena.vocabulary.RDFS;
 import org.labourgraph.model.Match;
 import org.labourgraph.model.Person;
 import org.labourgraph.model.PropertyValues;
-import org.labourgraph.model.ResourceKind;
 import org.labourgraph.model.ResourceView;
 import org.labourgraph.model.Terms;
 import org.labourgraph.model.Text;

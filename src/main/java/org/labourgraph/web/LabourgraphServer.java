@@ -1,11 +1,10 @@
 package org.labourgraph.web;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
-import java.util.function.Supplier;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.auth.Auth;
@@ -19,14 +18,25 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.security.PropertyUserStore;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.sparql.SparqlSafety;
 import org.labourgraph.store.LabourStore;
+import org.labourgraph.web.endpoint.CappedDescribe;
+import org.labourgraph.web.endpoint.CappedQueryProcessor;
+import org.labourgraph.web.endpoint.CheckedUpdateProcessor;
+import org.labourgraph.web.endpoint.HealthServlet;
+import org.labourgraph.web.endpoint.QueryTimeoutFilter;
+import org.labourgraph.web.endpoint.SearchServlet;
+import org.labourgraph.web.endpoint.WritesDisabledServlet;
+import org.labourgraph.web.site.ErrorPages;
+import org.labourgraph.web.site.HttpConnectors;
+import org.labourgraph.web.site.RequestSizeLimitFilter;
+import org.labourgraph.web.site.RouteTable;
+import org.labourgraph.web.site.WarmUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,7 +169,7 @@ public final class LabourgraphServer implements AutoCloseable {
     static final int RESPONSE_BUFFER_BYTES = 32 * 1024;
 
     static void sizeResponseBuffers(FusekiServer server) {
-        httpConfigurations(server).forEach(http -> http.setOutputBufferSize(RESPONSE_BUFFER_BYTES));
+        HttpConnectors.httpConfigurations(server).forEach(http -> http.setOutputBufferSize(RESPONSE_BUFFER_BYTES));
     }
 
     /** The servlet path specs this server maps (each declared in {@link RouteTable}). */
@@ -169,15 +179,7 @@ public final class LabourgraphServer implements AutoCloseable {
 
     /** The response buffer of each HTTP connector, in bytes. */
     List<Integer> responseBufferSizes() {
-        return httpConfigurations(fuseki).stream().map(HttpConfiguration::getOutputBufferSize).toList();
-    }
-
-    static List<HttpConfiguration> httpConfigurations(FusekiServer server) {
-        return Arrays.stream(server.getJettyServer().getConnectors())
-                .map(c -> c.getConnectionFactory(HttpConnectionFactory.class))
-                .filter(Objects::nonNull)
-                .map(HttpConnectionFactory::getHttpConfiguration)
-                .toList();
+        return HttpConnectors.httpConfigurations(fuseki).stream().map(HttpConfiguration::getOutputBufferSize).toList();
     }
 
     static void bindHost(FusekiServer server, String host) {

@@ -2,11 +2,16 @@ package org.labourgraph.web;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.store.LabourStore;
+import org.labourgraph.web.browse.BrowseModule;
+import org.labourgraph.web.curation.CuratorModule;
+import org.labourgraph.web.history.HistoryModule;
 import org.labourgraph.web.interop.InteropModule;
+import org.labourgraph.web.site.MetricsModule;
 
 /**
  * The optional parts of the site, each a Fuseki module whose {@code prepare} hook adds its servlets and

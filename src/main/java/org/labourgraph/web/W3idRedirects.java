@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
 import org.labourgraph.config.InvalidSettingException;
 import org.labourgraph.vocab.LG;
+import org.labourgraph.web.site.Routes;
 
 /**
  * The w3id.org rules that make the project's IRIs ({@code https://w3id.org/labourgraph/…}) dereference to a deployment:

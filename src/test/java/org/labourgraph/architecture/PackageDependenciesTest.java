@@ -1,6 +1,8 @@
 package org.labourgraph.architecture;
 
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -82,6 +84,37 @@ class PackageDependenciesTest {
     void production_code_never_imports_the_benchmarks() {
         noClasses().that().resideOutsideOfPackage("org.labourgraph.bench..")
                 .should().dependOnClassesThat().resideInAPackage("org.labourgraph.bench..").check(classes);
+    }
+
+    /**
+     * The web layer by subsystem: the root package wires the server; browse, curation, history, endpoint and interop
+     * each serve their part of the site; site holds what they share (routes, content negotiation, error pages,
+     * caching headers). History builds on curation (it records the edits) and both on browse (their pages are
+     * resource pages); nothing reaches back up, and site depends on none of them.
+     */
+    @Test
+    void web_subsystems_depend_on_each_other_one_way() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Wiring").definedBy("org.labourgraph.web")
+                .layer("History").definedBy("org.labourgraph.web.history..")
+                .layer("Curation").definedBy("org.labourgraph.web.curation..")
+                .layer("Browse").definedBy("org.labourgraph.web.browse..")
+                .layer("Endpoint").definedBy("org.labourgraph.web.endpoint..")
+                .layer("Interop").definedBy("org.labourgraph.web.interop..")
+                .layer("Site").definedBy("org.labourgraph.web.site..")
+                .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
+                .whereLayer("History").mayOnlyBeAccessedByLayers("Wiring")
+                .whereLayer("Curation").mayOnlyBeAccessedByLayers("Wiring", "History")
+                .whereLayer("Browse").mayOnlyBeAccessedByLayers("Wiring", "Curation", "History")
+                .whereLayer("Endpoint").mayOnlyBeAccessedByLayers("Wiring")
+                .whereLayer("Interop").mayOnlyBeAccessedByLayers("Wiring")
+                .whereLayer("Site").mayOnlyBeAccessedByLayers("Wiring", "History", "Curation", "Browse", "Endpoint", "Interop")
+                .check(classes);
+    }
+
+    @Test
+    void web_subsystems_hold_no_cycle() {
+        slices().matching("org.labourgraph.web.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test

@@ -1,12 +1,5 @@
 package org.labourgraph.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -21,6 +14,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Node;
@@ -30,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labourgraph.ProjectPaths;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.mirror.Mirror;
 import org.labourgraph.mirror.MirrorException;
@@ -37,7 +34,11 @@ import org.labourgraph.mirror.MirrorSource;
 import org.labourgraph.store.LabourStore;
 import org.labourgraph.web.LabourgraphServer;
 import org.labourgraph.web.TestServer;
-import org.labourgraph.ProjectPaths;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 21: {@code labourgraph mirror} keeps a full copy of another labourgraph — two servers on loopback, A edited by a

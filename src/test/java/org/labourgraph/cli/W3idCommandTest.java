@@ -1,17 +1,18 @@
 package org.labourgraph.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labourgraph.ProjectPaths;
 import org.labourgraph.web.W3idRedirects;
 import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code labourgraph w3id}: writes the w3id.org directory's two files; the committed deploy/w3id/ is its output. */
 class W3idCommandTest {

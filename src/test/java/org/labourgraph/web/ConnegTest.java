@@ -1,10 +1,13 @@
 package org.labourgraph.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
+import org.labourgraph.web.site.Conneg;
+import org.labourgraph.web.site.Variant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The site's one content negotiation, for resource documents and for the interop services' offers. */
 class ConnegTest {

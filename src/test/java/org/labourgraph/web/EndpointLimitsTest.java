@@ -1,13 +1,16 @@
 package org.labourgraph.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.labourgraph.web.endpoint.CappedQueryProcessor;
+import org.labourgraph.web.site.Responses;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The operator's limits: row cap (signalled), query timeout (a ceiling for clients), request body size. */
 class EndpointLimitsTest {
@@ -27,8 +30,8 @@ class EndpointLimitsTest {
     void results_past_the_row_cap_are_cut_and_say_so() throws Exception {
         HttpResponse<String> r = server.query("SELECT * WHERE { ?s ?p ?o }", "text/csv");
         assertEquals(200, r.statusCode());
-        assertEquals("true", r.headers().firstValue(CappedQueryProcessor.TRUNCATED_HEADER).orElse(""));
-        assertEquals("5", r.headers().firstValue(CappedQueryProcessor.ROW_LIMIT_HEADER).orElse(""));
+        assertEquals("true", r.headers().firstValue(Responses.TRUNCATED_HEADER).orElse(""));
+        assertEquals("5", r.headers().firstValue(Responses.ROW_LIMIT_HEADER).orElse(""));
         assertEquals(1 + 5, r.body().strip().split("\r?\n").length, r.body());
     }
 
@@ -38,8 +41,8 @@ class EndpointLimitsTest {
         HttpResponse<String> r = server.query("DESCRIBE ?c WHERE { ?c a <http://www.w3.org/2004/02/skos/core#Concept> }",
                 "application/n-triples");
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals("true", r.headers().firstValue(CappedQueryProcessor.TRUNCATED_HEADER).orElse(""));
-        assertEquals("5", r.headers().firstValue(CappedQueryProcessor.ROW_LIMIT_HEADER).orElse(""));
+        assertEquals("true", r.headers().firstValue(Responses.TRUNCATED_HEADER).orElse(""));
+        assertEquals("5", r.headers().firstValue(Responses.ROW_LIMIT_HEADER).orElse(""));
         assertEquals(5, r.body().strip().split("\r?\n").length, r.body());
     }
 
@@ -47,15 +50,15 @@ class EndpointLimitsTest {
     void a_describe_within_the_cap_is_whole_and_not_marked_cut() throws Exception {
         HttpResponse<String> r = server.query("DESCRIBE <https://w3id.org/labourgraph/id/nothing-here>", "application/n-triples");
         assertEquals(200, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue(CappedQueryProcessor.TRUNCATED_HEADER).isEmpty());
-        assertEquals("5", r.headers().firstValue(CappedQueryProcessor.ROW_LIMIT_HEADER).orElse(""));
+        assertTrue(r.headers().firstValue(Responses.TRUNCATED_HEADER).isEmpty());
+        assertEquals("5", r.headers().firstValue(Responses.ROW_LIMIT_HEADER).orElse(""));
     }
 
     @Test
     void a_construct_past_the_cap_is_cut_and_says_so() throws Exception {
         HttpResponse<String> r = server.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "application/n-triples");
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals("true", r.headers().firstValue(CappedQueryProcessor.TRUNCATED_HEADER).orElse(""));
+        assertEquals("true", r.headers().firstValue(Responses.TRUNCATED_HEADER).orElse(""));
         assertEquals(5, r.body().strip().split("\r?\n").length, r.body());
     }
 

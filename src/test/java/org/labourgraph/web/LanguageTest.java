@@ -1,10 +1,12 @@
 package org.labourgraph.web;
 
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.labourgraph.web.site.Language;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.net.http.HttpResponse;
-import org.junit.jupiter.api.Test;
 
 /** fr and en, interface and content: ?lang= (then remembered), cookie, Accept-Language; fallback marked. */
 class LanguageTest extends ServerTest {

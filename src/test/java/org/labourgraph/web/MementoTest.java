@@ -1,8 +1,6 @@
 package org.labourgraph.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.labourgraph.web.site.Responses;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labourgraph.history.Revision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 21: Memento (RFC 7089, pattern 1.1 of §4.1: the original resource is its own TimeGate), header by header as
@@ -149,7 +152,7 @@ class MementoTest {
         String path = rev(loaded).substring(1);
         HttpResponse<String> first = server.get(path, "Accept", "application/n-triples");
         HttpResponse<String> again = server.get(path, "Accept", "application/n-triples");
-        assertEquals("hit", again.headers().firstValue(RenderedCacheFilter.CACHE_HEADER).orElse(""), "the second answer is the kept one");
+        assertEquals("hit", again.headers().firstValue(Responses.CACHE_HEADER).orElse(""), "the second answer is the kept one");
         assertEquals(HTTP_DATE.format(loaded.time()), first.headers().firstValue("Memento-Datetime").orElse(""));
         assertEquals(first.headers().firstValue("Memento-Datetime"), again.headers().firstValue("Memento-Datetime"));
         assertEquals(first.headers().allValues("Link"), again.headers().allValues("Link"));

@@ -1,14 +1,10 @@
 package org.labourgraph.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -16,6 +12,12 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.labourgraph.web.site.Responses;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Repeated requests for public pages are answered from the rendered cache without a query, and never with
@@ -31,7 +33,7 @@ class RenderedCacheTest extends ServerTest {
     }
 
     private static Optional<String> cache(HttpResponse<?> r) {
-        return r.headers().firstValue(RenderedCacheFilter.CACHE_HEADER);
+        return r.headers().firstValue(Responses.CACHE_HEADER);
     }
 
     @ParameterizedTest(name = "{0}: the second identical request costs no query")

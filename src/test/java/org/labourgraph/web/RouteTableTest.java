@@ -1,11 +1,5 @@
 package org.labourgraph.web;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -19,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.labourgraph.ProjectPaths;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
+import org.labourgraph.web.endpoint.WritesDisabledServlet;
+import org.labourgraph.web.site.Access;
+import org.labourgraph.web.site.Route;
+import org.labourgraph.web.site.RouteTable;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The route table ({@link RouteTable}) is the only list of paths: every route is walked in the embedded and the

@@ -1,13 +1,17 @@
 package org.labourgraph.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.labourgraph.web.site.Responses;
 
 import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.labourgraph.web.endpoint.CappedQueryProcessor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The SPARQL 1.1 Protocol on /sparql, the union + entailment default graph, and the endpoint's refusals. */
 class SparqlEndpointTest extends ServerTest {
@@ -120,11 +124,11 @@ class SparqlEndpointTest extends ServerTest {
     void select_results_state_the_row_limit_and_allow_other_sites() throws Exception {
         HttpResponse<String> r = server.get("sparql?query=" + TestServer.enc(GHOST_WORK_LABEL), "Accept", "text/csv",
                 "Origin", "https://library.example.org");
-        assertEquals("10000", r.headers().firstValue(CappedQueryProcessor.ROW_LIMIT_HEADER).orElse(""));
-        assertTrue(r.headers().firstValue(CappedQueryProcessor.TRUNCATED_HEADER).isEmpty());
+        assertEquals("10000", r.headers().firstValue(Responses.ROW_LIMIT_HEADER).orElse(""));
+        assertTrue(r.headers().firstValue(Responses.TRUNCATED_HEADER).isEmpty());
         String allowed = r.headers().firstValue("Access-Control-Allow-Origin").orElse("");
         assertTrue(allowed.equals("*") || allowed.equals("https://library.example.org"), allowed);
-        assertTrue(r.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains(CappedQueryProcessor.TRUNCATED_HEADER));
+        assertTrue(r.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains(Responses.TRUNCATED_HEADER));
         assertTrue(r.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), "credentials are never shared cross-site");
     }
 

@@ -1,13 +1,15 @@
 package org.labourgraph.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.labourgraph.web.site.WarmUps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /health's warmUpsPending: a warm-up counts from the moment it is asked for until it has run or failed. */
 class WarmUpsTest {

@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.labourgraph.export.DatasetDescription;
 import org.labourgraph.export.DatasetStatistics;
 import org.labourgraph.export.DumpFormat;
 import org.labourgraph.render.Pages;
-import org.labourgraph.web.Conneg;
+import org.labourgraph.web.site.Conneg;
 
 /**
  * {@code /.well-known/void} and {@code /dataset}: the VoID + DCAT description, by content negotiation as Turtle,

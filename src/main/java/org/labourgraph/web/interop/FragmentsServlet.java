@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -28,7 +28,7 @@ import org.labourgraph.export.TriplePatterns;
 import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.store.ChangeMarker;
 import org.labourgraph.vocab.Prefixes;
-import org.labourgraph.web.Conneg;
+import org.labourgraph.web.site.Conneg;
 
 /**
  * {@code /fragments}: Linked Data Fragments — a Triple Pattern Fragments interface ({@code ?subject=&predicate=

@@ -3,7 +3,8 @@ package org.labourgraph.web.interop;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import org.labourgraph.web.ConditionalGet;
+
+import org.labourgraph.web.site.ConditionalGet;
 
 /**
  * The validators of the interop representations derived from the data: the ETag is the store's version plus the variant

@@ -1,6 +1,7 @@
 package org.labourgraph.web.interop;
 
 import java.util.Set;
+
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
@@ -9,8 +10,8 @@ import org.labourgraph.config.ServerSettings;
 import org.labourgraph.reconcile.ReconcileService;
 import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.vocab.LG;
-import org.labourgraph.web.RouteTable;
-import org.labourgraph.web.WarmUps;
+import org.labourgraph.web.site.RouteTable;
+import org.labourgraph.web.site.WarmUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

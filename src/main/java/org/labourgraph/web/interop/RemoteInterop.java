@@ -2,12 +2,13 @@ package org.labourgraph.web.interop;
 
 import java.time.Clock;
 import java.util.function.Supplier;
+
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.reconcile.ReconcileService;
 import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.sparql.Search;
-import org.labourgraph.web.RouteTable;
+import org.labourgraph.web.site.RouteTable;
 
 /**
  * The interop parts that read through the one read path, registered over an external SPARQL service

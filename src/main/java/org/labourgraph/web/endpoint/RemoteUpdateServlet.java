@@ -1,0 +1,77 @@
+package org.labourgraph.web.endpoint;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.update.UpdateFactory;
+import org.apache.jena.update.UpdateRequest;
+import org.labourgraph.sparql.QueryPolicy;
+import org.labourgraph.sparql.RemoteSparqlService;
+
+/**
+ * {@code /update} in external-endpoint mode on a server started with --passwd: the caller has already been
+ * authenticated (the same security handler as the embedded mode guards this path), the update is parsed and
+ * checked here (LOAD and SERVICE refused), then forwarded to --update-endpoint with the service's own
+ * credentials. Update by GET is refused, as the protocol requires.
+ */
+public final class RemoteUpdateServlet extends jakarta.servlet.http.HttpServlet {
+    private static final String SPARQL_UPDATE = "application/sparql-update";
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final transient RemoteSparqlService remote;
+
+    public RemoteUpdateServlet(RemoteSparqlService remote) {
+        this.remote = remote;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Allow", "POST");
+        RemoteResponses.error(response, 405, "SPARQL Update must be sent by POST (" + SPARQL_UPDATE + " or " + FORM + "), never GET.");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String type = RemoteQueryServlet.mediaType(request.getContentType());
+        String text;
+        if (type.equals(FORM)) {
+            text = request.getParameter("update");
+        } else if (type.equals(SPARQL_UPDATE)) {
+            try (InputStream in = request.getInputStream()) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } else {
+            RemoteResponses.error(response, 415, "Unsupported media type '" + request.getContentType() + "': POST an update as "
+                    + SPARQL_UPDATE + " or " + FORM + " (update=…).");
+            return;
+        }
+        if (text == null || text.isBlank()) {
+            RemoteResponses.error(response, 400, "Missing the update: send it as the body (" + SPARQL_UPDATE + ") or as update=….");
+            return;
+        }
+        UpdateRequest update;
+        try {
+            update = UpdateFactory.create(text);
+        } catch (QueryParseException e) {
+            RemoteResponses.error(response, 400, "Parse error: " + e.getMessage());
+            return;
+        }
+        Optional<String> refusal = QueryPolicy.refusal(update).or(() -> QueryPolicy.defaultGraphWrite(update));
+        if (refusal.isPresent()) {
+            RemoteResponses.error(response, 400, refusal.get());
+            return;
+        }
+        RemoteResponses.forward(response, "update service", () -> remote.forwardUpdate(text, values(request, "using-graph-uri"), values(request, "using-named-graph-uri")));
+    }
+
+    private static List<String> values(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        return values == null ? List.of() : List.of(values);
+    }
+}

@@ -1,0 +1,64 @@
+package org.labourgraph.web.history;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.labourgraph.config.ServerSettings;
+import org.labourgraph.history.RecordingDataset;
+import org.labourgraph.source.SourceSet;
+import org.labourgraph.validate.ResourceShapes;
+import org.labourgraph.web.browse.RevisionViewFilter;
+import org.labourgraph.web.curation.ChangeAttributionFilter;
+import org.labourgraph.web.curation.ResourceEditFilter;
+import org.labourgraph.web.curation.ShapesCommitCheck;
+import org.labourgraph.web.site.RouteTable;
+import org.labourgraph.web.site.SiteContext;
+
+/**
+ * Curation with history, for a dataset that records its changes ({@link RecordingDataset}): who made each change is
+ * taken from the request, the shapes run before every curator's change commits, resources are edited with PUT and
+ * PATCH on their documents, and the history is shown ({@code /history/<kind>/<name>}, {@code /doc/…?rev=N}) and
+ * published ({@code /changes}: recent changes, Atom, JSON, each revision's public RDF Patch), with Memento
+ * (RFC 7089) TimeGates on the documents and a TimeMap per resource ({@code /timemap/<kind>/<name>}).
+ * Over any other dataset the module adds nothing.
+ */
+public final class HistoryModule implements FusekiModule {
+    private final SiteContext ctx;
+    private final Optional<RecordingDataset> recorded;
+
+    public HistoryModule(ServerSettings settings, DatasetGraph dataset) {
+        this.ctx = new SiteContext(settings, dataset);
+        this.recorded = dataset instanceof RecordingDataset r ? Optional.of(r) : Optional.empty();
+    }
+
+    @Override
+    public String name() {
+        return "labourgraph-history";
+    }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+        if (recorded.isEmpty()) {
+            return;
+        }
+        RecordingDataset store = recorded.get();
+        if (ctx.settings.passwordFile().isPresent()) {
+            ResourceShapes.load(SourceSet.discover(ctx.settings.projectRoot()).shapes())
+                    .ifPresent(shapes -> store.addPreCommit(new ShapesCommitCheck(shapes, ctx.settings.queryTimeout())));
+        }
+        MementoFilter memento = new MementoFilter(store.log(), ctx.settings.baseIri());
+        builder.addFilter("/*", new ChangeAttributionFilter());
+        RouteTable.DOCUMENTS.filter(builder, new ResourceEditFilter(ctx, store));
+        RouteTable.DOCUMENTS.filter(builder, memento);
+        RouteTable.IDS.filter(builder, memento);
+        RouteTable.DOCUMENTS.filter(builder, new RevisionViewFilter(ctx, store));
+        RouteTable.TIME_MAPS.register(builder, new TimeMapServlet(store.log(), ctx.settings.baseIri()));
+        RouteTable.PROVENANCE_QUERY.register(builder, new ProvenanceQueryServlet(ctx, store.log()));
+        RouteTable.HISTORY.register(builder, new HistoryServlet(ctx, store));
+        RouteTable.CHANGES.register(builder, new ChangesServlet(ctx, store));
+    }
+}
