@@ -73,7 +73,7 @@ import org.labourgraph.vocab.LG;
  * {@code "1"^^xsd:boolean} and language tags lower-cased; CONSTRUCT has no N-Quads or TriG; {@code bif:contains} folds
  * accents only with {@code XAnyNormalization = 3}, needs 4 leading characters for a wildcard and sees new literals only
  * after {@code VT_INC_INDEX}; its Graph Store Protocol has no {@code ?default} and its authenticated endpoints take
- * Digest only; a NOT EXISTS beside two OPTIONALs in one group overflows its cost model ("SQ200: Stack Overflow in
+ * Digest only (so the app sends it queries by GET, its probe of a direct POST unanswered); a NOT EXISTS beside two OPTIONALs in one group overflows its cost model ("SQ200: Stack Overflow in
  * cost model"), so {@code void-scheme.rq} finds the public schemes in a sub-select first; it keeps a literal by its
  * value (2.0 and 2, true and 1 are one object), so the dataset description counts fewer distinct objects there, its
  * only difference.
@@ -344,6 +344,13 @@ class ExternalVirtuosoTest {
     private static long distinctObjects(Graph description) {
         return description.find(NodeFactory.createURI(LG.DEFAULT_BASE + "dataset"), NodeFactory.createURI("http://rdfs.org/ns/void#distinctObjects"),
                 Node.ANY).nextOptional().map(t -> ((Number) t.getObject().getLiteralValue()).longValue()).orElse(-1L);
+    }
+
+    @Test
+    void aDirectPostIsNeverAnsweredSoQueriesGoByGet() {
+        RemoteSparqlService store = new RemoteSparqlService(settings().remote().orElseThrow(), Duration.ofSeconds(30));
+        assertFalse(store.preferDirectPost(), "Virtuoso 7 answered an application/sparql-query POST");
+        assertEquals(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm, store.sendMode());
     }
 
     @Test
