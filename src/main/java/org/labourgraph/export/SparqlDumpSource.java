@@ -12,6 +12,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
+import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.expr.aggregate.AggregatorFactory;
@@ -120,8 +121,11 @@ public final class SparqlDumpSource implements DumpSource {
         count.setQuerySelectType();
         count.setPrefixMapping(select.getPrefixMapping());
         count.addResultVar(N, count.allocAggregate(AggregatorFactory.createCount(false)));
+        // The prefixes are the outer query's: a sub-query written with its own PREFIX lines does not parse.
+        Query inner = select.cloneQuery();
+        inner.setPrefixMapping(new PrefixMappingImpl());
         ElementGroup where = new ElementGroup();
-        where.addElement(new ElementSubQuery(select));
+        where.addElement(new ElementSubQuery(inner));
         count.setQueryPattern(where);
         return count;
     }
