@@ -67,10 +67,17 @@ final class DumpComparison {
             DatasetGraph a = read(here, name, canonical);
             DatasetGraph b = read(there, name, canonical);
             if (a.isEmpty() || !IsoMatcher.isomorphic(a, b)) {
-                differing.add(name + ": " + a.stream().count() + " quads embedded, " + b.stream().count() + " external");
+                differing.add(name + ": " + a.stream().count() + " quads embedded, " + b.stream().count() + " external; only"
+                        + " embedded (blank nodes aside) " + onlyIn(a, b) + "; only external " + onlyIn(b, a));
             }
         }
         return differing;
+    }
+
+    /** A few quads without blank nodes that {@code a} holds and {@code b} does not. */
+    private static List<String> onlyIn(DatasetGraph a, DatasetGraph b) {
+        return a.stream().filter(q -> !q.getSubject().isBlank() && !q.getObject().isBlank() && !b.contains(q))
+                .limit(5).map(Object::toString).toList();
     }
 
     static byte[] fetch(LabourgraphServer server, String name) {
