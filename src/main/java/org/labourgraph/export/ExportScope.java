@@ -37,6 +37,16 @@ public record ExportScope(List<String> graphs, Content content) {
         return new ExportScope(publicGraphs(dataset), Content.SKOS);
     }
 
+    /** Every public graph of {@code source}, whole. */
+    public static ExportScope allPublic(DumpSource source) {
+        return new ExportScope(source.publicGraphs(), Content.ALL);
+    }
+
+    /** The SKOS thesaurus of every public graph of {@code source}. */
+    public static ExportScope skos(DumpSource source) {
+        return new ExportScope(source.publicGraphs(), Content.SKOS);
+    }
+
     /** One named graph; refused when it does not exist, is private or is the entailment graph. */
     public static ExportScope graph(DatasetGraph dataset, String graphIri) {
         List<String> graphs = publicGraphs(dataset);

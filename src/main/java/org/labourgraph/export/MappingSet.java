@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.system.Txn;
+import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.vocab.Prefixes;
 
 /**
@@ -44,7 +47,22 @@ public final class MappingSet {
 
     /** Writes the mapping set of the dataset's public graphs, in one read transaction; {@code base} names it. */
     public static Summary write(DatasetGraph dataset, String base, OutputStream out) throws IOException {
-        List<Map<String, String>> rows = Txn.calculateRead(dataset, () -> rows(dataset));
+        List<Map<String, String>> rows = Txn.calculateRead(dataset, () -> rows(new HashSet<>(ExportScope.publicGraphs(dataset)),
+                each -> DatasetStatistics.select(dataset, MAPPINGS, null, null, each)));
+        return write(rows, base, out);
+    }
+
+    /**
+     * As above, read through {@code runner} (an external store): the mappings of the graphs {@code publicGraphs}
+     * names. Every row is read before the first byte is written, so a store that fails leaves nothing written.
+     */
+    public static Summary write(QueryRunner runner, List<String> publicGraphs, String base, OutputStream out) throws IOException {
+        List<Map<String, String>> rows = rows(new HashSet<>(publicGraphs),
+                each -> runner.select(MAPPINGS, SparqlCensus.values()).forEach(each));
+        return write(rows, base, out);
+    }
+
+    private static Summary write(List<Map<String, String>> rows, String base, OutputStream out) throws IOException {
         return writeTable(COLUMNS, rows, Map.of("mapping_set_id", base + "dumps/" + FILE_NAME,
                 "mapping_set_title", "labourgraph: links to other vocabularies, with their evidence",
                 "mapping_set_description", "Every link of a labourgraph resource to the same or a matching thing in another"
@@ -87,10 +105,9 @@ public final class MappingSet {
     }
 
     /** One map per mapping (subject, predicate, object), with its evidence pages joined by '|'. */
-    private static List<Map<String, String>> rows(DatasetGraph dataset) {
-        Set<String> publicGraphs = new HashSet<>(ExportScope.publicGraphs(dataset));
+    private static List<Map<String, String>> rows(Set<String> publicGraphs, Consumer<Consumer<Binding>> select) {
         Map<String, Map<String, String>> byKey = new LinkedHashMap<>();
-        DatasetStatistics.select(dataset, MAPPINGS, null, null, b -> {
+        select.accept(b -> {
             if (!publicGraphs.contains(b.get("g").getURI())) {
                 return;
             }

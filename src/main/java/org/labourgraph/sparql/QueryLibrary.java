@@ -61,7 +61,7 @@ public final class QueryLibrary {
     }
 
     /** The query with its empty {@code VALUES ?var { }} block filled with these values, one row each (never as text). */
-    static Query withValues(Query template, Var var, List<Node> values) {
+    public static Query withValues(Query template, Var var, List<Node> values) {
         List<Binding> rows = values.stream().map(v -> BindingFactory.binding(var, v)).toList();
         return QueryTransformOps.transform(template, new ElementTransformCopyBase() {
             @Override

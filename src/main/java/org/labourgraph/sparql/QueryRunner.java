@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -35,6 +36,8 @@ public final class QueryRunner {
         <T> T read(java.util.function.Supplier<T> work);
 
         QueryExec exec(Query query, Binding values, Duration timeout);
+
+        List<String> dataGraphs();
     }
 
     private record Embedded(DatasetGraph dataset) implements Target {
@@ -47,6 +50,17 @@ public final class QueryRunner {
         public QueryExec exec(Query query, Binding values, Duration timeout) {
             return QueryExec.newBuilder().dataset(dataset).query(query).substitution(values)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
+        }
+
+        @Override
+        public List<String> dataGraphs() {
+            List<String> graphs = new ArrayList<>();
+            dataset.listGraphNodes().forEachRemaining(g -> {
+                if (g.isURI()) {
+                    graphs.add(g.getURI());
+                }
+            });
+            return graphs;
         }
     }
 
@@ -67,6 +81,11 @@ public final class QueryRunner {
         @Override
         public QueryExec exec(Query query, Binding values, Duration timeout) {
             return service.queryExec(query).substitution(values).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
+        }
+
+        @Override
+        public List<String> dataGraphs() {
+            return service.namedDataGraphs();
         }
 
         /** The store's own words (its response body, cut short), which name the cause (a Virtuoso error code…). */
@@ -136,6 +155,34 @@ public final class QueryRunner {
                 return rows;
             }
         });
+    }
+
+    /**
+     * Runs a SELECT with the given variables bound and hands each row to {@code each} as it arrives, never holding them
+     * all (a dump's statements); returns how many rows came. Over an external store the rows are read from the response
+     * as it streams, and the timeout bounds the wait for its start, not the whole answer.
+     */
+    public long forEachRow(Query query, Map<String, Node> values, Consumer<Binding> each) {
+        count.incrementAndGet();
+        return target.read(() -> {
+            try (QueryExec exec = exec(query, values, timeout)) {
+                long rows = 0;
+                for (var it = exec.select(); it.hasNext(); rows++) {
+                    each.accept(it.next());
+                }
+                return rows;
+            }
+        });
+    }
+
+    /**
+     * The named graphs that hold the data, by IRI: over an external store those its configuration names or discovers
+     * (with {@code --data-graphs store-default}, its named graphs under the project's graph namespace); embedded, every
+     * named graph of the dataset. Which of them are public is the caller's to say (private and entailment graphs).
+     */
+    public List<String> dataGraphs() {
+        count.incrementAndGet();
+        return target.read(target::dataGraphs);
     }
 
     /** Runs a CONSTRUCT with the given variables bound; returns its graph, built inside one read transaction. */

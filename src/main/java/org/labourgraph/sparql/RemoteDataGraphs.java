@@ -47,6 +47,14 @@ final class RemoteDataGraphs {
         };
     }
 
+    /**
+     * The named graphs that hold the data: as {@link #current}, but over a store whose default graph is the data, its
+     * named graphs under the project's namespace, discovered as in {@link DataGraphs.Mode#DISCOVER}.
+     */
+    List<String> named(Function<Query, RowSet> select) {
+        return config.mode() == DataGraphs.Mode.STORE_DEFAULT ? discover(select) : current(select);
+    }
+
     /** After a write forwarded by this server: the next query lists the graphs again (the write may have made one). */
     void forget() {
         discovered.set(null);

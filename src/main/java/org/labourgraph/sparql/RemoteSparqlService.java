@@ -111,6 +111,19 @@ public final class RemoteSparqlService {
     }
 
     /**
+     * The named graphs that hold the data: {@link #dataGraphs}, or, when the store's default graph is the data
+     * ({@code store-default}), its named graphs under the project's graph namespace, as discovery lists them. What
+     * reads graph by graph (the dumps) asks this; queries over the data keep {@link #dataGraphs}.
+     */
+    public List<String> namedDataGraphs() {
+        return dataGraphs.named(q -> {
+            try (QueryExecHTTP exec = asStored(q).build()) {
+                return exec.select().materialize();
+            }
+        });
+    }
+
+    /**
      * The first of {@code graphs} (named by a client's query or request) that is not public data, if any; none is
      * checked when the store's default graph is the data ({@code --data-graphs store-default}).
      */

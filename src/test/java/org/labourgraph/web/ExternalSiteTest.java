@@ -246,8 +246,23 @@ class ExternalSiteTest {
     }
 
     @Test
+    void every_dump_holds_the_same_statements_as_the_embedded_sites_dump() {
+        assertEquals(List.of(), DumpComparison.differences(embedded.server, external, n -> n),
+                "dumps (RDF: the same quads; SKOS: the same statements; SSSOM: the same rows) that differ between the modes");
+    }
+
+    @Test
+    void a_dump_that_does_not_exist_is_a_404_naming_the_dumps() throws Exception {
+        for (String path : List.of("/dumps/labourgraph.xml", "/dumps/labourgraph-skos.nt", "/dumps/labourgraph.ttl.zip", "/dumps/")) {
+            HttpResponse<String> r = get(external, path, "Accept", "text/plain");
+            assertEquals(404, r.statusCode(), path + ": " + r.body());
+        }
+        assertTrue(get(external, "/dumps/labourgraph.xml").body().contains("labourgraph.ttl.gz"));
+    }
+
+    @Test
     void what_external_mode_does_not_serve_yet_says_so_with_a_501() throws Exception {
-        for (String path : List.of("/dumps/labourgraph.ttl.gz", "/history/1", "/changes")) {
+        for (String path : List.of("/history/1", "/changes")) {
             HttpResponse<String> r = get(external, path, "Accept", "text/plain");
             assertEquals(501, r.statusCode(), path + ": " + r.body());
             assertTrue(r.body().contains("external-endpoint mode"), path + ": " + r.body());

@@ -8,24 +8,31 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.labourgraph.export.DatasetDumpSource;
 import org.labourgraph.export.DumpFormat;
+import org.labourgraph.export.DumpSource;
 import org.labourgraph.history.ChangeLog;
 import org.labourgraph.export.ExportListener;
 import org.labourgraph.export.ExportScope;
 import org.labourgraph.export.MappingSet;
 import org.labourgraph.export.RdfExport;
+import org.labourgraph.export.SparqlDumpSource;
+import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.store.ChangeMarker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /dumps/labourgraph.{ttl,nt,nq,trig,jsonld,rdf,brf}[.gz]}, {@code /dumps/labourgraph-skos.ttl[.gz]} and
- * {@code /dumps/labourgraph-mappings.sssom.tsv} (the links to other vocabularies as SSSOM): the public data, streamed from the store in a read transaction (chunked), with ETag and Last-Modified
- * from the store's change marker. Only the names listed here exist: anything else — including every
+ * {@code /dumps/labourgraph-mappings.sssom.tsv} (the links to other vocabularies as SSSOM): the public data, streamed
+ * (chunked). Embedded, from the store in a read transaction, with ETag and Last-Modified from the store's change marker;
+ * over an external store, by SPARQL ({@link SparqlDumpSource}), without validators (its changes cannot be watched). Only the names listed here exist: anything else — including every
  * traversal attempt — is a 404, since a name is looked up, never turned into a path.
  */
 final class DumpServlet extends HttpServlet {
@@ -58,10 +65,23 @@ final class DumpServlet extends HttpServlet {
     /** Response header of a dump: the number of the revision whose data it holds (0: before any). */
     static final String REVISION_HEADER = "X-Labourgraph-Revision";
 
+    /** The embedded dataset; null over an external store. */
     private final transient DatasetGraph dataset;
+    /** Over an external store: a runner per request; null embedded. */
+    private final transient Supplier<QueryRunner> runners;
 
     DumpServlet(DatasetGraph dataset) {
+        this(dataset, null);
+    }
+
+    private DumpServlet(DatasetGraph dataset, Supplier<QueryRunner> runners) {
         this.dataset = dataset;
+        this.runners = runners;
+    }
+
+    /** The dumps of an external store's public graphs, read by SPARQL through {@code runners}. */
+    static DumpServlet remote(Supplier<QueryRunner> runners) {
+        return new DumpServlet(null, runners);
     }
 
     @Override
@@ -82,10 +102,16 @@ final class DumpServlet extends HttpServlet {
                     + " — see /.well-known/void.");
             return;
         }
-        ChangeMarker.Snapshot marker = ChangeMarker.of(dataset).snapshot();
-        if (HttpValidators.notModified(request, response, marker.version(), dump.name(), marker.lastChange())) {
-            return;
+        if (dataset != null) {
+            ChangeMarker.Snapshot marker = ChangeMarker.of(dataset).snapshot();
+            if (HttpValidators.notModified(request, response, marker.version(), dump.name(), marker.lastChange())) {
+                return;
+            }
         }
+        // An external store's changes cannot be watched: its dumps carry no validator. Its public graphs are asked
+        // before the headers go, so that a store that does not answer is a 502, not a cut 200.
+        QueryRunner runner = runners == null ? null : runners.get();
+        List<String> remoteGraphs = runner == null ? null : new SparqlDumpSource(runner).publicGraphs();
         response.setStatus(200);
         if (dump.mappings()) {
             response.setContentType(MappingSet.MEDIA_TYPE + ";charset=utf-8");
@@ -101,39 +127,57 @@ final class DumpServlet extends HttpServlet {
         }
         if (dump.mappings()) {
             try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 1 << 16)) {
-                MappingSet.write(dataset, SiteAddress.of(request), out);
+                if (runner == null) {
+                    MappingSet.write(dataset, SiteAddress.of(request), out);
+                } else {
+                    MappingSet.write(runner, remoteGraphs, SiteAddress.of(request), out);
+                }
             }
             return;
         }
         String context = SiteAddress.of(request) + "context.jsonld";
         try {
+            if (runner != null) {
+                DumpSource source = new SparqlDumpSource(runner);
+                stream(response, dump, context, source, new ExportScope(remoteGraphs,
+                        dump.skos() ? ExportScope.Content.SKOS : ExportScope.Content.ALL));
+                return;
+            }
+            DumpSource source = new DatasetDumpSource(dataset);
             Optional<ChangeLog> log = ChangeLog.of(dataset);
             if (log.isEmpty()) {
-                stream(response, dump, context);
+                stream(response, dump, context, source, scope(source, dump));
                 return;
             }
             // The revision the dump holds, read with it: a mirror applies the patches after it (/changes.json?since=N).
             log.get().readConsistent(dataset, head -> {
                 response.setHeader(REVISION_HEADER, Long.toString(head));
                 try {
-                    stream(response, dump, context);
+                    stream(response, dump, context, source, scope(source, dump));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 return null;
             });
         } catch (IOException | RuntimeException e) {
-            // Headers are gone: the client sees a cut connection (chunked, no final chunk), never a "complete" dump.
+            // Headers may be gone: the body was left open (see stream), so the client sees a cut connection (chunked, no
+            // final chunk), never a "complete" dump; before the headers went, the error page answers (502 for a store).
             LOG.warn("Dump {} was cut: {}", dump.name(), e.toString());
             throw e;
         }
     }
 
-    private void stream(HttpServletResponse response, Dump dump, String context) throws IOException {
-        ExportScope scope = dump.skos() ? ExportScope.skos(dataset) : ExportScope.allPublic(dataset);
-        try (OutputStream raw = new BufferedOutputStream(response.getOutputStream(), 1 << 16);
-             OutputStream out = dump.gzip() ? new GZIPOutputStream(raw, 1 << 16) : raw) {
-            RdfExport.write(dataset, scope, dump.format(), out, context, ExportListener.NONE);
-        }
+    private static ExportScope scope(DumpSource source, Dump dump) {
+        return dump.skos() ? ExportScope.skos(source) : ExportScope.allPublic(source);
+    }
+
+    private static void stream(HttpServletResponse response, Dump dump, String context, DumpSource source, ExportScope scope)
+            throws IOException {
+        OutputStream raw = new BufferedOutputStream(response.getOutputStream(), 1 << 16);
+        OutputStream out = dump.gzip() ? new GZIPOutputStream(raw, 1 << 16) : raw;
+        RdfExport.write(source, scope, dump.format(), out, context, ExportListener.NONE);
+        // Closed only once whole: closing ends the body (and writes gzip's trailer). A failure throws with the body still
+        // open, and Jetty then cuts the connection instead of ending the chunked body.
+        out.close();
     }
 }

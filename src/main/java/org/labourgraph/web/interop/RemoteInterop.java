@@ -26,5 +26,6 @@ public final class RemoteInterop {
         RouteTable.DATASET_DESCRIPTION.register(builder, new DescriptionServlet(description, datasetIri));
         RouteTable.SITEMAP.register(builder, new SitemapServlet(runners, description, settings.baseIri(), datasetIri));
         RouteTable.FRAGMENTS.register(builder, new FragmentsServlet(runners, null));
+        RouteTable.DUMPS.register(builder, DumpServlet.remote(runners));
     }
 }

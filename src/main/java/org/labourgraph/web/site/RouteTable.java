@@ -31,7 +31,6 @@ public final class RouteTable {
     /** Roles that may read the operators' metrics: a scraper's account needs no right to write. */
     static final String[] METRICS_READERS = {"admin", "metrics"};
 
-    private static final String EXPORTS = "the data dumps";
     private static final String HISTORY_PARTS = "the change history, Memento time maps and the curators' area";
 
     // Fuseki's operations on the dataset at "/" (embedded), forwarded to the external service (external mode).
@@ -67,7 +66,7 @@ public final class RouteTable {
     public static final Route STATIC = Route.at("/static/*").build();
 
     // What other sites and programs use (web.interop.InteropModule).
-    public static final Route DUMPS = Route.at(Routes.under(Routes.DUMPS)).notYetExternally(EXPORTS).build();
+    public static final Route DUMPS = Route.at(Routes.under(Routes.DUMPS)).build();
     public static final Route JSONLD_CONTEXT = Route.at("/context.jsonld").external(ABSENT).build();
     public static final Route DATASET_DESCRIPTION = Route.at("/.well-known/void", "/dataset").build();
     public static final Route SITEMAP = Route.at("/sitemap.xml").build();
