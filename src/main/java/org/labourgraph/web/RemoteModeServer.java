@@ -86,7 +86,7 @@ final class RemoteModeServer {
                 .addFilter("/*", new QueryTimeoutFilter())
                 .addFilter("/*", new ChangeAttributionFilter());
         RouteTable.SPARQL.register(builder, new RemoteQueryServlet(remote));
-        RouteTable.DATA.register(builder, new RemoteGraphStoreServlet(remote, writable, WRITES_DISABLED));
+        RouteTable.DATA.register(builder, new RemoteGraphStoreServlet(remote, writable, WRITES_DISABLED, history));
         RouteTable.UPDATE.register(builder, updateServlet(remote, writable, history));
         RouteTable.SEARCH_API.register(builder, new SearchServlet(search));
         RouteTable.HEALTH.register(builder, new RemoteHealthServlet(remote));

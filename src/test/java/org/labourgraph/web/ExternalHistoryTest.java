@@ -147,6 +147,26 @@ class ExternalHistoryTest {
     }
 
     @Test
+    void graph_store_writes_through_a_front_end_are_recorded_too() throws Exception {
+        String graph = LG.GRAPH_NS + "history-test-gsp";
+        URI data = URI.create(frontB.baseUrl() + "data?graph=" + TestServer.enc(graph));
+        long head = head(frontA);
+        HttpResponse<String> put = HTTP.send(TestServer.request(data, "PUT", "text/turtle", "<" + CONCEPT + "> <" + SKOS
+                + "note> \"from the graph store\"@en .", "Authorization", BOB, "X-Change-Message", "Puts a note graph"),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+        HttpResponse<String> delete = HTTP.send(TestServer.request(data, "DELETE", null, null, "Authorization", BOB),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, delete.statusCode(), delete.body());
+        JsonArray listed = revisionsSince(frontA, head);
+        assertEquals(2, listed.size(), listed.toString());
+        assertEquals("Puts a note graph", listed.get(0).getAsObject().get("message").getAsString().value());
+        assertEquals("Bob Hope", listed.get(0).getAsObject().get("curator").getAsString().value());
+        assertEquals(1, listed.get(0).getAsObject().get("added").getAsNumber().value().intValue());
+        assertEquals(1, listed.get(1).getAsObject().get("deleted").getAsNumber().value().intValue());
+    }
+
+    @Test
     void a_refused_or_failed_write_records_nothing() throws Exception {
         long head = head(frontA);
         String label = "INSERT DATA { GRAPH <" + GRAPH + "> { <" + CONCEPT + "> <" + SKOS + "altLabel> \"never recorded\"@en } }";
