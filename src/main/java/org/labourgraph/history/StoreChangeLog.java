@@ -54,6 +54,7 @@ public final class StoreChangeLog implements RevisionLog {
     private static final Query SINCE = query("change-log-since.rq");
     private static final Query RECORDED = query("revision-recorded.rq");
     private static final UpdateRequest RECORD = update("record-revision.ru");
+    private static final UpdateRequest RECORD_FIRST = update("record-first-revision.ru");
 
     /** A write that lost the race for the next revision number {@link #ATTEMPTS} times in a row. */
     public static final class Contended extends HistoryException {
@@ -138,7 +139,7 @@ public final class StoreChangeLog implements RevisionLog {
         values.put(Var.alloc("time"), NodeFactory.createLiteralDT(r.time().toString(), XSDDatatype.XSDdateTime));
         values.put(Var.alloc("patch"), NodeFactory.createLiteralString(new String(PatchCodec.encode(r), StandardCharsets.UTF_8)));
         values.put(Var.alloc("token"), token);
-        UpdateRequest bound = UpdateTransformOps.transform(RECORD, values);
+        UpdateRequest bound = UpdateTransformOps.transform(expected == 0 ? RECORD_FIRST : RECORD, values);
         UpdateModify modify = (UpdateModify) bound.getOperations().get(0);
         r.deleted().forEach(modify.getDeleteAcc()::addQuad);
         r.added().forEach(modify.getInsertAcc()::addQuad);
