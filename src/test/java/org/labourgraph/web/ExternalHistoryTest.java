@@ -119,6 +119,9 @@ class ExternalHistoryTest {
             HttpResponse<String> page = SiteWalk.get(front, "/history/concept/history-test");
             assertEquals(200, page.statusCode(), page.body());
             assertTrue(page.body().contains("Adds a variant label"), "the History tab lists it");
+            HttpResponse<String> recent = SiteWalk.get(front, "/changes");
+            assertEquals(200, recent.statusCode(), recent.body());
+            assertTrue(recent.body().contains("Adds a variant label") && recent.body().contains("Ada Lovelace"), "the recent changes list it");
             HttpResponse<String> atom = SiteWalk.get(front, "/changes.atom");
             assertEquals(200, atom.statusCode(), atom.body());
             assertTrue(atom.body().contains("Adds a variant label"), atom.body());
