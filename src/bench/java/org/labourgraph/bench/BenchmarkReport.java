@@ -51,6 +51,7 @@ public final class BenchmarkReport {
         load();
         sparql();
         pages();
+        externalPages();
         scaling();
         startup();
         memory();
@@ -99,6 +100,9 @@ public final class BenchmarkReport {
                             + ms(p99.get().median()) + " | ≤ 50 ms / ≤ 200 ms " + met(p50.get().median() <= 50 && p99.get().median() <= 200) + " |");
                 }
             }
+            results.ratio(size, BenchmarkRun.EXTERNAL_AFRESH, BenchmarkRun.EMBEDDED_AFRESH, "req/s").ifPresent(r ->
+                    line("| concept page rendered afresh: external mode over Fuseki ÷ embedded (req/s) | " + count(size) + " | " + ratio(r)
+                            + " | ≥ 0.50× " + met(r >= 0.5) + " |"));
             startupAgainstTarget(size, StartupLaunch.README_KEY, "README's serve command");
             startupAgainstTarget(size, StartupLaunch.PLAIN_KEY, "plain `java -jar` (no class archive)");
             for (String kind : PAGE_KINDS) {
@@ -232,6 +236,28 @@ public final class BenchmarkReport {
                     line("| " + count(size) + " | " + kind + " | " + http(size, series) + " | "
                             + results.ratio(size, series, "page/static", "req/s").map(this::ratio).orElse("–") + " | "
                             + results.stats(size, series, "queries").map(s -> Long.toString((long) s.max())).orElse("–") + " |");
+                }
+            }
+        }
+        line("");
+    }
+
+    private void externalPages() {
+        line("### Over an external store");
+        line("");
+        line("The same random concept pages, each request rendered afresh (`Cache-Control: no-cache`: no page-cache hit), from"
+                + " the embedded server and from a second labourgraph started with `serve --sparql-endpoint … --data-graphs"
+                + " store-default` over the standalone Fuseki of §2 (a copy of the same TDB2 database, union default graph), on"
+                + " the same machine; measured in turn, repeat after repeat.");
+        line("");
+        line("| triples | server | req/s | p50 ms | p99 ms | queries |");
+        line("|---:|---|---:|---:|---:|---:|");
+        for (long size : results.sizes()) {
+            for (String series : List.of(BenchmarkRun.EMBEDDED_AFRESH, BenchmarkRun.EXTERNAL_AFRESH)) {
+                if (results.stats(size, series, "req/s").isPresent()) {
+                    line("| " + count(size) + " | " + (series.equals(BenchmarkRun.EMBEDDED_AFRESH) ? "embedded" : "external mode over Fuseki")
+                            + " | " + http(size, series) + " | "
+                            + results.stats(size, series, "queries").map(st -> Long.toString((long) st.max())).orElse("–") + " |");
                 }
             }
         }

@@ -1,7 +1,6 @@
 package org.labourgraph.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,8 @@ import org.labourgraph.cli.TerminalProgress;
 /**
  * The whole benchmark, side by side in one run, for each size: generate a thesaurus; load it with labourgraph
  * and with Jena's tdb2.tdbloader (separate processes); serve it with labourgraph and query /sparql, then the
- * pages and a static file; serve a copy of the same TDB2 database with the standalone Fuseki, alternating the same queries with ours;
+ * pages and a static file; serve a copy of the same TDB2 database with the standalone Fuseki, alternating the same queries with ours,
+ * and concept pages rendered afresh by us and by a second labourgraph in external mode over that Fuseki;
  * time start-ups; read the server's peak RSS. Every server listens on 127.0.0.1; every load is bounded in time
  * and requests. Figures go into {@link BenchResults}; {@link BenchmarkReport} writes them out.
  */
@@ -41,6 +41,9 @@ public final class BenchmarkRun {
     private static final String JSON = "application/sparql-results+json";
     private static final Pattern NO_WARM_UP_PENDING = Pattern.compile("\"warmUpsPending\"\\s*:\\s*0\\b");
     private static final String GRAPH = "https://w3id.org/labourgraph/graph/import/bench";
+    /** Concept pages rendered afresh by the embedded server, and by a server in external mode over Fuseki. */
+    static final String EMBEDDED_AFRESH = "page/concept-afresh/embedded";
+    static final String EXTERNAL_AFRESH = "page/concept-afresh/external-fuseki";
 
     /** A kind of /sparql query the two endpoints are compared on, with the result format asked for. */
     private record SparqlProbe(String kind, String query, String accept) {}
@@ -228,7 +231,7 @@ public final class BenchmarkRun {
             results.add(size, "first-start/warm-ups-done", "s", warm);
             URI base = URI.create("http://127.0.0.1:" + port + "/");
             try {
-                sparqlBesideFuseki(size, folder, store, base.resolve("sparql"), samples);
+                sparqlBesideFuseki(size, folder, store, base, samples);
             } catch (IllegalStateException e) {
                 failed(size, "standalone Fuseki", e);
             }
@@ -241,29 +244,28 @@ public final class BenchmarkRun {
 
     private void sparqlBesideFuseki(long size, Path folder, Path store, URI ours, Samples samples) throws IOException, InterruptedException {
         step(size, "standalone Fuseki on a copy of the same TDB2 database");
-        Path copy = folder.resolve("fuseki-tdb2");
-        StoreFolders.deleteTree(copy);
-        StoreFolders.copyTree(store.resolve("tdb2"), copy);
-        Path config = folder.resolve("fuseki-bench.ttl");
-        try (InputStream in = BenchmarkRun.class.getResourceAsStream("fuseki-bench.ttl")) {
-            Files.writeString(config, new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("TDB2_LOCATION", copy.toAbsolutePath().toString().replace("\\", "/")));
-        }
-        int port = FreePort.find();
-        Path base = folder.resolve("fuseki-base");
-        Files.createDirectories(base);
-        try (ChildProcess fuseki = ChildProcess.start(List.of(ChildProcess.javaBinary(), "-Xmx" + plan.serverHeap(), "-jar",
-                        plan.fusekiJar().toAbsolutePath().toString(), "--localhost", "--port", Integer.toString(port), "--config",
-                        config.toString()), folder, folder.resolve("fuseki.log"), Map.of("FUSEKI_BASE", base.toString()))) {
-            fuseki.awaitHttp(URI.create("http://127.0.0.1:" + port + "/$/ping"), Duration.ofMinutes(5));
-            URI theirs = URI.create("http://127.0.0.1:" + port + "/ds/sparql");
+        try (FusekiOnCopy fuseki = FusekiOnCopy.start(folder, store, plan.fusekiJar(), plan.serverHeap())) {
             for (SparqlProbe probe : SPARQL_PROBES) {
-                measureSideBySide(size, "sparql/" + probe.kind() + "/labourgraph", samples.queries(ours, probe.query()),
-                        "sparql/" + probe.kind() + "/fuseki", samples.queries(theirs, probe.query()), probe.accept());
+                measureSideBySide(size, "sparql/" + probe.kind() + "/labourgraph", samples.queries(ours.resolve("sparql"), probe.query()),
+                        "sparql/" + probe.kind() + "/fuseki", samples.queries(fuseki.sparql(), probe.query()), probe.accept(), false);
             }
             fuseki.peakRssKiB().ifPresent(kib -> results.add(size, "memory/fuseki", "MiB", kib / 1024.0));
-        } finally {
-            StoreFolders.deleteTree(copy);
+            externalPages(size, folder, ours, fuseki.sparql(), samples);
+        }
+    }
+
+    /**
+     * Concept pages rendered afresh (cache misses, {@code Cache-Control: no-cache}) by the embedded server and by a
+     * second labourgraph in external mode over the same Fuseki: what reading a store over HTTP costs a page.
+     */
+    private void externalPages(long size, Path folder, URI embedded, URI fusekiSparql, Samples samples)
+            throws IOException, InterruptedException {
+        step(size, "labourgraph in external mode over the standalone Fuseki");
+        try (ExternalFrontEnd external = ExternalFrontEnd.start(plan, folder, fusekiSparql)) {
+            measureSideBySide(size, EMBEDDED_AFRESH, samples.paths(embedded, "doc/concept/", samples.conceptSlugs),
+                    EXTERNAL_AFRESH, samples.paths(external.base(), "doc/concept/", samples.conceptSlugs), "text/html", true);
+        } catch (IllegalStateException e) {
+            failed(size, "external mode", e);
         }
     }
 
@@ -280,43 +282,43 @@ public final class BenchmarkRun {
 
     private void measure(long size, String series, List<URI> targets, String accept) throws InterruptedException {
         long queries = wrk.isPresent() ? client.maxQueriesPerRequest(targets, accept) : -1;
-        warmUp(size, series, targets, accept);
+        warmUp(size, series, targets, accept, false);
         for (int r = 0; r < plan.repeats(); r++) {
-            if (!measureOnce(size, series, targets, accept, r, queries)) {
+            if (!measureOnce(size, series, targets, accept, false, r, queries)) {
                 return;
             }
         }
     }
 
-    /** Two series measured in turn, repeat after repeat, each after its own warm-up. */
-    private void measureSideBySide(long size, String seriesA, List<URI> targetsA, String seriesB, List<URI> targetsB, String accept)
-            throws InterruptedException {
+    /** Two series measured in turn, repeat after repeat, each after its own warm-up; {@code afresh}: cache misses. */
+    private void measureSideBySide(long size, String seriesA, List<URI> targetsA, String seriesB, List<URI> targetsB, String accept,
+                                   boolean afresh) throws InterruptedException {
         long queriesA = wrk.isPresent() ? client.maxQueriesPerRequest(targetsA, accept) : -1;
         long queriesB = wrk.isPresent() ? client.maxQueriesPerRequest(targetsB, accept) : -1;
-        warmUp(size, seriesA, targetsA, accept);
-        warmUp(size, seriesB, targetsB, accept);
+        warmUp(size, seriesA, targetsA, accept, afresh);
+        warmUp(size, seriesB, targetsB, accept, afresh);
         boolean a = true;
         boolean b = true;
         for (int r = 0; r < plan.repeats() && (a || b); r++) {
-            a = a && measureOnce(size, seriesA, targetsA, accept, r, queriesA);
-            b = b && measureOnce(size, seriesB, targetsB, accept, r, queriesB);
+            a = a && measureOnce(size, seriesA, targetsA, accept, afresh, r, queriesA);
+            b = b && measureOnce(size, seriesB, targetsB, accept, afresh, r, queriesB);
         }
     }
 
-    private void warmUp(long size, String series, List<URI> targets, String accept) throws InterruptedException {
+    private void warmUp(long size, String series, List<URI> targets, String accept, boolean afresh) throws InterruptedException {
         if (wrk.isPresent()) {
             // Unrecorded first pass, the same for every server: the JIT compiles the hot paths, caches fill.
             step(size, series + " warm-up (" + WARM_UP.toSeconds() + " s)");
-            runOnce(targets, accept, WARM_UP);
+            runOnce(targets, accept, afresh, WARM_UP);
         }
     }
 
     /** One recorded run; false if no request succeeded (noted in the report: the series stops there). */
-    private boolean measureOnce(long size, String series, List<URI> targets, String accept, int r, long queries)
+    private boolean measureOnce(long size, String series, List<URI> targets, String accept, boolean afresh, int r, long queries)
             throws InterruptedException {
         step(size, series + " " + (r + 1) + "/" + plan.repeats() + " (" + plan.connections() + " connections, "
                 + plan.duration().toSeconds() + " s)");
-        ClosedLoop.Outcome o = runOnce(targets, accept, plan.duration());
+        ClosedLoop.Outcome o = runOnce(targets, accept, afresh, plan.duration());
         if (queries >= 0) {
             o = o.withMaxQueries(queries);
         }
@@ -338,12 +340,12 @@ public final class BenchmarkRun {
         return true;
     }
 
-    private ClosedLoop.Outcome runOnce(List<URI> targets, String accept, Duration duration) throws InterruptedException {
+    private ClosedLoop.Outcome runOnce(List<URI> targets, String accept, boolean afresh, Duration duration) throws InterruptedException {
         if (wrk.isEmpty()) {
-            return client.run(targets, accept, plan.connections(), duration, plan.maxRequests());
+            return client.run(targets, accept, afresh, plan.connections(), duration, plan.maxRequests());
         }
         try {
-            return wrk.get().run(targets, accept, plan.connections(), duration);
+            return wrk.get().run(targets, accept, afresh, plan.connections(), duration);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run wrk (" + wrk.get().describe() + "): " + e.getMessage(), e);
         }

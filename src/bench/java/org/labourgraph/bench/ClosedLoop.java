@@ -32,8 +32,12 @@ final class ClosedLoop {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** Runs {@code connections} loops over {@code targets} (absolute loopback URIs) with the given Accept header. */
-    Outcome run(List<URI> targets, String accept, int connections, Duration duration, long maxRequests) throws InterruptedException {
+    /**
+     * Runs {@code connections} loops over {@code targets} (absolute loopback URIs) with the given Accept header;
+     * {@code afresh} adds {@code Cache-Control: no-cache} (every page rendered, never read from the page cache).
+     */
+    Outcome run(List<URI> targets, String accept, boolean afresh, int connections, Duration duration, long maxRequests)
+            throws InterruptedException {
         targets.forEach(MixedLoad::requireLoopback);
         LatencyRecorder latencies = new LatencyRecorder();
         LongAdder failed = new LongAdder();
@@ -50,8 +54,11 @@ final class ClosedLoop {
                     URI target = targets.get((int) (i % targets.size()));
                     long t = System.nanoTime();
                     try {
-                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(target).header("Accept", accept)
-                                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+                        HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Accept", accept).timeout(Duration.ofSeconds(30));
+                        if (afresh) {
+                            request.header("Cache-Control", "no-cache");
+                        }
+                        HttpResponse<Void> r = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
                         if (r.statusCode() / 100 == 2) {
                             latencies.record((System.nanoTime() - t) / 1000);
                             r.headers().firstValue(QUERY_COUNT_HEADER).ifPresent(q -> maxQueries.accumulate(Long.parseLong(q.trim())));

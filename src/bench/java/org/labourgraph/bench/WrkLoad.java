@@ -53,8 +53,12 @@ final class WrkLoad {
         return wrk.toString();
     }
 
-    /** One run over the targets (all on one loopback origin). */
-    ClosedLoop.Outcome run(List<URI> targets, String accept, int connections, Duration duration) throws IOException, InterruptedException {
+    /**
+     * One run over the targets (all on one loopback origin); {@code afresh} sends {@code Cache-Control: no-cache}, so
+     * every page is rendered, not read from the page cache.
+     */
+    ClosedLoop.Outcome run(List<URI> targets, String accept, boolean afresh, int connections, Duration duration)
+            throws IOException, InterruptedException {
         targets.forEach(MixedLoad::requireLoopback);
         URI first = targets.get(0);
         String origin = first.getScheme() + "://" + first.getRawAuthority();
@@ -75,7 +79,7 @@ final class WrkLoad {
         try {
             List<String> command = List.of(wrk.toString(), "-t", String.valueOf(Math.min(2, connections)), "-c", String.valueOf(connections),
                     "-d", duration.toSeconds() + "s", "--timeout", "30s", "--latency", "-s", script.toString(), origin + paths.get(0),
-                    "--", list.toString(), accept);
+                    "--", list.toString(), accept, afresh ? "no-cache" : "");
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out;
             try (InputStream in = p.getInputStream()) {

@@ -126,6 +126,7 @@ public record DatasetStatistics(
         // Per public graph, in IRI order: every licence it states (the first is its own), then its first source.
         Map<Node, List<String>> licencesOf = new LinkedHashMap<>();
         Map<Node, String> sourceOf = new LinkedHashMap<>();
+        new TreeSet<>(publicGraphs).forEach(g -> licencesOf.put(NodeFactory.createURI(g), new ArrayList<>()));
         reads.select(GRAPH_METADATA, row -> {
             if (!publicGraphs.contains(row.get("g").getURI())) {
                 return;

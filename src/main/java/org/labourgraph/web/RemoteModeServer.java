@@ -68,6 +68,7 @@ final class RemoteModeServer {
         // This JVM runs no client query itself, but the search fallback builds queries with Jena: keep it closed too.
         SparqlSafety.install();
         RemoteSparqlService remote = new RemoteSparqlService(endpoint, settings.queryTimeout());
+        boolean directPost = remote.preferDirectPost();
         boolean writable = settings.passwordFile().isPresent();
         RemoteSparqlSearch search = new RemoteSparqlSearch(remote);
         // The history lives in a graph of the store, outside its public data; a store whose default graph is the data
@@ -107,7 +108,8 @@ final class RemoteModeServer {
         LabourgraphServer.bindHost(server, settings.host());
         LabourgraphServer.sizeResponseBuffers(server);
         ErrorPages.install(server, new org.labourgraph.render.Site(settings.baseIri()));
-        LOG.info("External-endpoint mode: queries go to {}{}{}; writes {}.", endpoint.query(),
+        LOG.info("External-endpoint mode: queries go to {} ({}){}{}; writes {}.", endpoint.query(),
+                directPost ? "as POST bodies" : "by GET or form POST: the store did not answer a direct POST",
                 endpoint.update().map(u -> ", updates to " + u).orElse(""),
                 endpoint.graphStore().map(u -> ", Graph Store Protocol to " + u).orElse(""),
                 writable ? "are forwarded for authenticated curators" : "are refused (no --passwd)");

@@ -43,6 +43,20 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void pages_over_an_external_store_are_set_beside_the_embedded_ones_rendered_afresh_against_half_their_rate() {
+        BenchResults r = results();
+        r.add(100_000, BenchmarkRun.EMBEDDED_AFRESH, "req/s", 400);
+        r.add(100_000, BenchmarkRun.EMBEDDED_AFRESH, "queries", 3);
+        r.add(100_000, BenchmarkRun.EXTERNAL_AFRESH, "req/s", 180);
+        r.add(100_000, BenchmarkRun.EXTERNAL_AFRESH, "queries", 3);
+        String md = BenchmarkReport.render(r, context());
+        assertTrue(md.contains("| concept page rendered afresh: external mode over Fuseki ÷ embedded (req/s) | 99,926 | 0.45× | ≥ 0.50× (**missed**) |"), md);
+        assertTrue(md.contains("### Over an external store"), md);
+        assertTrue(md.contains("| 99,926 | external mode over Fuseki | 180 |"), md);
+        assertTrue(md.contains("| 99,926 | embedded | 400 |"), md);
+    }
+
+    @Test
     void the_load_shows_what_tdbloader_reaches_given_the_quads_labourgraph_writes() {
         BenchResults r = results();
         r.add(100_000, "load/tdbloader-same-quads", "triples/s", 50_000);
