@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * added quads were absent and its deleted quads present before it, and the reverse after — the store is its own
  * witness. An entry whose change did not commit is removed; so after any crash the history and the store agree.
  */
-public final class ChangeLog {
+public final class ChangeLog implements RevisionLog {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
     /** Where a dataset's log is found: the served dataset's context (shared by its wrappers). */
     static final Symbol KEY = Symbol.create("https://w3id.org/labourgraph/ontology#changeLog");
@@ -149,20 +149,24 @@ public final class ChangeLog {
     }
 
     /** The number of the newest committed revision (0: none yet). */
+    @Override
     public synchronized long head() {
         return published.size();
     }
 
     /** Every committed revision, oldest first. */
+    @Override
     public synchronized List<Revision> revisions() {
         return List.copyOf(published);
     }
 
+    @Override
     public synchronized Optional<Revision> revision(long number) {
         return number >= 1 && number <= published.size() ? Optional.of(published.get((int) number - 1)) : Optional.empty();
     }
 
     /** The revisions that changed statements about {@code iri}, oldest first. */
+    @Override
     public synchronized List<Revision> about(String iri) {
         return published.stream().filter(r -> r.touches(iri)).toList();
     }

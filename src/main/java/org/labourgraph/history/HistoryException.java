@@ -1,7 +1,7 @@
 package org.labourgraph.history;
 
 /** The history cannot be read or written; the message says which entry or file, and what to do. */
-public final class HistoryException extends RuntimeException {
+public class HistoryException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public HistoryException(String message) {

@@ -146,6 +146,23 @@ public final class RemoteSparqlService {
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Runs a SELECT on the store as it is (no dataset description: its own default graph and every named graph, as an
+     * update's WHERE clause sees it), rows read in full; for the server's own graphs, never for public pages.
+     */
+    public RowSet selectStored(Query query) {
+        try (QueryExecHTTP exec = asStored(query).build()) {
+            return exec.select().materialize();
+        }
+    }
+
+    /** As {@link #selectStored}, for an ASK. */
+    public boolean askStored(Query query) {
+        try (QueryExecHTTP exec = asStored(query).build()) {
+            return exec.ask();
+        }
+    }
+
     /** Runs a SELECT and returns its rows, read in full. */
     public RowSet select(Query query) {
         try (QueryExecHTTP exec = queryExec(query).build()) {

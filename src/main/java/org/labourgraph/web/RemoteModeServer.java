@@ -4,16 +4,20 @@ import jakarta.servlet.http.HttpServlet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.labourgraph.config.DataGraphs;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
+import org.labourgraph.history.StoreChangeLog;
 import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.sparql.RemoteSparqlSearch;
 import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.sparql.SparqlSafety;
 import org.labourgraph.web.browse.BrowseModule;
+import org.labourgraph.web.curation.ChangeAttributionFilter;
 import org.labourgraph.web.endpoint.NotServedHereServlet;
 import org.labourgraph.web.endpoint.QueryTimeoutFilter;
 import org.labourgraph.web.endpoint.RemoteGraphStoreServlet;
@@ -22,6 +26,7 @@ import org.labourgraph.web.endpoint.RemoteQueryServlet;
 import org.labourgraph.web.endpoint.RemoteUpdateServlet;
 import org.labourgraph.web.endpoint.SearchServlet;
 import org.labourgraph.web.endpoint.WritesDisabledServlet;
+import org.labourgraph.web.history.HistoryModule;
 import org.labourgraph.web.interop.RemoteInterop;
 import org.labourgraph.web.site.ErrorPages;
 import org.labourgraph.web.site.RequestSizeLimitFilter;
@@ -51,6 +56,10 @@ final class RemoteModeServer {
     static final String NO_UPDATE_ENDPOINT = "This server forwards writes, but was started without --update-endpoint:"
             + " it has no SPARQL Update service to send them to. Restart it with --update-endpoint URL.";
 
+    static final String NO_HISTORY = "This server runs in external-endpoint mode over a store whose default graph is the"
+            + " public data (--data-graphs store-default): no history is kept there, since its graph would be public too."
+            + " Name the data graphs (--data-graphs discover, the default, or a list) to have writes recorded and listed here.";
+
     private RemoteModeServer() {}
 
     static LabourgraphServer build(ServerSettings settings) {
@@ -62,21 +71,34 @@ final class RemoteModeServer {
         boolean directPost = remote.preferDirectPost();
         boolean writable = settings.passwordFile().isPresent();
         RemoteSparqlSearch search = new RemoteSparqlSearch(remote);
+        // The history lives in a graph of the store, outside its public data; a store whose default graph is the data
+        // (the union of its graphs) would show it to everyone, so there none is kept.
+        Optional<StoreChangeLog> history = endpoint.dataGraphs().mode() == DataGraphs.Mode.STORE_DEFAULT
+                ? Optional.empty() : Optional.of(new StoreChangeLog(remote));
+        SiteContext ctx = SiteContext.remote(settings, remote, search);
 
         FusekiServer.Builder builder = CorsSettings.applyTo(FusekiServer.create()
-                .fusekiModules(FusekiModules.create(List.of(new BrowseModule(SiteContext.remote(settings, remote, search)))))
+                .fusekiModules(FusekiModules.create(List.of(new BrowseModule(ctx))))
                 .port(settings.port())
                 .loopback(false)
                 .enablePing(true)
                 .enableStats(false))
                 .addFilter("/*", new RequestSizeLimitFilter(settings.maxRequestBytes()))
-                .addFilter("/*", new QueryTimeoutFilter());
+                .addFilter("/*", new QueryTimeoutFilter())
+                .addFilter("/*", new ChangeAttributionFilter());
         RouteTable.SPARQL.register(builder, new RemoteQueryServlet(remote));
-        RouteTable.DATA.register(builder, new RemoteGraphStoreServlet(remote, writable, WRITES_DISABLED));
-        RouteTable.UPDATE.register(builder, updateServlet(remote, writable));
+        RouteTable.DATA.register(builder, new RemoteGraphStoreServlet(remote, writable, WRITES_DISABLED, history));
+        RouteTable.UPDATE.register(builder, updateServlet(remote, writable, history));
         RouteTable.SEARCH_API.register(builder, new SearchServlet(search));
         RouteTable.HEALTH.register(builder, new RemoteHealthServlet(remote));
         RemoteInterop.register(builder, settings, () -> QueryRunner.remote(remote), search);
+        if (history.isPresent()) {
+            HistoryModule.registerExternal(builder, ctx, history.get());
+        } else {
+            NotServedHereServlet none = NotServedHereServlet.saying(NO_HISTORY);
+            RouteTable.HISTORY.register(builder, none);
+            RouteTable.CHANGES.register(builder, none);
+        }
         notServedYet(builder);
         if (writable) {
             builder.securityHandler(LabourgraphServer.writeProtection(settings.passwordFile().get()));
@@ -102,13 +124,13 @@ final class RemoteModeServer {
         }
     }
 
-    private static HttpServlet updateServlet(RemoteSparqlService remote, boolean writable) {
+    private static HttpServlet updateServlet(RemoteSparqlService remote, boolean writable, Optional<StoreChangeLog> history) {
         if (!writable) {
             return new WritesDisabledServlet(WRITES_DISABLED);
         }
         if (remote.endpoint().update().isEmpty()) {
             return new WritesDisabledServlet(NO_UPDATE_ENDPOINT);
         }
-        return new RemoteUpdateServlet(remote);
+        return new RemoteUpdateServlet(remote, history);
     }
 }

@@ -262,7 +262,7 @@ class ExternalSiteTest {
 
     @Test
     void what_external_mode_does_not_serve_yet_says_so_with_a_501() throws Exception {
-        for (String path : List.of("/history/1", "/changes")) {
+        for (String path : List.of("/timemap/concept/ghost-work")) {
             HttpResponse<String> r = get(external, path, "Accept", "text/plain");
             assertEquals(501, r.statusCode(), path + ": " + r.body());
             assertTrue(r.body().contains("external-endpoint mode"), path + ": " + r.body());

@@ -5,7 +5,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.labourgraph.history.StoreChangeLog;
+import org.labourgraph.history.UpdateDeltas;
+import org.labourgraph.sparql.QueryPolicy;
 
 import org.labourgraph.sparql.RemoteSparqlService;
 
@@ -19,11 +34,19 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
     private final transient RemoteSparqlService remote;
     private final boolean writable;
     private final String writesRefused;
+    /** Where each write is recorded as a revision (sent as SPARQL Update); empty: forwarded to --graph-store as it is. */
+    private final transient Optional<StoreChangeLog> history;
 
     public RemoteGraphStoreServlet(RemoteSparqlService remote, boolean writable, String writesRefused) {
+        this(remote, writable, writesRefused, Optional.empty());
+    }
+
+    public RemoteGraphStoreServlet(RemoteSparqlService remote, boolean writable, String writesRefused,
+                                   Optional<StoreChangeLog> history) {
         this.remote = remote;
         this.writable = writable;
         this.writesRefused = writesRefused;
+        this.history = history.filter(h -> remote.endpoint().update().isPresent());
     }
 
     @Override
@@ -38,6 +61,10 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
         }
         if (write && !writable) {
             RemoteResponses.error(response, 403, writesRefused);
+            return;
+        }
+        if (write && history.isPresent()) {
+            recorded(method, request, response, history.get());
             return;
         }
         if (remote.endpoint().graphStore().isEmpty()) {
@@ -56,5 +83,43 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
         }
         RemoteResponses.forward(response, "Graph Store Protocol service", () -> remote.forwardGraphStore(method, graph, Optional.ofNullable(request.getHeader("Accept")),
                 Optional.ofNullable(request.getContentType()), body));
+    }
+
+    /**
+     * A write where the store keeps the history: the graph's statements as they will be, compared with the store
+     * (PUT replaces the graph, POST adds to it, DELETE empties it), made and recorded through the update service.
+     */
+    private void recorded(String method, HttpServletRequest request, HttpServletResponse response, StoreChangeLog log)
+            throws IOException {
+        String graph = request.getParameter("graph");
+        if (graph == null) {
+            RemoteResponses.error(response, 400, QueryPolicy.DEFAULT_GRAPH_GSP_REFUSED);
+            return;
+        }
+        if (graph.equals(StoreChangeLog.GRAPH)) {
+            RemoteResponses.error(response, 400, RecordedWrites.refusal());
+            return;
+        }
+        Node g = NodeFactory.createURI(graph);
+        List<Quad> sent = new ArrayList<>();
+        if (!method.equals("DELETE")) {
+            Lang lang = request.getContentType() == null ? null : RDFLanguages.contentTypeToLang(
+                    RemoteQueryServlet.mediaType(request.getContentType()));
+            if (lang == null || RDFLanguages.isQuads(lang) && !RDFLanguages.isTriples(lang)) {
+                RemoteResponses.error(response, 415, "Send the graph as Turtle, N-Triples, RDF/XML or JSON-LD, with its"
+                        + " Content-Type; '" + request.getContentType() + "' is not one.");
+                return;
+            }
+            Graph parsed = GraphFactory.createDefaultGraph();
+            try (InputStream in = request.getInputStream()) {
+                RDFParser.source(in).lang(lang).parse(parsed);
+            } catch (RiotException e) {
+                RemoteResponses.error(response, 400, "request body: " + e.getMessage());
+                return;
+            }
+            parsed.find().forEach(t -> sent.add(Quad.create(g, t)));
+        }
+        RecordedWrites.record(response, log, () -> UpdateDeltas.ofQuads(
+                method.equals("POST") ? List.of() : UpdateDeltas.graphQuads(g, remote::selectStored), sent, remote::selectStored));
     }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
+import org.labourgraph.history.StoreChangeLog;
+import org.labourgraph.history.UpdateDeltas;
 import org.labourgraph.sparql.QueryPolicy;
 import org.labourgraph.sparql.RemoteSparqlService;
 
@@ -18,16 +20,21 @@ import org.labourgraph.sparql.RemoteSparqlService;
  * {@code /update} in external-endpoint mode on a server started with --passwd: the caller has already been
  * authenticated (the same security handler as the embedded mode guards this path), the update is parsed and
  * checked here (LOAD and SERVICE refused), then forwarded to --update-endpoint with the service's own
- * credentials. Update by GET is refused, as the protocol requires.
+ * credentials. Update by GET is refused, as the protocol requires. Where the store keeps the history
+ * ({@link StoreChangeLog}), the update is first turned into the statements it changes ({@link UpdateDeltas}) and those
+ * are sent, with their revision, as one guarded operation ({@link RecordedWrites}).
  */
 public final class RemoteUpdateServlet extends jakarta.servlet.http.HttpServlet {
     private static final String SPARQL_UPDATE = "application/sparql-update";
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final transient RemoteSparqlService remote;
+    /** Where each write is recorded as a revision; empty when the store keeps no history (store-default data). */
+    private final transient Optional<StoreChangeLog> history;
 
-    public RemoteUpdateServlet(RemoteSparqlService remote) {
+    public RemoteUpdateServlet(RemoteSparqlService remote, Optional<StoreChangeLog> history) {
         this.remote = remote;
+        this.history = history;
     }
 
     @Override
@@ -67,7 +74,19 @@ public final class RemoteUpdateServlet extends jakarta.servlet.http.HttpServlet 
             RemoteResponses.error(response, 400, refusal.get());
             return;
         }
-        RemoteResponses.forward(response, "update service", () -> remote.forwardUpdate(text, values(request, "using-graph-uri"), values(request, "using-named-graph-uri")));
+        List<String> using = values(request, "using-graph-uri");
+        List<String> usingNamed = values(request, "using-named-graph-uri");
+        if (history.isEmpty()) {
+            RemoteResponses.forward(response, "update service", () -> remote.forwardUpdate(text, using, usingNamed));
+            return;
+        }
+        Optional<String> historyWrite = RecordedWrites.touchesHistory(update);
+        if (historyWrite.isPresent()) {
+            RemoteResponses.error(response, 400, historyWrite.get());
+            return;
+        }
+        RecordedWrites.record(response, history.get(),
+                () -> UpdateDeltas.of(update, using, usingNamed, remote::selectStored));
     }
 
     private static List<String> values(HttpServletRequest request, String name) {

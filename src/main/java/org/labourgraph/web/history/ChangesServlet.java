@@ -21,8 +21,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.labourgraph.history.PublicPatch;
-import org.labourgraph.history.RecordingDataset;
 import org.labourgraph.history.Revision;
+import org.labourgraph.history.RevisionLog;
 import org.labourgraph.model.ChangeSummary;
 import org.labourgraph.model.Text;
 import org.labourgraph.model.Value;
@@ -54,7 +54,7 @@ final class ChangesServlet extends HttpServlet {
     static final int RESOURCES_SHOWN = 10;
 
     private final transient SiteContext ctx;
-    private final transient RecordingDataset store;
+    private final transient RevisionLog log;
     private final transient CuratorNames names;
     private final transient Node derivedGraph = NodeFactory.createURI(LabourStore.ENTAILMENT_GRAPH);
     /** What each revision did in public (revisions never change once committed). */
@@ -63,9 +63,9 @@ final class ChangesServlet extends HttpServlet {
     /** The public side of a revision: its counts and the first resources it touched. */
     private record Touched(long added, long deleted, List<String> resources, int more) {}
 
-    ChangesServlet(SiteContext ctx, RecordingDataset store) {
+    ChangesServlet(SiteContext ctx, RevisionLog log) {
         this.ctx = ctx;
-        this.store = store;
+        this.log = log;
         this.names = CuratorNames.beside(ctx.settings.passwordFile());
     }
 
@@ -93,10 +93,10 @@ final class ChangesServlet extends HttpServlet {
     }
 
     private void patch(String number, HttpServletResponse resp) throws IOException {
-        Optional<Revision> r = number.matches("[1-9][0-9]{0,17}") ? store.log().revision(Long.parseLong(number)) : Optional.empty();
+        Optional<Revision> r = number.matches("[1-9][0-9]{0,17}") ? log.revision(Long.parseLong(number)) : Optional.empty();
         if (r.isEmpty()) {
             Responses.send(resp, 404, "text/plain", "There is no revision " + number + ": revisions are numbered 1 to "
-                    + store.log().head() + ". The list is at /changes.json.\n");
+                    + log.head() + ". The list is at /changes.json.\n");
             return;
         }
         // Read the entry whole before the response starts: one that is missing or unreadable is then the site's 500
@@ -114,7 +114,7 @@ final class ChangesServlet extends HttpServlet {
     private void html(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String lang = Language.choose(req, resp);
         Ui ui = Ui.of(lang);
-        long head = store.log().head();
+        long head = log.head();
         long before;
         try {
             before = req.getParameter("before") == null ? head + 1 : Long.parseLong(req.getParameter("before"));
@@ -140,7 +140,7 @@ final class ChangesServlet extends HttpServlet {
 
     private void atom(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         QueryRunner runner = ctx.runner();
-        List<ChangeSummary> changes = summaries(newestBefore(store.log().head() + 1, PAGE), runner, "en");
+        List<ChangeSummary> changes = summaries(newestBefore(log.head() + 1, PAGE), runner, "en");
         resp.setStatus(200);
         resp.setContentType("application/atom+xml;charset=utf-8");
         resp.setHeader(Responses.QUERY_COUNT, Integer.toString(runner.count()));
@@ -157,7 +157,7 @@ final class ChangesServlet extends HttpServlet {
             JsonResponses.error(resp, 400, "?since= takes a revision number (0 for the whole list), not '" + req.getParameter("since") + "'.");
             return;
         }
-        List<Revision> all = store.log().revisions();
+        List<Revision> all = log.revisions();
         long head = all.size();
         if (since < 0 || since > head) {
             JsonResponses.error(resp, 404, "There is no revision " + since + ": the newest is " + head + ". Ask ?since=0 … " + head + ".");
@@ -195,7 +195,7 @@ final class ChangesServlet extends HttpServlet {
 
     /** Up to {@code n} revisions numbered below {@code before}, newest first. */
     private List<Revision> newestBefore(long before, int n) {
-        List<Revision> all = store.log().revisions();
+        List<Revision> all = log.revisions();
         List<Revision> out = new ArrayList<>();
         for (long k = Math.min(before - 1, all.size()); k >= 1 && out.size() < n; k--) {
             out.add(all.get((int) k - 1));

@@ -9,6 +9,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.history.RecordingDataset;
+import org.labourgraph.history.RevisionLog;
 import org.labourgraph.source.SourceSet;
 import org.labourgraph.validate.ResourceShapes;
 import org.labourgraph.web.browse.RevisionViewFilter;
@@ -59,6 +60,16 @@ public final class HistoryModule implements FusekiModule {
         RouteTable.TIME_MAPS.register(builder, new TimeMapServlet(store.log(), ctx.settings.baseIri()));
         RouteTable.PROVENANCE_QUERY.register(builder, new ProvenanceQueryServlet(ctx, store.log()));
         RouteTable.HISTORY.register(builder, new HistoryServlet(ctx, store));
-        RouteTable.CHANGES.register(builder, new ChangesServlet(ctx, store));
+        RouteTable.CHANGES.register(builder, new ChangesServlet(ctx, store.log()));
+    }
+
+    /**
+     * External mode: the recent changes, their feeds and patches, and each resource's History tab, read from the
+     * revisions the front-ends recorded in the external store ({@code log}). The time maps, the past versions of
+     * pages and reverts need the store as it was and stay with the embedded store.
+     */
+    public static void registerExternal(FusekiServer.Builder builder, SiteContext ctx, RevisionLog log) {
+        RouteTable.HISTORY.register(builder, new HistoryServlet(ctx, log, Optional.empty()));
+        RouteTable.CHANGES.register(builder, new ChangesServlet(ctx, log));
     }
 }

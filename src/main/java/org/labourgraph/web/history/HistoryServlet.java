@@ -21,6 +21,7 @@ import org.labourgraph.history.Attribution;
 import org.labourgraph.history.RecordingDataset;
 import org.labourgraph.history.Reverts;
 import org.labourgraph.history.Revision;
+import org.labourgraph.history.RevisionLog;
 import org.labourgraph.model.ChangeLine;
 import org.labourgraph.model.ResourceHistory;
 import org.labourgraph.model.RevisionEntry;
@@ -51,12 +52,19 @@ import org.labourgraph.web.site.SiteContext;
 final class HistoryServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final transient SiteContext ctx;
-    private final transient RecordingDataset store;
+    private final transient RevisionLog log;
+    /** The store reverts are made in: empty in external mode, where the history is read but reverts are not made. */
+    private final transient Optional<RecordingDataset> revertible;
     private final transient CuratorNames names;
 
     HistoryServlet(SiteContext ctx, RecordingDataset store) {
+        this(ctx, store.log(), Optional.of(store));
+    }
+
+    HistoryServlet(SiteContext ctx, RevisionLog log, Optional<RecordingDataset> revertible) {
         this.ctx = ctx;
-        this.store = store;
+        this.log = log;
+        this.revertible = revertible;
         this.names = CuratorNames.beside(ctx.settings.passwordFile());
     }
 
@@ -70,7 +78,7 @@ final class HistoryServlet extends HttpServlet {
         }
         String iri = ctx.settings.baseIri() + "id" + path;
         String docPath = "/doc" + path;
-        List<Revision> revisions = store.log().about(iri);
+        List<Revision> revisions = log.about(iri);
         QueryRunner runner = ctx.runner();
         Ui ui = Ui.of(lang);
         String title;
@@ -124,6 +132,11 @@ final class HistoryServlet extends HttpServlet {
             JsonResponses.error(resp, 404, "Only POST /history/revert?rev=N (curators, server started with --passwd) is accepted here.");
             return;
         }
+        if (revertible.isEmpty()) {
+            JsonResponses.error(resp, 501, "Reverts are not made in external-endpoint mode: send the revision's inverse as"
+                    + " DELETE DATA / INSERT DATA to /update (its patch is at /changes/" + req.getParameter("rev") + ").");
+            return;
+        }
         long number;
         try {
             number = Long.parseLong(req.getParameter("rev") == null ? "" : req.getParameter("rev"));
@@ -133,7 +146,7 @@ final class HistoryServlet extends HttpServlet {
         }
         Optional<Revision> made;
         try {
-            made = Reverts.revert(store, number, ChangeAttributionFilter.author(req), Attribution.Channel.RESOURCE);
+            made = Reverts.revert(revertible.get(), number, ChangeAttributionFilter.author(req), Attribution.Channel.RESOURCE);
         } catch (IllegalArgumentException e) {
             JsonResponses.error(resp, 404, e.getMessage());
             return;

@@ -31,7 +31,7 @@ public final class RouteTable {
     /** Roles that may read the operators' metrics: a scraper's account needs no right to write. */
     static final String[] METRICS_READERS = {"admin", "metrics"};
 
-    private static final String HISTORY_PARTS = "the change history, Memento time maps and the curators' area";
+    private static final String HISTORY_PARTS = "Memento time maps, the provenance query and the curators' area";
 
     // Fuseki's operations on the dataset at "/" (embedded), forwarded to the external service (external mode).
     public static final Route SPARQL = Route.at(Routes.SPARQL).alsoTakes("POST").access(Access.POST_READS).embedded(FUSEKI).build();
@@ -81,9 +81,9 @@ public final class RouteTable {
     public static final Route PROVENANCE_QUERY = Route.at("/history/sparql").alsoTakes("POST").access(Access.everyMethodBy(WRITERS))
             .notYetExternally(HISTORY_PARTS).build();
     /** POST /history/revert reverts a revision. */
-    public static final Route HISTORY = Route.at("/history/*").alsoTakes("POST").access(Access.writesBy(WRITERS))
-            .notYetExternally(HISTORY_PARTS).build();
-    public static final Route CHANGES = Route.at("/changes/*", "/changes.atom", "/changes.json").notYetExternally(HISTORY_PARTS).build();
+    public static final Route HISTORY = Route.at("/history/*").alsoTakes("POST").access(Access.writesBy(WRITERS)).build();
+    /** In external mode, read from the history the front-ends record in the store (StoreChangeLog). */
+    public static final Route CHANGES = Route.at("/changes/*", "/changes.atom", "/changes.json").build();
 
     // The curators' area (CuratorModule, with --passwd): its SPARQL endpoint is a Fuseki dataset at /curator.
     static final Route CURATOR_AREA = Route.at(Routes.CURATOR, Routes.CURATOR + "/*").alsoTakes(Route.WRITE_METHODS.toArray(String[]::new))

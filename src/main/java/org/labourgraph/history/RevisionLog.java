@@ -1,0 +1,21 @@
+package org.labourgraph.history;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The committed revisions as the history pages read them, wherever they are kept: the embedded store's
+ * {@link ChangeLog} or, in external mode, the change-log graph of the external store ({@link StoreChangeLog}).
+ */
+public interface RevisionLog {
+    /** The number of the newest committed revision (0: none yet). */
+    long head();
+
+    /** Every committed revision, oldest first. */
+    List<Revision> revisions();
+
+    Optional<Revision> revision(long number);
+
+    /** The revisions that changed statements about {@code iri}, oldest first. */
+    List<Revision> about(String iri);
+}
