@@ -67,10 +67,8 @@ public final class LabourStore implements AutoCloseable {
                 updateEntailments(changes);
             }
             // Cached pages of the resources the change leaves alone stay valid (see ChangeMarker#unchangedSince).
-            long touching = System.nanoTime();
             ChangeMarker marker = ChangeMarker.of(recorded);
             TouchedResources.of(text, iri(ENTAILMENT_GRAPH), changes).ifPresent(marker::touching);
-            LOG.debug("Pre-commit: touched resources in {} ms", (System.nanoTime() - touching) / 1_000_000);
         });
         this.dataset = recorded;
         this.quadCount = new QuadCount(tdb, recorded);
