@@ -207,6 +207,7 @@ public final class LabourStore implements AutoCloseable {
         List<StreamingImport.FileIntoGraph> plan = files.stream()
                 .map(f -> new StreamingImport.FileIntoGraph(f.file(), f.lang(), f.graph())).toList();
         StreamingImport.Counts[] counts = new StreamingImport.Counts[1];
+        long[] writesDone = {0};
         Attribution importer = Attribution.bound().orElse(new Attribution(System.getProperty("user.name", "labourgraph"),
                 "labourgraph load: " + String.join(", ", plan.stream().map(StreamingImport.FileIntoGraph::graph).toList()),
                 Attribution.Channel.LOCAL));
@@ -225,6 +226,7 @@ public final class LabourStore implements AutoCloseable {
                 try {
                     counts[0] = StreamingImport.run(text, dataset, iri(ENTAILMENT_GRAPH), plan, replace || refreshAtEnd,
                             spillFolder(), progress);
+                    writesDone[0] = System.nanoTime();
                     // Refreshing them again before the commit would redo, over the whole store, what the import did.
                     entailmentsCurrent.set(true);
                 } catch (RdfSyntaxException e) {
@@ -236,6 +238,8 @@ public final class LabourStore implements AutoCloseable {
         } finally {
             entailmentsCurrent.remove();
         }
+        LOG.debug("Import: writes in the transaction {} ms; commit (pre-commit steps, history, text index, TDB2) {} ms",
+                (writesDone[0] - start) / 1_000_000, (System.nanoTime() - writesDone[0]) / 1_000_000);
         pending.ifPresent(write -> saveState(write.state()));
         return new ImportResult(plan.size(), counts[0].triples(), entailedCount(), Duration.ofNanos(System.nanoTime() - start),
                 pending.map(SourceGraphs::files).orElse(0));

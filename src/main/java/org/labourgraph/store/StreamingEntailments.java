@@ -48,6 +48,7 @@ import org.labourgraph.vocab.LG;
  * them, so a full refresh spills what the data entails to a temporary binary file and adds it afterwards.
  */
 final class StreamingEntailments {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamingEntailments.class);
     private static final Node TYPE = RDF.type.asNode();
     private static final Node DCT_SUBJECT = NodeFactory.createURI("http://purl.org/dc/terms/subject");
     private static final Node DISCUSSES = LG.discusses.asNode();
@@ -134,13 +135,23 @@ final class StreamingEntailments {
     /** Runs the joining rules to a fixed point; returns how many triples this computation added in all. */
     long finish() {
         long before;
+        long closing = 0;
+        long discussing = 0;
+        int passes = 0;
         do {
             before = added;
+            long t0 = System.nanoTime();
             for (Node p : schema.transitive) {
                 transitiveClosure(p);
             }
+            long t1 = System.nanoTime();
             discusses();
+            closing += t1 - t0;
+            discussing += System.nanoTime() - t1;
+            passes++;
         } while (added != before);
+        LOG.debug("Joining rules: {} pass(es), transitive closures {} ms, lg:discusses {} ms; {} triples entailed in all",
+                passes, closing / 1_000_000, discussing / 1_000_000, added);
         return added;
     }
 

@@ -172,6 +172,48 @@ class LoadCommandTest {
         }
     }
 
+    /** All or nothing over a store in use: a broken file between good ones leaves data, history and text index as they were. */
+    @Test
+    void a_broken_file_between_good_ones_leaves_a_loaded_store_as_it_was() throws Exception {
+        Path store = tmp.resolve("store");
+        Path first = Files.writeString(tmp.resolve("first.nt"), "<urn:t:first> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Quorvantine\"@en .\n");
+        assertEquals(0, run("load", "--store", store.toString(), "--root", ProjectPaths.root().toString(), first.toString()).exit);
+        long quads;
+        long head;
+        try (LabourStore s = LabourStore.open(store)) {
+            quads = s.quadCount();
+            head = s.history().head();
+        }
+        Path good = Files.writeString(tmp.resolve("good.nt"), "<urn:t:good> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Zelmirabant\"@en .\n"
+                + "<urn:t:good> <http://www.w3.org/2004/02/skos/core#broader> <urn:t:first> .\n");
+        Path bad = Files.writeString(tmp.resolve("bad.nt"), "<urn:t:b> <urn:t:p> \"two\" .\n<urn:t:c> <urn:t:p> <urn:t:o>\n");
+        Path last = Files.writeString(tmp.resolve("last.nt"), "<urn:t:last> <http://www.w3.org/2004/02/skos/core#prefLabel> \"Zelmirabant two\"@en .\n");
+
+        Run run = run("load", "--store", store.toString(), "--root", ProjectPaths.root().toString(), good.toString(), bad.toString(), last.toString());
+
+        assertEquals(1, run.exit, run.err);
+        assertTrue(run.err.contains("bad.nt:"), run.err);
+        try (LabourStore s = LabourStore.open(store)) {
+            assertEquals(quads, s.quadCount(), "no quad of good.nt, nor entailment of it");
+            assertEquals(head, s.history().head(), "no history entry for a load that did not land");
+            assertEquals(0, labelled(s, "Zelmirabant"), "the text index does not know good.nt's label");
+            assertEquals(1, labelled(s, "Quorvantine"), "the text index still knows the first load's label");
+        }
+    }
+
+    private static int labelled(LabourStore s, String word) {
+        String query = "PREFIX text: <http://jena.apache.org/text#> SELECT ?s { ?s text:query \"" + word + "\" }";
+        return org.apache.jena.system.Txn.calculateRead(s.dataset(), () -> {
+            try (var exec = org.apache.jena.sparql.exec.QueryExec.dataset(s.dataset()).query(query).build()) {
+                int n = 0;
+                for (var rows = exec.select(); rows.hasNext(); rows.next()) {
+                    n++;
+                }
+                return n;
+            }
+        });
+    }
+
     record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
