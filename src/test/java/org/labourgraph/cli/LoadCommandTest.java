@@ -201,10 +201,12 @@ class LoadCommandTest {
         }
     }
 
+    private static final String TEXT_MATCHES = "PREFIX text: <http://jena.apache.org/text#> SELECT ?s { ?s text:query ?word }";
+
     private static int labelled(LabourStore s, String word) {
-        String query = "PREFIX text: <http://jena.apache.org/text#> SELECT ?s { ?s text:query \"" + word + "\" }";
         return org.apache.jena.system.Txn.calculateRead(s.dataset(), () -> {
-            try (var exec = org.apache.jena.sparql.exec.QueryExec.dataset(s.dataset()).query(query).build()) {
+            try (var exec = org.apache.jena.sparql.exec.QueryExec.dataset(s.dataset()).query(TEXT_MATCHES)
+                    .substitution("word", org.apache.jena.graph.NodeFactory.createLiteralString(word)).build()) {
                 int n = 0;
                 for (var rows = exec.select(); rows.hasNext(); rows.next()) {
                     n++;
