@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -42,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * nothing; this front-end sees that its token is not there, reads the store again, works the change out again on the
  * store as it now is, and tries again with the next number ({@link #ATTEMPTS} times, then {@link Contended}). So two
  * front-ends never lose, merge or interleave revisions: each write lands whole with its own number, or not at all.
+ *
+ * <p>What a change brings with it in the store's derived data (its entailment graph) is worked out on the same read
+ * of the store, by the {@code consequences} given at construction, and goes in the same guarded operation: it is
+ * written when the revision is and worked out again when the revision is, but it is not part of the revision (derived
+ * statements are not history).
  */
 public final class StoreChangeLog implements RevisionLog {
     private static final Logger LOG = LoggerFactory.getLogger(StoreChangeLog.class);
@@ -66,12 +72,20 @@ public final class StoreChangeLog implements RevisionLog {
     }
 
     private final RemoteSparqlService remote;
+    /** The derived statements a change adds and deletes besides itself (none by default). */
+    private final Function<UpdateDeltas.Delta, UpdateDeltas.Delta> consequences;
     private final Node log = NodeFactory.createURI(GRAPH);
     /** The revisions read so far, oldest first: a revision never changes once recorded. */
     private final List<Revision> known = new ArrayList<>();
 
     public StoreChangeLog(RemoteSparqlService remote) {
+        this(remote, change -> new UpdateDeltas.Delta(List.of(), List.of()));
+    }
+
+    /** {@code consequences} gives the derived statements a change adds and deletes, from the store as it is before it. */
+    public StoreChangeLog(RemoteSparqlService remote, Function<UpdateDeltas.Delta, UpdateDeltas.Delta> consequences) {
         this.remote = remote;
+        this.consequences = consequences;
     }
 
     @Override
@@ -111,8 +125,9 @@ public final class StoreChangeLog implements RevisionLog {
                 return Optional.empty();
             }
             Revision r = new Revision(head + 1, Instant.now(), who.author(), who.message(), delta.added(), delta.deleted());
+            UpdateDeltas.Delta derived = consequences.apply(delta);
             Node token = NodeFactory.createLiteralString(UUID.randomUUID().toString());
-            remote.update(recording(r, head, token));
+            remote.update(recording(r, derived, head, token));
             if (remote.askStored(QueryTransformOps.replaceVars(RECORDED,
                     Map.of(Var.alloc("log"), log, Var.alloc("revision"), PatchCodec.id(r.number()), Var.alloc("token"), token)))) {
                 synchronized (this) {
@@ -129,8 +144,8 @@ public final class StoreChangeLog implements RevisionLog {
                 + " made. Nothing was written; send it again.");
     }
 
-    /** record-revision.ru with its values bound and the change's quads in its templates. */
-    private UpdateRequest recording(Revision r, long expected, Node token) {
+    /** record-revision.ru with its values bound and the change's quads, and those it brings, in its templates. */
+    private UpdateRequest recording(Revision r, UpdateDeltas.Delta derived, long expected, Node token) {
         Map<Var, Node> values = new HashMap<>();
         values.put(Var.alloc("log"), log);
         values.put(Var.alloc("revision"), PatchCodec.id(r.number()));
@@ -143,6 +158,8 @@ public final class StoreChangeLog implements RevisionLog {
         UpdateModify modify = (UpdateModify) bound.getOperations().get(0);
         r.deleted().forEach(modify.getDeleteAcc()::addQuad);
         r.added().forEach(modify.getInsertAcc()::addQuad);
+        derived.deleted().forEach(modify.getDeleteAcc()::addQuad);
+        derived.added().forEach(modify.getInsertAcc()::addQuad);
         return bound;
     }
 

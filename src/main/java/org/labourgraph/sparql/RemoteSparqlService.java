@@ -135,6 +135,11 @@ public final class RemoteSparqlService {
         return graphs.stream().filter(g -> !data.contains(g)).findFirst();
     }
 
+    /** A query on the store as it is, without a dataset description: add one and the values to bind, then run it. */
+    public QueryExecHTTPBuilder storedExec(Query query) {
+        return asStored(query);
+    }
+
     /** A query on the store as it is, without a dataset description. */
     private QueryExecHTTPBuilder asStored(Query query) {
         return QueryExecHTTP.service(endpoint.query().toString())

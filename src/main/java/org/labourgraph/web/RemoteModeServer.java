@@ -12,10 +12,14 @@ import org.labourgraph.config.DataGraphs;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.history.StoreChangeLog;
+import org.labourgraph.history.UpdateDeltas;
 import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.sparql.RemoteSparqlSearch;
+import org.labourgraph.sparql.RemoteQuads;
 import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.sparql.SparqlSafety;
+import org.labourgraph.store.EntailmentChange;
+import org.labourgraph.vocab.LG;
 import org.labourgraph.web.browse.BrowseModule;
 import org.labourgraph.web.curation.ChangeAttributionFilter;
 import org.labourgraph.web.endpoint.NotServedHereServlet;
@@ -33,6 +37,8 @@ import org.labourgraph.web.site.RequestSizeLimitFilter;
 import org.labourgraph.web.site.Route;
 import org.labourgraph.web.site.RouteTable;
 import org.labourgraph.web.site.SiteContext;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +80,7 @@ final class RemoteModeServer {
         // The history lives in a graph of the store, outside its public data; a store whose default graph is the data
         // (the union of its graphs) would show it to everyone, so there none is kept.
         Optional<StoreChangeLog> history = endpoint.dataGraphs().mode() == DataGraphs.Mode.STORE_DEFAULT
-                ? Optional.empty() : Optional.of(new StoreChangeLog(remote));
+                ? Optional.empty() : Optional.of(new StoreChangeLog(remote, change -> entailmentsOf(remote, change)));
         SiteContext ctx = SiteContext.remote(settings, remote, search);
 
         FusekiServer.Builder builder = CorsSettings.applyTo(FusekiServer.create()
@@ -132,5 +138,23 @@ final class RemoteModeServer {
             return new WritesDisabledServlet(NO_UPDATE_ENDPOINT);
         }
         return new RemoteUpdateServlet(remote, history);
+    }
+
+    /**
+     * What a forwarded change does to the store's entailment graph, so that its pages and queries keep answering as the
+     * embedded store's do; nothing when the store keeps no entailment graph ({@code load --no-entailments}).
+     */
+    private static UpdateDeltas.Delta entailmentsOf(RemoteSparqlService remote, UpdateDeltas.Delta change) {
+        Node graph = NodeFactory.createURI(LG.ENTAILMENT_GRAPH);
+        RemoteQuads store = new RemoteQuads(remote, LG.ENTAILMENT_GRAPH);
+        if (!store.holdsAny(graph)) {
+            return new UpdateDeltas.Delta(List.of(), List.of());
+        }
+        long started = System.nanoTime();
+        UpdateDeltas.Delta entailed = EntailmentChange.of(store::find, graph, change.added(), change.deleted());
+        LOG.debug("A change of {} statements brings {} entailed ones and takes {} away ({} queries, {} ms)",
+                change.added().size() + change.deleted().size(), entailed.added().size(), entailed.deleted().size(),
+                store.queries(), (System.nanoTime() - started) / 1_000_000);
+        return entailed;
     }
 }

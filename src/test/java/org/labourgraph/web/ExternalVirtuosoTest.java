@@ -480,6 +480,32 @@ class ExternalVirtuosoTest {
         }
     }
 
+    @Test
+    void aCuratorsNewNarrowerConceptIsInTheHierarchysClosureOnVirtuosoTooAndLeavesItWhenDropped() throws Exception {
+        String skos = "http://www.w3.org/2004/02/skos/core#";
+        String closure = "ASK { <" + LG.CONCEPT_NS + "virtuoso-entailment-test> <" + skos + "broaderTransitive> <" + LG.CONCEPT_NS
+                + "digital-labour> }";
+        assertFalse(ask(writableApp, closure));
+        HttpResponse<String> r = post(writableApp, "update", "application/sparql-update", "INSERT DATA { GRAPH <" + LG.GRAPH_NS
+                + "test-entailments> { <" + LG.CONCEPT_NS + "virtuoso-entailment-test> <" + skos + "broader> <" + LG.CONCEPT_NS
+                + "content-moderation> } }", null, curator());
+        assertEquals(200, r.statusCode(), r.body());
+        try {
+            assertTrue(ask(writableApp, closure), "content moderation sits under ghost work, under digital labour");
+        } finally {
+            HttpResponse<String> drop = post(writableApp, "update", "application/sparql-update",
+                    "DROP SILENT GRAPH <" + LG.GRAPH_NS + "test-entailments>", null, curator());
+            assertEquals(200, drop.statusCode(), drop.body());
+        }
+        assertFalse(ask(writableApp, closure), "the entailed links went with the link they came from");
+    }
+
+    private static boolean ask(LabourgraphServer through, String ask) throws Exception {
+        HttpResponse<String> r = get(through, "sparql?query=" + enc(ask), "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.parse(r.body()).get("boolean").getAsBoolean().value();
+    }
+
     private static String insertData(String marker) {
         return "INSERT DATA { GRAPH <" + LG.GRAPH_NS + "test-writes> { <urn:labourgraph:test> <urn:labourgraph:marker> \""
                 + marker + "\" } }";
@@ -491,10 +517,7 @@ class ExternalVirtuosoTest {
     }
 
     private static boolean askTestTriple(LabourgraphServer through, String marker) throws Exception {
-        String ask = "ASK { <urn:labourgraph:test> <urn:labourgraph:marker> \"" + marker + "\" }";
-        HttpResponse<String> r = get(through, "sparql?query=" + enc(ask), "application/sparql-results+json");
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.parse(r.body()).get("boolean").getAsBoolean().value();
+        return ask(through, "ASK { <urn:labourgraph:test> <urn:labourgraph:marker> \"" + marker + "\" }");
     }
 
     private static String curator() {

@@ -1,0 +1,114 @@
+package org.labourgraph.sparql;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+
+/**
+ * The quads of an external store's data graphs (and one more graph, the entailment graph) that match one pattern, one
+ * query each ({@code quads-matching.rq}, the pattern's fixed terms bound by Jena's substitution): what the entailment
+ * rules look up when a write through a front-end is followed in the store. Answers are kept for the life of this
+ * object, which is one computation over the store as it was read: the change log's guard makes the write that follows
+ * fail if the store moved on meanwhile.
+ *
+ * <p>A pattern with a blank node matches nothing: a store cannot be asked about one of its blank nodes by name (its
+ * labels differ in every answer), and one minted by the change itself is not in the store yet. Entailed statements
+ * about blank nodes are not kept in an external store for the same reason.
+ */
+public final class RemoteQuads {
+    private static final Query MATCHING = QueryLibrary.load("quads-matching.rq", Syntax.syntaxSPARQL_11);
+    private static final Query HOLDS = QueryLibrary.load("graph-holds-statements.rq", Syntax.syntaxSPARQL_11);
+    private static final Var G = Var.alloc("g");
+    private static final Var S = Var.alloc("s");
+    private static final Var P = Var.alloc("p");
+    private static final Var O = Var.alloc("o");
+
+    private final RemoteSparqlService remote;
+    private final List<String> graphs;
+    private final Map<Quad, List<Quad>> answered = new HashMap<>();
+    private long queries;
+
+    /** Over the store's named data graphs and {@code alsoGraph}. */
+    public RemoteQuads(RemoteSparqlService remote, String alsoGraph) {
+        this.remote = remote;
+        Set<String> all = new LinkedHashSet<>(remote.namedDataGraphs());
+        all.add(alsoGraph);
+        this.graphs = List.copyOf(all);
+    }
+
+    /** Whether the store holds any statement in {@code graph}. */
+    public boolean holdsAny(Node graph) {
+        try (QueryExecHTTP exec = over(HOLDS).substitution(G, graph).build()) {
+            queries++;
+            return exec.ask();
+        }
+    }
+
+    /** The quads matching {@code pattern} ({@link Node#ANY} for a free term; the graph ANY for every graph above). */
+    public List<Quad> find(Quad pattern) {
+        Node g = pattern.getGraph();
+        Node s = pattern.getSubject();
+        Node p = pattern.getPredicate();
+        Node o = pattern.getObject();
+        if (g.isBlank() || s.isBlank() || p.isBlank() || o.isBlank()) {
+            return List.of();
+        }
+        Quad key = Quad.create(g, s, p, o);
+        List<Quad> known = answered.get(key);
+        if (known != null) {
+            return known;
+        }
+        QueryExecHTTPBuilder exec = over(MATCHING);
+        bind(exec, G, g);
+        bind(exec, S, s);
+        bind(exec, P, p);
+        bind(exec, O, o);
+        List<Quad> out = new ArrayList<>();
+        try (QueryExecHTTP run = exec.build()) {
+            queries++;
+            RowSet rows = run.select();
+            while (rows.hasNext()) {
+                Binding row = rows.next();
+                out.add(Quad.create(term(row, G, g), term(row, S, s), term(row, P, p), term(row, O, o)));
+            }
+        }
+        List<Quad> kept = List.copyOf(out);
+        answered.put(key, kept);
+        return kept;
+    }
+
+    /** How many queries this object has sent. */
+    public long queries() {
+        return queries;
+    }
+
+    private QueryExecHTTPBuilder over(Query query) {
+        QueryExecHTTPBuilder exec = remote.storedExec(query);
+        graphs.forEach(exec::addNamedGraphURI);
+        return exec.timeout(remote.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void bind(QueryExecHTTPBuilder exec, Var var, Node value) {
+        if (value.isConcrete()) {
+            exec.substitution(var, value);
+        }
+    }
+
+    /** The row's value, or the pattern's fixed term where the substitution took the variable out of the answer. */
+    private static Node term(Binding row, Var var, Node fixed) {
+        return fixed.isConcrete() ? fixed : row.get(var);
+    }
+}

@@ -1,0 +1,167 @@
+package org.labourgraph.store;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.sparql.core.DatasetGraphQuads;
+import org.apache.jena.sparql.core.GraphView;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * A store read through a lookup (one call per quad pattern, as {@code RemoteQuads} asks an external store), with a
+ * change laid over it in memory: what the entailment rules read and write when they follow a write that another store
+ * will make. Nothing reaches the store; {@link #added()} and {@link #deleted()} are the net difference. Only the
+ * named graphs are used (the rules never read or write the default graph); no transactions: one thread, one change.
+ */
+final class ChangeOverlay extends DatasetGraphQuads {
+    private final Function<Quad, List<Quad>> store;
+    private final Set<Quad> added = new LinkedHashSet<>();
+    private final Set<Quad> deleted = new LinkedHashSet<>();
+    private final PrefixMap prefixes = PrefixMapFactory.create();
+
+    /** {@code store} answers a pattern ({@link Node#ANY} for a free term, the graph ANY for every named graph). */
+    ChangeOverlay(Function<Quad, List<Quad>> store) {
+        this.store = store;
+    }
+
+    /** Quads the store does not hold and the change adds. */
+    Set<Quad> added() {
+        return added;
+    }
+
+    /** Quads the store holds and the change deletes. */
+    Set<Quad> deleted() {
+        return deleted;
+    }
+
+    @Override
+    public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
+        Quad pattern = Quad.create(any(g), any(s), any(p), any(o));
+        List<Quad> out = new ArrayList<>();
+        for (Quad q : store.apply(pattern)) {
+            if (!deleted.contains(q)) {
+                out.add(q);
+            }
+        }
+        for (Quad q : added) {
+            if (matches(pattern, q)) {
+                out.add(q);
+            }
+        }
+        return out.iterator();
+    }
+
+    @Override
+    public Iterator<Quad> findNG(Node g, Node s, Node p, Node o) {
+        return find(g, s, p, o);
+    }
+
+    @Override
+    public boolean contains(Node g, Node s, Node p, Node o) {
+        return find(g, s, p, o).hasNext();
+    }
+
+    @Override
+    public boolean contains(Quad quad) {
+        return contains(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
+    }
+
+    @Override
+    public void add(Quad quad) {
+        if (!deleted.remove(quad) && !store.apply(quad).contains(quad)) {
+            added.add(quad);
+        }
+    }
+
+    @Override
+    public void delete(Quad quad) {
+        if (!added.remove(quad) && store.apply(quad).contains(quad)) {
+            deleted.add(quad);
+        }
+    }
+
+    @Override
+    public Graph getDefaultGraph() {
+        return GraphView.createDefaultGraph(this);
+    }
+
+    @Override
+    public Graph getGraph(Node graphNode) {
+        return GraphView.createNamedGraph(this, graphNode);
+    }
+
+    @Override
+    public PrefixMap prefixes() {
+        return prefixes;
+    }
+
+    @Override
+    public boolean supportsTransactions() {
+        return false;
+    }
+
+    @Override
+    public void begin(TxnType type) {
+        throw new UnsupportedOperationException("A change overlay has no transactions");
+    }
+
+    @Override
+    public void begin(ReadWrite readWrite) {
+        throw new UnsupportedOperationException("A change overlay has no transactions");
+    }
+
+    @Override
+    public boolean promote(Promote mode) {
+        return false;
+    }
+
+    @Override
+    public void commit() {
+        throw new UnsupportedOperationException("A change overlay has no transactions");
+    }
+
+    @Override
+    public void abort() {
+        throw new UnsupportedOperationException("A change overlay has no transactions");
+    }
+
+    @Override
+    public void end() {
+        // Nothing was begun.
+    }
+
+    @Override
+    public ReadWrite transactionMode() {
+        return null;
+    }
+
+    @Override
+    public TxnType transactionType() {
+        return null;
+    }
+
+    @Override
+    public boolean isInTransaction() {
+        return false;
+    }
+
+    private static Node any(Node n) {
+        return n == null ? Node.ANY : n;
+    }
+
+    private static boolean matches(Quad pattern, Quad q) {
+        return (pattern.getGraph() == Node.ANY || pattern.getGraph().equals(q.getGraph()))
+                && (pattern.getSubject() == Node.ANY || pattern.getSubject().equals(q.getSubject()))
+                && (pattern.getPredicate() == Node.ANY || pattern.getPredicate().equals(q.getPredicate()))
+                && (pattern.getObject() == Node.ANY || pattern.getObject().equals(q.getObject()));
+    }
+}

@@ -1,0 +1,194 @@
+package org.labourgraph.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labourgraph.Main;
+import org.labourgraph.ProjectPaths;
+import org.labourgraph.config.RemoteEndpoint;
+import org.labourgraph.config.ServerSettings;
+import org.labourgraph.source.SourceFile;
+import org.labourgraph.source.SourceSet;
+import org.labourgraph.store.Entailments;
+import org.labourgraph.vocab.LG;
+
+/**
+ * Writes through an external-mode front-end keep the store's entailment graph: after each one the graph a stock
+ * Fuseki holds is what a recompute of its stated data gives ({@link Entailments#of}, as {@code load --update-endpoint}
+ * writes it), and the entailed queries a librarian sends to {@code /sparql} answer accordingly.
+ */
+@DisplayName("serve --sparql-endpoint: forwarded writes keep the store's entailment graph")
+@Tag("slow")
+class ExternalEntailmentsTest {
+    private static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    private static final String CONCEPTS = LG.GRAPH_NS + "concepts";
+    private static final String MODERATION = LG.CONCEPT_NS + "content-moderation";
+    private static final String GHOST_WORK = LG.CONCEPT_NS + "ghost-work";
+    private static final String DIGITAL_LABOUR = LG.CONCEPT_NS + "digital-labour";
+    private static final String NEW_CONCEPT = LG.CONCEPT_NS + "entailment-test";
+    private static final String CURATOR = TestServer.basic("ada", "ada-s3cret");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Every statement of the store's data graphs with its graph, read on the store itself. */
+    private static final String ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }";
+
+    @TempDir
+    static Path work;
+
+    static StandaloneFuseki fuseki;
+    static LabourgraphServer front;
+
+    @BeforeAll
+    static void startAStockFusekiLoadItAndAFrontEndThatTakesWrites() throws Exception {
+        try {
+            fuseki = StandaloneFuseki.startStock(work.resolve("fuseki"));
+            List<String> load = new ArrayList<>(List.of("load", "--update-endpoint", fuseki.service("update").toString()));
+            SourceSet.discover(ProjectPaths.root()).files().stream().map(SourceFile::path).map(Path::toString).forEach(load::add);
+            assertEquals(0, Main.run(load.toArray(String[]::new)), "load --update-endpoint of ontology/ and data/");
+            Path passwd = work.resolve("passwd.properties");
+            Files.writeString(passwd, "ada: ada-s3cret, curator\n");
+            front = LabourgraphServer.buildRemote(ServerSettings.defaults(ProjectPaths.root()).withPort(0)
+                    .withQueryTimeout(Duration.ofSeconds(20))
+                    .withRemote(new RemoteEndpoint(fuseki.service("sparql"), Optional.of(fuseki.service("update")),
+                            Optional.of(fuseki.service("data")), Optional.empty()))
+                    .withPasswordFile(passwd)).start();
+        } catch (Exception | Error e) {
+            stopEverything();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (front != null) {
+            front.close();
+        }
+        if (fuseki != null) {
+            fuseki.close();
+        }
+        front = null;
+        fuseki = null;
+    }
+
+    @Test
+    void a_new_narrower_concept_is_in_the_closure_at_once_and_leaves_it_when_deleted() throws Exception {
+        String closure = "ASK { <" + NEW_CONCEPT + "> <" + SKOS + "broaderTransitive> <" + DIGITAL_LABOUR + "> . <"
+                + DIGITAL_LABOUR + "> <" + SKOS + "narrowerTransitive> <" + NEW_CONCEPT + "> }";
+        assertFalse(ask(closure));
+        write("INSERT DATA { GRAPH <" + CONCEPTS + "> { <" + NEW_CONCEPT + "> a <" + SKOS + "Concept> ; <" + SKOS
+                + "prefLabel> \"entailment test\"@en ; <" + SKOS + "broader> <" + MODERATION + "> } }");
+        assertTrue(ask(closure), "content moderation sits under ghost work, under digital labour");
+        assertSameAsRecompute("after adding a concept under content moderation");
+
+        write("DELETE WHERE { GRAPH <" + CONCEPTS + "> { <" + NEW_CONCEPT + "> ?p ?o } }");
+        assertFalse(ask(closure));
+        assertSameAsRecompute("after deleting it");
+    }
+
+    @Test
+    void cutting_a_middle_link_of_the_hierarchy_takes_out_what_only_it_gave() throws Exception {
+        String link = "<" + GHOST_WORK + "> <" + SKOS + "broader> <" + DIGITAL_LABOUR + "> . <" + DIGITAL_LABOUR + "> <"
+                + SKOS + "narrower> <" + GHOST_WORK + ">";
+        write("DELETE DATA { GRAPH <" + CONCEPTS + "> { " + link + " } }");
+        assertSameAsRecompute("after cutting ghost work from digital labour");
+        assertFalse(ask("ASK { <" + MODERATION + "> <" + SKOS + "broaderTransitive> <" + DIGITAL_LABOUR + "> }"));
+
+        write("INSERT DATA { GRAPH <" + CONCEPTS + "> { " + link + " } }");
+        assertSameAsRecompute("after restoring the link");
+        assertTrue(ask("ASK { <" + MODERATION + "> <" + SKOS + "broaderTransitive> <" + DIGITAL_LABOUR + "> }"));
+    }
+
+    @Test
+    void a_new_sub_property_is_followed_by_a_recompute_of_the_entailments() throws Exception {
+        String related = LG.NS + "entailmentTestRelated";
+        write("INSERT DATA { GRAPH <" + CONCEPTS + "> { <" + related + "> <http://www.w3.org/2000/01/rdf-schema#subPropertyOf> <"
+                + SKOS + "related> . <" + GHOST_WORK + "> <" + related + "> <" + DIGITAL_LABOUR + "> } }");
+        assertTrue(ask("ASK { <" + GHOST_WORK + "> <" + SKOS + "related> <" + DIGITAL_LABOUR + "> }"));
+        assertSameAsRecompute("after a schema change");
+        write("DELETE DATA { GRAPH <" + CONCEPTS + "> { <" + related + "> <http://www.w3.org/2000/01/rdf-schema#subPropertyOf> <"
+                + SKOS + "related> } }");
+        assertFalse(ask("ASK { <" + GHOST_WORK + "> <" + SKOS + "related> <" + DIGITAL_LABOUR + "> }"));
+        assertSameAsRecompute("after undoing it");
+    }
+
+    private static void write(String update) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(TestServer.request(URI.create(front.baseUrl() + "update"), "POST",
+                "application/sparql-update", update, "Authorization", CURATOR, "X-Change-Message", "entailment test"),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("revision"), r.body());
+    }
+
+    /** An ASK through the front-end's /sparql, as a librarian sends it. */
+    private static boolean ask(String query) throws IOException, InterruptedException {
+        HttpResponse<String> r = SiteWalk.get(front, "/sparql?query=" + TestServer.enc(query), "Accept",
+                "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.parse(r.body()).get("boolean").getAsBoolean().value();
+    }
+
+    /** The store's entailment graph is what a recompute of its data graphs gives (blank nodes aside). */
+    private static void assertSameAsRecompute(String when) {
+        Graph stated = GraphFactory.createDefaultGraph();
+        Set<Triple> kept = new HashSet<>();
+        try (QueryExecHTTP exec = QueryExecHTTP.service(fuseki.service("sparql").toString()).query(ALL_QUADS).build()) {
+            RowSet rows = exec.select();
+            rows.forEachRemaining(row -> {
+                String g = row.get("g").getURI();
+                Triple t = Triple.create(row.get("s"), row.get("p"), row.get("o"));
+                if (g.equals(LG.ENTAILMENT_GRAPH)) {
+                    if (named(t)) {
+                        kept.add(t);
+                    }
+                } else if (g.startsWith(LG.GRAPH_NS)) {
+                    stated.add(t);
+                }
+            });
+        }
+        Set<Triple> recomputed = new HashSet<>();
+        Entailments.of(stated).find().forEachRemaining(t -> {
+            if (named(t)) {
+                recomputed.add(t);
+            }
+        });
+        assertTrue(recomputed.size() > 100, "the data entails statements");
+        Set<Triple> missing = new HashSet<>(recomputed);
+        missing.removeAll(kept);
+        Set<Triple> extra = new HashSet<>(kept);
+        extra.removeAll(recomputed);
+        assertEquals(Set.of(), missing, when + ": missing from the store's entailment graph");
+        assertEquals(Set.of(), extra, when + ": left in the store's entailment graph");
+    }
+
+    private static boolean named(Triple t) {
+        Node s = t.getSubject();
+        Node o = t.getObject();
+        return !s.isBlank() && !o.isBlank();
+    }
+}
