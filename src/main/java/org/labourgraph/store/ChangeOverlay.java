@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.Collection;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ReadWrite;
@@ -17,20 +17,24 @@ import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
 
 /**
- * A store read through a lookup (one call per quad pattern, as {@code RemoteQuads} asks an external store), with a
+ * A store read through a {@link QuadLookup} (one call per quad pattern, as {@code RemoteQuads} asks an external store), with a
  * change laid over it in memory: what the entailment rules read and write when they follow a write that another store
  * will make. Nothing reaches the store; {@link #added()} and {@link #deleted()} are the net difference. Only the
  * named graphs are used (the rules never read or write the default graph); no transactions: one thread, one change.
  */
-final class ChangeOverlay extends DatasetGraphQuads {
-    private final Function<Quad, List<Quad>> store;
+final class ChangeOverlay extends DatasetGraphQuads implements BatchedLookups {
+    private final QuadLookup store;
     private final Set<Quad> added = new LinkedHashSet<>();
     private final Set<Quad> deleted = new LinkedHashSet<>();
     private final PrefixMap prefixes = PrefixMapFactory.create();
 
-    /** {@code store} answers a pattern ({@link Node#ANY} for a free term, the graph ANY for every named graph). */
-    ChangeOverlay(Function<Quad, List<Quad>> store) {
+    ChangeOverlay(QuadLookup store) {
         this.store = store;
+    }
+
+    @Override
+    public void prefetch(Collection<Quad> patterns) {
+        store.prefetch(patterns);
     }
 
     /** Quads the store does not hold and the change adds. */
@@ -47,7 +51,7 @@ final class ChangeOverlay extends DatasetGraphQuads {
     public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
         Quad pattern = Quad.create(any(g), any(s), any(p), any(o));
         List<Quad> out = new ArrayList<>();
-        for (Quad q : store.apply(pattern)) {
+        for (Quad q : store.find(pattern)) {
             if (!deleted.contains(q)) {
                 out.add(q);
             }
@@ -77,14 +81,14 @@ final class ChangeOverlay extends DatasetGraphQuads {
 
     @Override
     public void add(Quad quad) {
-        if (!deleted.remove(quad) && !store.apply(quad).contains(quad)) {
+        if (!deleted.remove(quad) && !store.find(quad).contains(quad)) {
             added.add(quad);
         }
     }
 
     @Override
     public void delete(Quad quad) {
-        if (!added.remove(quad) && store.apply(quad).contains(quad)) {
+        if (!added.remove(quad) && store.find(quad).contains(quad)) {
             deleted.add(quad);
         }
     }

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -30,7 +29,7 @@ public final class EntailmentChange {
      * The entailed statements to add to and delete from {@code graph} when {@code added} and {@code deleted} (net, as
      * {@link UpdateDeltas} works them out) are made in the store {@code store} answers for.
      */
-    public static UpdateDeltas.Delta of(Function<Quad, List<Quad>> store, Node graph, Collection<Quad> added,
+    public static UpdateDeltas.Delta of(QuadLookup store, Node graph, Collection<Quad> added,
                                         Collection<Quad> deleted) {
         ChangeOverlay overlay = new ChangeOverlay(store);
         Set<Quad> stated = new LinkedHashSet<>();

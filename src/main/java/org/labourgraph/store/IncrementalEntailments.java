@@ -2,6 +2,7 @@ package org.labourgraph.store;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,6 +81,7 @@ final class IncrementalEntailments {
      * asserted quads are already written. Runs inside the change's write transaction.
      */
     static Counts apply(DatasetGraph dataset, Node graph, Set<Quad> addedQuads, Set<Quad> deletedQuads) {
+        BatchedLookups.prefetch(dataset, StreamingEntailments.schemaPatterns());
         IncrementalEntailments e = new IncrementalEntailments(dataset, graph, StreamingEntailments.schemaOf(dataset, graph));
         e.run(triples(addedQuads, graph), triples(deletedQuads, graph));
         return new Counts(e.added, e.removed);
@@ -90,6 +92,8 @@ final class IncrementalEntailments {
 
     private void run(Set<Triple> addedTriples, Set<Triple> deletedTriples) {
         // Removed from one graph but still stated in another: nothing was removed from what the store says.
+        prefetch(deletedTriples);
+        prefetch(addedTriples);
         Set<Triple> gone = new LinkedHashSet<>();
         for (Triple t : deletedTriples) {
             if (!assertedAnywhere(t)) {
@@ -105,6 +109,8 @@ final class IncrementalEntailments {
         }
         Deque<Step> work = new ArrayDeque<>();
         // Re-derive: what was taken out (and what is no longer stated) but follows in one step from what is left.
+        prefetchDerivations(gone);
+        prefetchDerivations(overdeleted);
         for (Set<Triple> candidates : List.of(gone, overdeleted)) {
             for (Triple t : candidates) {
                 if (!inStore(t) && derivableInOneStep(t)) {
@@ -133,23 +139,83 @@ final class IncrementalEntailments {
         Set<Triple> out = new LinkedHashSet<>();
         Deque<Step> pending = new ArrayDeque<>();
         seeds.forEach(t -> pending.add(new Step(t, false)));
+        // In waves (the queue as it stands), so that a store whose lookups are round trips gets each wave's lookups
+        // together: nothing is written here, so all of a wave's reads can go first.
         while (!pending.isEmpty()) {
-            Step step = pending.poll();
-            Triple t = step.triple();
-            for (Triple c : schema.localConsequences(t)) {
-                markDeleted(c, step.closed() && isTransitive(c), out, pending);
+            List<Step> wave = new ArrayList<>(pending);
+            pending.clear();
+            List<Set<Triple>> locals = prefetchWave(wave);
+            List<List<Triple>> pairs = new ArrayList<>(wave.size());
+            Set<Triple> allPairs = new LinkedHashSet<>();
+            for (Step step : wave) {
+                List<Triple> closed = isTransitive(step.triple()) && !step.closed() ? closurePairs(step.triple()) : List.of();
+                pairs.add(closed);
+                allPairs.addAll(closed);
             }
-            Node p = t.getPredicate();
-            if (isTransitive(t) && !step.closed()) {
-                for (Node x : withSelf(t.getSubject(), subjects(p, t.getSubject()))) {
-                    for (Node y : withSelf(t.getObject(), objects(t.getObject(), p))) {
-                        markDeleted(Triple.create(x, p, y), true, out, pending);
-                    }
+            prefetch(allPairs);
+            for (int i = 0; i < wave.size(); i++) {
+                Step step = wave.get(i);
+                for (Triple c : locals.get(i)) {
+                    markDeleted(c, step.closed() && isTransitive(c), out, pending);
                 }
+                for (Triple pair : pairs.get(i)) {
+                    markDeleted(pair, true, out, pending);
+                }
+                discussesConsequences(step.triple()).forEach(c -> markDeleted(c, false, out, pending));
             }
-            discussesConsequences(t).forEach(c -> markDeleted(c, false, out, pending));
         }
         return out;
+    }
+
+    /**
+     * For a transitive a→b: descendants(a) × ancestors(b), a and b included, read from the closure already stored (the
+     * two reads, then the pairs' own lookups, asked together where the store gains from it).
+     */
+    private List<Triple> closurePairs(Triple t) {
+        Node p = t.getPredicate();
+        List<Triple> pairs = new ArrayList<>();
+        for (Node x : withSelf(t.getSubject(), subjects(p, t.getSubject()))) {
+            for (Node y : withSelf(t.getObject(), objects(t.getObject(), p))) {
+                pairs.add(Triple.create(x, p, y));
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * Each step's local consequences, after naming to a round-trip dataset every lookup the wave's rules start with:
+     * those consequences, the closure reads of its transitive steps and the premises of the discusses rule. What a
+     * wave writes is seen by later reads all the same: the dataset lays its own writes over what it fetched.
+     */
+    private List<Set<Triple>> prefetchWave(List<Step> wave) {
+        List<Set<Triple>> locals = new ArrayList<>(wave.size());
+        List<Quad> patterns = new ArrayList<>();
+        for (Step step : wave) {
+            Triple t = step.triple();
+            Set<Triple> local = schema.localConsequences(t);
+            locals.add(local);
+            local.forEach(c -> patterns.add(Quad.create(Node.ANY, c)));
+            if (isTransitive(t) && !step.closed()) {
+                patterns.add(Quad.create(Node.ANY, Node.ANY, t.getPredicate(), t.getSubject()));
+                patterns.add(Quad.create(Node.ANY, t.getObject(), t.getPredicate(), Node.ANY));
+            }
+            if (t.getPredicate().equals(DCT_SUBJECT)) {
+                patterns.add(Quad.create(Node.ANY, t.getObject(), TYPE, CONCEPT));
+            } else if (t.getPredicate().equals(TYPE) && t.getObject().equals(CONCEPT)) {
+                patterns.add(Quad.create(Node.ANY, Node.ANY, DCT_SUBJECT, t.getSubject()));
+            }
+        }
+        BatchedLookups.prefetch(dataset, patterns);
+        return locals;
+    }
+
+    /** Names the triples about to be looked up, for a dataset whose lookups are round trips. */
+    private void prefetch(Collection<Triple> triples) {
+        if (dataset instanceof BatchedLookups && !triples.isEmpty()) {
+            List<Quad> patterns = new ArrayList<>(triples.size());
+            triples.forEach(t -> patterns.add(Quad.create(Node.ANY, t)));
+            BatchedLookups.prefetch(dataset, patterns);
+        }
     }
 
     private void markDeleted(Triple c, boolean closed, Set<Triple> out, Deque<Step> pending) {
@@ -162,24 +228,28 @@ final class IncrementalEntailments {
 
     /** Forward from new triples to the fixed point, adding what is in no graph yet. */
     private void insert(Deque<Step> work) {
+        // In waves, as overdelete, but each step's closure is read when the step comes: a step must see the closure
+        // as the steps before it in the wave left it.
         while (!work.isEmpty()) {
-            Step step = work.poll();
-            Triple t = step.triple();
-            for (Triple c : schema.localConsequences(t)) {
-                addIfNew(c, step.closed() && isTransitive(c), work);
-            }
-            Node p = t.getPredicate();
-            if (isTransitive(t) && !step.closed()) {
-                List<Node> xs = withSelf(t.getSubject(), subjects(p, t.getSubject()));
-                List<Node> ys = withSelf(t.getObject(), objects(t.getObject(), p));
-                for (Node x : xs) {
-                    for (Node y : ys) {
-                        addIfNew(Triple.create(x, p, y), true, work);
+            List<Step> wave = new ArrayList<>(work);
+            work.clear();
+            List<Set<Triple>> locals = prefetchWave(wave);
+            for (int i = 0; i < wave.size(); i++) {
+                Step step = wave.get(i);
+                Triple t = step.triple();
+                for (Triple c : locals.get(i)) {
+                    addIfNew(c, step.closed() && isTransitive(c), work);
+                }
+                if (isTransitive(t) && !step.closed()) {
+                    List<Triple> pairs = closurePairs(t);
+                    prefetch(pairs);
+                    for (Triple pair : pairs) {
+                        addIfNew(pair, true, work);
                     }
                 }
-            }
-            for (Triple c : discussesConsequences(t)) {
-                addIfNew(c, false, work);
+                for (Triple c : discussesConsequences(t)) {
+                    addIfNew(c, false, work);
+                }
             }
         }
     }
@@ -202,6 +272,34 @@ final class IncrementalEntailments {
             }
         }
         return out;
+    }
+
+    /** Names the first lookups {@link #derivableInOneStep} makes for each of {@code triples}, for a round-trip dataset. */
+    private void prefetchDerivations(Collection<Triple> triples) {
+        if (!(dataset instanceof BatchedLookups) || triples.isEmpty()) {
+            return;
+        }
+        List<Triple> premises = new ArrayList<>();
+        for (Triple t : triples) {
+            Node s = t.getSubject();
+            Node q = t.getPredicate();
+            Node o = t.getObject();
+            premises.add(t);
+            subProperties.getOrDefault(q, Set.of()).forEach(p -> premises.add(Triple.create(s, p, o)));
+            if (o.isURI() || o.isBlank()) {
+                inverseSources.getOrDefault(q, Set.of()).forEach(p -> premises.add(Triple.create(o, p, s)));
+                if (schema.symmetric.contains(q)) {
+                    premises.add(Triple.create(o, q, s));
+                }
+            }
+            if (q.equals(TYPE)) {
+                subClasses.getOrDefault(o, Set.of()).forEach(c -> premises.add(Triple.create(s, TYPE, c)));
+            }
+            if (schema.transitive.contains(q)) {
+                premises.add(Triple.create(s, q, Node.ANY));
+            }
+        }
+        prefetch(premises);
     }
 
     /** Whether some rule gives {@code t} from one step of what the store holds now. */

@@ -248,6 +248,14 @@ final class StreamingEntailments {
     }
 
     /** The schema as it stands in the store (outside the entailment graph) plus the SKOS axioms. */
+    /** The patterns {@link #schemaOf} reads, in any graph. */
+    static List<Quad> schemaPatterns() {
+        List<Quad> patterns = new ArrayList<>();
+        SCHEMA_PREDICATES.forEach(p -> patterns.add(Quad.create(Node.ANY, Node.ANY, p, Node.ANY)));
+        SCHEMA_TYPES.forEach(type -> patterns.add(Quad.create(Node.ANY, Node.ANY, TYPE, type)));
+        return patterns;
+    }
+
     static Entailments.Schema schemaOf(DatasetGraph dataset, Node entailmentGraph) {
         Graph schemaTriples = GraphFactory.createDefaultGraph();
         for (Node p : SCHEMA_PREDICATES) {

@@ -1,6 +1,7 @@
 package org.labourgraph.web;
 
 import jakarta.servlet.http.HttpServlet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.labourgraph.sparql.RemoteQuads;
 import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.sparql.SparqlSafety;
 import org.labourgraph.store.EntailmentChange;
+import org.labourgraph.store.QuadLookup;
 import org.labourgraph.vocab.LG;
 import org.labourgraph.web.browse.BrowseModule;
 import org.labourgraph.web.curation.ChangeAttributionFilter;
@@ -39,6 +41,7 @@ import org.labourgraph.web.site.RouteTable;
 import org.labourgraph.web.site.SiteContext;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,7 +154,18 @@ final class RemoteModeServer {
             return new UpdateDeltas.Delta(List.of(), List.of());
         }
         long started = System.nanoTime();
-        UpdateDeltas.Delta entailed = EntailmentChange.of(store::find, graph, change.added(), change.deleted());
+        QuadLookup lookup = new QuadLookup() {
+            @Override
+            public List<Quad> find(Quad pattern) {
+                return store.find(pattern);
+            }
+
+            @Override
+            public void prefetch(Collection<Quad> patterns) {
+                store.prefetch(patterns);
+            }
+        };
+        UpdateDeltas.Delta entailed = EntailmentChange.of(lookup, graph, change.added(), change.deleted());
         LOG.debug("A change of {} statements brings {} entailed ones and takes {} away ({} queries, {} ms)",
                 change.added().size() + change.deleted().size(), entailed.added().size(), entailed.deleted().size(),
                 store.queries(), (System.nanoTime() - started) / 1_000_000);

@@ -21,6 +21,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -35,6 +36,8 @@ import org.labourgraph.ProjectPaths;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.source.SourceFile;
+import org.labourgraph.sparql.RemoteQuads;
+import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.source.SourceSet;
 import org.labourgraph.store.Entailments;
 import org.labourgraph.vocab.LG;
@@ -135,6 +138,36 @@ class ExternalEntailmentsTest {
                 + SKOS + "related> } }");
         assertFalse(ask("ASK { <" + GHOST_WORK + "> <" + SKOS + "related> <" + DIGITAL_LABOUR + "> }"));
         assertSameAsRecompute("after undoing it");
+    }
+
+    @Test
+    void lookups_asked_together_answer_as_lookups_asked_one_by_one() {
+        RemoteSparqlService remote = new RemoteSparqlService(new RemoteEndpoint(fuseki.service("sparql"), Optional.empty(),
+                Optional.empty(), Optional.empty()), Duration.ofSeconds(20));
+        Node moderation = NodeFactory.createURI(MODERATION);
+        Node broaderTransitive = NodeFactory.createURI(SKOS + "broaderTransitive");
+        Node prefLabel = NodeFactory.createURI(SKOS + "prefLabel");
+        List<Quad> patterns = List.of(
+                Quad.create(Node.ANY, moderation, broaderTransitive, Node.ANY),
+                Quad.create(Node.ANY, Node.ANY, broaderTransitive, NodeFactory.createURI(DIGITAL_LABOUR)),
+                Quad.create(Node.ANY, moderation, prefLabel, Node.ANY),
+                Quad.create(Node.ANY, moderation, prefLabel, NodeFactory.createLiteralLang("content moderation", "en")),
+                Quad.create(Node.ANY, moderation, NodeFactory.createURI(SKOS + "broader"), NodeFactory.createURI(GHOST_WORK)),
+                Quad.create(Node.ANY, NodeFactory.createURI(NEW_CONCEPT + "-never"), broaderTransitive, Node.ANY));
+        RemoteQuads oneByOne = new RemoteQuads(remote, LG.ENTAILMENT_GRAPH);
+        RemoteQuads together = new RemoteQuads(remote, LG.ENTAILMENT_GRAPH);
+        together.prefetch(patterns);
+        long sent = together.queries();
+        int found = 0;
+        for (Quad pattern : patterns) {
+            List<Quad> expected = oneByOne.find(pattern);
+            found += expected.size();
+            assertEquals(Set.copyOf(expected), Set.copyOf(together.find(pattern)), "for " + pattern);
+            Quad inOneGraph = Quad.create(NodeFactory.createURI(CONCEPTS), pattern.getSubject(), pattern.getPredicate(), pattern.getObject());
+            assertEquals(Set.copyOf(oneByOne.find(inOneGraph)), Set.copyOf(together.find(inOneGraph)), "for " + inOneGraph);
+        }
+        assertTrue(found > 10, "the patterns match statements: " + found);
+        assertEquals(sent, together.queries(), "the finds after the prefetch sent no query");
     }
 
     private static void write(String update) throws IOException, InterruptedException {
