@@ -14,7 +14,6 @@ import org.apache.jena.sparql.core.BasicPattern;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.modify.TemplateLib;
 import org.apache.jena.sparql.modify.request.UpdateCreate;
@@ -24,14 +23,13 @@ import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
 import org.apache.jena.sparql.modify.request.UpdateDropClear;
 import org.apache.jena.sparql.modify.request.UpdateModify;
 import org.apache.jena.sparql.syntax.Element;
-import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.ElementTriplesBlock;
 import org.apache.jena.sparql.syntax.ElementNamedGraph;
-import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.update.Update;
 import org.apache.jena.update.UpdateRequest;
+import org.labourgraph.sparql.QuadPatterns;
 
 /**
  * What a SPARQL Update would change in an external store, as concrete quads, worked out before anything is sent: the
@@ -51,9 +49,7 @@ public final class UpdateDeltas {
     public static final int LIMIT = 50_000;
     /** Quads asked about per query. */
     private static final int PRESENCE_BATCH = 200;
-    private static final Query QUADS_PRESENT = StoreChangeLog.query("quads-present.rq");
     private static final Query GRAPH_TRIPLES = StoreChangeLog.query("graph-triples.rq");
-    private static final List<Var> GSPO = List.of(Var.alloc("g"), Var.alloc("s"), Var.alloc("p"), Var.alloc("o"));
 
     /** The net change: quads that were absent and are added, quads that were present and are deleted. */
     public record Delta(List<Quad> added, List<Quad> deleted) {
@@ -252,8 +248,7 @@ public final class UpdateDeltas {
         Set<Quad> present = new java.util.HashSet<>();
         for (int from = 0; from < named.size(); from += PRESENCE_BATCH) {
             List<Quad> batch = named.subList(from, Math.min(named.size(), from + PRESENCE_BATCH));
-            store.apply(withRows(batch)).forEachRemaining(row ->
-                    present.add(Quad.create(row.get("g"), row.get("s"), row.get("p"), row.get("o"))));
+            QuadPatterns.answers(store.apply(QuadPatterns.select(batch)), batch).forEach(present::addAll);
         }
         List<Quad> added = new ArrayList<>();
         List<Quad> deleted = new ArrayList<>();
@@ -266,18 +261,6 @@ public final class UpdateDeltas {
             }
         });
         return new Delta(added, deleted);
-    }
-
-    /** quads-present.rq with its empty VALUES block filled with {@code quads} as bound rows. */
-    private static Query withRows(List<Quad> quads) {
-        List<Binding> rows = quads.stream().map(q -> BindingFactory.builder().add(GSPO.get(0), q.getGraph())
-                .add(GSPO.get(1), q.getSubject()).add(GSPO.get(2), q.getPredicate()).add(GSPO.get(3), q.getObject()).build()).toList();
-        return QueryTransformOps.transform(QUADS_PRESENT, new ElementTransformCopyBase() {
-            @Override
-            public Element transform(ElementData data) {
-                return data.getRows().isEmpty() && data.getVars().equals(GSPO) ? new ElementData(GSPO, rows) : super.transform(data);
-            }
-        });
     }
 
     private static boolean hasBlank(Quad q) {

@@ -14,15 +14,9 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingBuilder;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
-import org.apache.jena.sparql.syntax.Element;
-import org.apache.jena.sparql.syntax.ElementData;
-import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
-import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 
 /**
  * The quads of an external store's data graphs (and one more graph, the entailment graph) that match one pattern, one
@@ -37,10 +31,8 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
  */
 public final class RemoteQuads {
     private static final Query MATCHING = QueryLibrary.load("quads-matching.rq", Syntax.syntaxSPARQL_11);
-    private static final Query MATCHING_ANY = QueryLibrary.load("quads-matching-any.rq", Syntax.syntaxSPARQL_11);
     /** Patterns asked per batched query. */
     private static final int BATCH = 100;
-    private static final List<Var> SPO = List.of(Var.alloc("s"), Var.alloc("p"), Var.alloc("o"));
     private static final Query HOLDS = QueryLibrary.load("graph-holds-statements.rq", Syntax.syntaxSPARQL_11);
     private static final Var G = Var.alloc("g");
     private static final Var S = Var.alloc("s");
@@ -106,7 +98,7 @@ public final class RemoteQuads {
     }
 
     /**
-     * Asks for {@code patterns} (graph ANY) in as few queries as it takes ({@code quads-matching-any.rq}, {@link #BATCH}
+     * Asks for {@code patterns} (graph ANY) in as few queries as it takes ({@link QuadPatterns}: one union, {@link #BATCH}
      * per query), so that the {@link #find}s that follow are answered from what came back.
      */
     public void prefetch(Collection<Quad> patterns) {
@@ -119,22 +111,14 @@ public final class RemoteQuads {
         }
         for (int from = 0; from < wanted.size(); from += BATCH) {
             List<Quad> batch = wanted.subList(from, Math.min(wanted.size(), from + BATCH));
-            Map<Quad, List<Quad>> found = new HashMap<>();
-            batch.forEach(pattern -> found.put(pattern, new ArrayList<>()));
-            try (QueryExecHTTP run = over(withRows(batch)).build()) {
+            List<List<Quad>> found;
+            try (QueryExecHTTP run = over(QuadPatterns.select(batch)).build()) {
                 queries++;
-                RowSet rows = run.select();
-                while (rows.hasNext()) {
-                    Binding row = rows.next();
-                    Quad q = Quad.create(row.get(G), row.get(S), row.get(P), row.get(O));
-                    for (Quad pattern : batch) {
-                        if (q.matches(Node.ANY, pattern.getSubject(), pattern.getPredicate(), pattern.getObject())) {
-                            found.get(pattern).add(q);
-                        }
-                    }
-                }
+                found = QuadPatterns.answers(run.select(), batch);
             }
-            found.forEach((pattern, quads) -> answered.put(pattern, List.copyOf(quads)));
+            for (int i = 0; i < batch.size(); i++) {
+                answered.put(batch.get(i), List.copyOf(found.get(i)));
+            }
         }
     }
 
@@ -147,27 +131,6 @@ public final class RemoteQuads {
         QueryExecHTTPBuilder exec = remote.storedExec(query);
         graphs.forEach(exec::addNamedGraphURI);
         return exec.timeout(remote.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** {@code quads-matching-any.rq} with one VALUES row per pattern, its free terms UNDEF. */
-    private static Query withRows(List<Quad> patterns) {
-        List<Binding> rows = new ArrayList<>(patterns.size());
-        for (Quad pattern : patterns) {
-            BindingBuilder row = BindingFactory.builder();
-            Node[] terms = {pattern.getSubject(), pattern.getPredicate(), pattern.getObject()};
-            for (int i = 0; i < SPO.size(); i++) {
-                if (terms[i].isConcrete()) {
-                    row.add(SPO.get(i), terms[i]);
-                }
-            }
-            rows.add(row.build());
-        }
-        return QueryTransformOps.transform(MATCHING_ANY, new ElementTransformCopyBase() {
-            @Override
-            public Element transform(ElementData data) {
-                return data.getRows().isEmpty() && data.getVars().equals(SPO) ? new ElementData(SPO, rows) : super.transform(data);
-            }
-        });
     }
 
     private static boolean hasBlankNode(Quad q) {
