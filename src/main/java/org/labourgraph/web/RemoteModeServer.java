@@ -1,12 +1,14 @@
 package org.labourgraph.web;
 
 import jakarta.servlet.http.HttpServlet;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.labourgraph.config.DataGraphs;
 import org.labourgraph.config.RemoteEndpoint;
@@ -83,8 +85,11 @@ final class RemoteModeServer {
                 ? Optional.empty() : Optional.of(new StoreChangeLog(remote, change -> entailmentsOf(remote, change)));
         SiteContext ctx = SiteContext.remote(settings, remote, search);
 
+        // The history's module after the browsing site's, so that its filters on the documents come after the site's.
+        List<FusekiModule> modules = new ArrayList<>(List.of(new BrowseModule(ctx)));
+        history.ifPresent(log -> modules.add(HistoryModule.external(ctx, log, remote)));
         FusekiServer.Builder builder = CorsSettings.applyTo(FusekiServer.create()
-                .fusekiModules(FusekiModules.create(List.of(new BrowseModule(ctx))))
+                .fusekiModules(FusekiModules.create(modules))
                 .port(settings.port())
                 .loopback(false)
                 .enablePing(true)
@@ -98,12 +103,11 @@ final class RemoteModeServer {
         RouteTable.SEARCH_API.register(builder, new SearchServlet(search));
         RouteTable.HEALTH.register(builder, new RemoteHealthServlet(remote));
         RemoteInterop.register(builder, settings, () -> QueryRunner.remote(remote), search);
-        if (history.isPresent()) {
-            HistoryModule.registerExternal(builder, ctx, history.get());
-        } else {
+        if (history.isEmpty()) {
             NotServedHereServlet none = NotServedHereServlet.saying(NO_HISTORY);
-            RouteTable.HISTORY.register(builder, none);
-            RouteTable.CHANGES.register(builder, none);
+            for (Route r : List.of(RouteTable.HISTORY, RouteTable.CHANGES, RouteTable.TIME_MAPS, RouteTable.PROVENANCE_QUERY)) {
+                r.register(builder, none);
+            }
         }
         notServedYet(builder);
         if (writable) {
