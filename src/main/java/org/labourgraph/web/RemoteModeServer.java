@@ -33,6 +33,7 @@ import org.labourgraph.web.endpoint.RemoteUpdateServlet;
 import org.labourgraph.web.endpoint.SearchServlet;
 import org.labourgraph.web.endpoint.WritesDisabledServlet;
 import org.labourgraph.web.history.HistoryModule;
+import org.labourgraph.web.history.NoPastVersionsFilter;
 import org.labourgraph.web.interop.RemoteInterop;
 import org.labourgraph.web.site.ErrorPages;
 import org.labourgraph.web.site.RequestSizeLimitFilter;
@@ -108,6 +109,7 @@ final class RemoteModeServer {
             for (Route r : List.of(RouteTable.HISTORY, RouteTable.CHANGES, RouteTable.TIME_MAPS, RouteTable.PROVENANCE_QUERY)) {
                 r.register(builder, none);
             }
+            RouteTable.DOCUMENTS.filter(builder, new NoPastVersionsFilter(NO_HISTORY));
         }
         notServedYet(builder);
         if (writable) {

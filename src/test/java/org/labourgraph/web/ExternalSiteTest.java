@@ -271,7 +271,7 @@ class ExternalSiteTest {
 
     @Test
     void a_time_map_is_served_and_a_resource_without_recorded_versions_has_none() throws Exception {
-        HttpResponse<String> r = get(external, "/timemap/concept/ghost-work", "Accept", "text/plain");
+        HttpResponse<String> r = get(external, "/timemap/concept/precarity", "Accept", "text/plain");
         assertEquals(404, r.statusCode(), r.body());
         assertTrue(r.body().contains("No recorded versions"), r.body());
     }

@@ -12,15 +12,12 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
-import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.labourgraph.history.RecordingDataset;
 import org.labourgraph.history.Revision;
 import org.labourgraph.history.RevisionLog;
 import org.labourgraph.history.RevisionStates;
 import org.labourgraph.sparql.RemoteSparqlService;
-import org.labourgraph.sparql.StoreUnavailableException;
 import org.labourgraph.store.Entailments;
 import org.labourgraph.store.LabourStore;
 import org.labourgraph.web.site.HttpDates;
@@ -93,11 +90,7 @@ public final class RevisionViewFilter implements Filter {
         req.setAttribute(AS_OF, number + " (" + revision.get().time() + ")");
         HttpServletResponse withLinks = withLinks(resp, links);
         withLinks.setHeader("Link", "<" + historyPath + "?format=json>; rel=\"alternate\"; type=\"application/json\"");
-        try {
-            new DocumentServlet(new SiteContext(ctx.settings, stateAt.apply(number))).service(req, withLinks);
-        } catch (QueryExceptionHTTP | HttpException e) { // an external store's lookups, as its pages' queries: 502
-            throw new StoreUnavailableException("The SPARQL service behind this server did not answer: " + e.getMessage(), e);
-        }
+        new DocumentServlet(new SiteContext(ctx.settings, stateAt.apply(number))).service(req, withLinks);
     }
 
     /** The response with {@code links} added to whatever Link header the servlet sets. */

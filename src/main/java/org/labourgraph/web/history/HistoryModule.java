@@ -1,5 +1,6 @@
 package org.labourgraph.web.history;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,8 +18,10 @@ import org.labourgraph.web.browse.RevisionViewFilter;
 import org.labourgraph.web.curation.ChangeAttributionFilter;
 import org.labourgraph.web.curation.ResourceEditFilter;
 import org.labourgraph.web.curation.ShapesCommitCheck;
+import org.labourgraph.web.site.Route;
 import org.labourgraph.web.site.RouteTable;
 import org.labourgraph.web.site.SiteContext;
+import org.labourgraph.web.site.StoreFailureFilter;
 
 /**
  * Curation with history, for a dataset that records its changes ({@link RecordingDataset}): who made each change is
@@ -79,6 +82,12 @@ public final class HistoryModule implements FusekiModule {
 
             @Override
             public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+                // First: a store that does not answer the history's reads is a 502 naming it, as for the pages.
+                StoreFailureFilter failures = new StoreFailureFilter(remote.endpoint().query().toString());
+                for (Route r : List.of(RouteTable.DOCUMENTS, RouteTable.IDS, RouteTable.TIME_MAPS, RouteTable.PROVENANCE_QUERY,
+                        RouteTable.HISTORY, RouteTable.CHANGES)) {
+                    r.filter(builder, failures);
+                }
                 MementoFilter memento = new MementoFilter(log, ctx.settings.baseIri());
                 RouteTable.DOCUMENTS.filter(builder, memento);
                 RouteTable.IDS.filter(builder, memento);
