@@ -42,15 +42,23 @@ import org.labourgraph.vocab.LG;
 final class ExternalStoreAtRevision extends DatasetGraphQuads {
     private final RemoteQuadsWithBlankNodes store;
     private final List<Node> graphs;
+    /** The newest revision when this state was made: the store must still be there when the page is done. */
+    private final long head;
     /** Quads the revisions after this one deleted (so they are here) and the entailments that come with them. */
     private final Set<Quad> added = new LinkedHashSet<>();
     /** Quads the revisions after this one added (so they are not here yet) and the entailments that go with them. */
     private final Set<Quad> deleted = new LinkedHashSet<>();
     private final PrefixMap prefixes = PrefixMapFactory.create();
 
-    private ExternalStoreAtRevision(RemoteQuadsWithBlankNodes store, List<Node> graphs) {
+    private ExternalStoreAtRevision(RemoteQuadsWithBlankNodes store, List<Node> graphs, long head) {
         this.store = store;
         this.graphs = graphs;
+        this.head = head;
+    }
+
+    /** The newest revision of the log when this state was made; the lookups read the store as it is at that one. */
+    long head() {
+        return head;
     }
 
     /**
@@ -68,7 +76,7 @@ final class ExternalStoreAtRevision extends DatasetGraphQuads {
         Node entailments = NodeFactory.createURI(LG.ENTAILMENT_GRAPH);
         names.add(entailments);
         ExternalStoreAtRevision state = new ExternalStoreAtRevision(new RemoteQuadsWithBlankNodes(remote, LG.ENTAILMENT_GRAPH),
-                List.copyOf(names));
+                List.copyOf(names), revisions.size());
         for (int i = revisions.size() - 1; i >= number; i--) { // revision i + 1, newest first
             Revision later = revisions.get(i);
             later.added().forEach(state::takeOut);

@@ -32,6 +32,8 @@ import org.labourgraph.web.site.SiteContext;
  * store, the store read by lookups with them undone in memory ({@link ExternalStoreAtRevision}).
  */
 public final class RevisionViewFilter implements Filter {
+    /** Readings of an external store's past state, while other front-ends write, before a 503. */
+    private static final int ATTEMPTS = 3;
     /** Request attribute the resource page reads to say which revision it shows. */
     static final String AS_OF = "labourgraph.asOfRevision";
     private final SiteContext ctx;
@@ -90,7 +92,34 @@ public final class RevisionViewFilter implements Filter {
         req.setAttribute(AS_OF, number + " (" + revision.get().time() + ")");
         HttpServletResponse withLinks = withLinks(resp, links);
         withLinks.setHeader("Link", "<" + historyPath + "?format=json>; rel=\"alternate\"; type=\"application/json\"");
-        new DocumentServlet(new SiteContext(ctx.settings, stateAt.apply(number))).service(req, withLinks);
+        render(req, withLinks, number);
+    }
+
+    /**
+     * The document over the state at {@code number}. An external store's state is read while the page renders, so a
+     * write another front-end records meanwhile would show in it: then the page is made again (the body is held back
+     * until the log's head is seen unchanged), and after {@link #ATTEMPTS} such races the answer is 503.
+     */
+    private void render(HttpServletRequest req, HttpServletResponse resp, long number) throws IOException, ServletException {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            DatasetGraph state = stateAt.apply(number);
+            if (!(state instanceof ExternalStoreAtRevision read)) {
+                new DocumentServlet(new SiteContext(ctx.settings, state)).service(req, resp);
+                return;
+            }
+            CapturedResponse captured = new CapturedResponse(resp);
+            new DocumentServlet(new SiteContext(ctx.settings, state)).service(req, captured);
+            if (captured.sentDirectly()) {
+                return;
+            }
+            if (log.head() == read.head()) {
+                resp.getOutputStream().write(captured.body());
+                return;
+            }
+        }
+        resp.setHeader("Retry-After", "1");
+        Responses.send(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "text/plain", "The store changed " + ATTEMPTS
+                + " times while revision " + number + " of this document was being read from it; ask again.\n");
     }
 
     /** The response with {@code links} added to whatever Link header the servlet sets. */
