@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.jena.atlas.json.JsonArray;
-import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.Quad;
@@ -58,7 +58,7 @@ final class HistoryServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final transient SiteContext ctx;
     private final transient RevisionLog log;
-    /** How a revision is taken back where the history is kept: empty where no history is kept. */
+    /** How a revision is taken back: in the embedded store, or in the external store that keeps the history. */
     private final transient Revert revert;
     private final transient CuratorNames names;
 
