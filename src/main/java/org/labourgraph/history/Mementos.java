@@ -15,7 +15,7 @@ public record Mementos(List<Revision> revisions) {
     }
 
     /** The mementos of {@code iri} in {@code log}. */
-    public static Mementos of(ChangeLog log, String iri) {
+    public static Mementos of(RevisionLog log, String iri) {
         return new Mementos(log.about(iri));
     }
 

@@ -34,7 +34,7 @@ public final class Provenance {
     private Provenance() {}
 
     /** The PROV-O statements of every revision in {@code log}; {@code base} names the citable states. */
-    public static Graph of(ChangeLog log, String base) {
+    public static Graph of(RevisionLog log, String base) {
         Graph g = GraphFactory.createDefaultGraph();
         Map<String, Node> lastState = new HashMap<>();
         for (Revision r : log.revisions()) {
@@ -68,7 +68,7 @@ public final class Provenance {
     }
 
     /** The provenance as a dataset: one named graph ({@link #GRAPH}), also the default graph. */
-    public static DatasetGraph dataset(ChangeLog log, String base) {
+    public static DatasetGraph dataset(RevisionLog log, String base) {
         Graph g = of(log, base);
         DatasetGraph ds = DatasetGraphFactory.createTxnMem();
         ds.executeWrite(() -> {

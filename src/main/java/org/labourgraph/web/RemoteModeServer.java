@@ -1,6 +1,7 @@
 package org.labourgraph.web;
 
 import jakarta.servlet.http.HttpServlet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.labourgraph.config.DataGraphs;
 import org.labourgraph.config.RemoteEndpoint;
@@ -33,6 +35,7 @@ import org.labourgraph.web.endpoint.RemoteUpdateServlet;
 import org.labourgraph.web.endpoint.SearchServlet;
 import org.labourgraph.web.endpoint.WritesDisabledServlet;
 import org.labourgraph.web.history.HistoryModule;
+import org.labourgraph.web.history.NoPastVersionsFilter;
 import org.labourgraph.web.interop.RemoteInterop;
 import org.labourgraph.web.site.ErrorPages;
 import org.labourgraph.web.site.RequestSizeLimitFilter;
@@ -86,8 +89,11 @@ final class RemoteModeServer {
                 ? Optional.empty() : Optional.of(new StoreChangeLog(remote, change -> entailmentsOf(remote, change)));
         SiteContext ctx = SiteContext.remote(settings, remote, search);
 
+        // The history's module after the browsing site's, so that its filters on the documents come after the site's.
+        List<FusekiModule> modules = new ArrayList<>(List.of(new BrowseModule(ctx)));
+        history.ifPresent(log -> modules.add(HistoryModule.external(ctx, log, remote)));
         FusekiServer.Builder builder = CorsSettings.applyTo(FusekiServer.create()
-                .fusekiModules(FusekiModules.create(List.of(new BrowseModule(ctx))))
+                .fusekiModules(FusekiModules.create(modules))
                 .port(settings.port())
                 .loopback(false)
                 .enablePing(true)
@@ -101,12 +107,12 @@ final class RemoteModeServer {
         RouteTable.SEARCH_API.register(builder, new SearchServlet(search));
         RouteTable.HEALTH.register(builder, new RemoteHealthServlet(remote));
         RemoteInterop.register(builder, settings, () -> QueryRunner.remote(remote), search);
-        if (history.isPresent()) {
-            HistoryModule.registerExternal(builder, ctx, history.get());
-        } else {
+        if (history.isEmpty()) {
             NotServedHereServlet none = NotServedHereServlet.saying(NO_HISTORY);
-            RouteTable.HISTORY.register(builder, none);
-            RouteTable.CHANGES.register(builder, none);
+            for (Route r : List.of(RouteTable.HISTORY, RouteTable.CHANGES, RouteTable.TIME_MAPS, RouteTable.PROVENANCE_QUERY)) {
+                r.register(builder, none);
+            }
+            RouteTable.DOCUMENTS.filter(builder, new NoPastVersionsFilter(NO_HISTORY));
         }
         notServedYet(builder);
         if (writable) {

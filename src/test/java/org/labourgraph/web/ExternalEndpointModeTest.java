@@ -179,6 +179,17 @@ class ExternalEndpointModeTest {
     }
 
     @Test
+    void withTheStoresDefaultGraphAsDataNoHistoryIsKeptSoItsRoutesAndPastVersionsAre501() throws Exception {
+        for (String path : List.of("changes.json", "history/concept/ghost-work", "timemap/concept/ghost-work",
+                "doc/concept/ghost-work?rev=1")) {
+            HttpResponse<String> r = get(app, path, "text/plain");
+            assertEquals(501, r.statusCode(), path + ": " + r.body());
+            assertTrue(r.body().contains("store-default"), path + ": " + r.body());
+        }
+        assertEquals(200, get(app, "doc/concept/ghost-work", "text/html").statusCode(), "the current document is served");
+    }
+
+    @Test
     void aConstructAnswersInTurtle() throws Exception {
         String construct = "CONSTRUCT { <" + GHOST_WORK + "> ?p ?o } WHERE { <" + GHOST_WORK + "> ?p ?o }";
         HttpResponse<String> r = get(app, "sparql?query=" + enc(construct), "text/turtle");

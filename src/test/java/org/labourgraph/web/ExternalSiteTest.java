@@ -262,11 +262,18 @@ class ExternalSiteTest {
 
     @Test
     void what_external_mode_does_not_serve_yet_says_so_with_a_501() throws Exception {
-        for (String path : List.of("/timemap/concept/ghost-work")) {
+        for (String path : List.of("/curator", "/curator/")) {
             HttpResponse<String> r = get(external, path, "Accept", "text/plain");
             assertEquals(501, r.statusCode(), path + ": " + r.body());
             assertTrue(r.body().contains("external-endpoint mode"), path + ": " + r.body());
         }
+    }
+
+    @Test
+    void a_time_map_is_served_and_a_resource_without_recorded_versions_has_none() throws Exception {
+        HttpResponse<String> r = get(external, "/timemap/concept/precarity", "Accept", "text/plain");
+        assertEquals(404, r.statusCode(), r.body());
+        assertTrue(r.body().contains("No recorded versions"), r.body());
     }
 
     /**

@@ -500,6 +500,29 @@ class ExternalVirtuosoTest {
         assertFalse(ask(writableApp, closure), "the entailed links went with the link they came from");
     }
 
+    @Test
+    void aPastVersionReadsVirtuosoWithTheLaterRevisionsUndoneAndARevertTakesTheEditBack() throws Exception {
+        String label = "virtuoso memento test";
+        String doc = "doc/concept/ghost-work";
+        HttpResponse<String> r = post(writableApp, "update", "application/sparql-update", "INSERT DATA { GRAPH <" + LG.GRAPH_NS
+                + "test-memento> { <" + LG.CONCEPT_NS + "ghost-work> <http://www.w3.org/2004/02/skos/core#altLabel> \""
+                + label + "\"@en } }", null, curator());
+        assertEquals(200, r.statusCode(), r.body());
+        long edit = JSON.parse(get(writableApp, "changes.json", "application/json").body()).get("head").getAsNumber().value().longValue();
+        HttpResponse<String> revert = post(writableApp, "history/revert?rev=" + edit, "text/plain", "", "application/json", curator());
+        assertEquals(200, revert.statusCode(), revert.body());
+        long reverted = JSON.parse(revert.body()).get("revision").getAsNumber().value().longValue();
+        assertFalse(get(writableApp, doc, "text/html").body().contains(label), "the revert took the label away");
+
+        HttpResponse<String> atEdit = get(writableApp, doc + "?rev=" + edit, "text/html");
+        assertEquals(200, atEdit.statusCode(), atEdit.body());
+        assertTrue(atEdit.body().contains(label), "the page as it stood at the edit, the revert undone");
+        // The mapping record to DBpedia is a blank node: its source's name comes with the lookup that met it.
+        assertTrue(atEdit.body().contains("class=\"source\">DBpedia<"), "the past version's mapping records");
+        HttpResponse<String> atRevert = get(writableApp, doc + "?rev=" + reverted, "text/html");
+        assertFalse(atRevert.body().contains(label), "the page as the revert left it");
+    }
+
     private static boolean ask(LabourgraphServer through, String ask) throws Exception {
         HttpResponse<String> r = get(through, "sparql?query=" + enc(ask), "application/sparql-results+json");
         assertEquals(200, r.statusCode(), r.body());

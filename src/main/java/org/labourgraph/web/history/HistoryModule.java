@@ -1,5 +1,6 @@
 package org.labourgraph.web.history;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,15 +10,18 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.history.RecordingDataset;
-import org.labourgraph.history.RevisionLog;
+import org.labourgraph.history.StoreChangeLog;
+import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.source.SourceSet;
 import org.labourgraph.validate.ResourceShapes;
 import org.labourgraph.web.browse.RevisionViewFilter;
 import org.labourgraph.web.curation.ChangeAttributionFilter;
 import org.labourgraph.web.curation.ResourceEditFilter;
 import org.labourgraph.web.curation.ShapesCommitCheck;
+import org.labourgraph.web.site.Route;
 import org.labourgraph.web.site.RouteTable;
 import org.labourgraph.web.site.SiteContext;
+import org.labourgraph.web.site.StoreFailureFilter;
 
 /**
  * Curation with history, for a dataset that records its changes ({@link RecordingDataset}): who made each change is
@@ -64,12 +68,35 @@ public final class HistoryModule implements FusekiModule {
     }
 
     /**
-     * External mode: the recent changes, their feeds and patches, and each resource's History tab, read from the
-     * revisions the front-ends recorded in the external store ({@code log}). The time maps, the past versions of
-     * pages and reverts need the store as it was and stay with the embedded store.
+     * External mode, over the history the front-ends record in the store ({@code log}): the recent changes, their feeds
+     * and patches, each resource's History tab, Memento (TimeGates on the documents, TimeMaps, {@code /doc/…?rev=N} read
+     * from the store with the later revisions undone), the provenance query, and reverts, made and recorded in the
+     * store as any write through a front-end. A module, so that its filters come after the browsing site's, as embedded.
      */
-    public static void registerExternal(FusekiServer.Builder builder, SiteContext ctx, RevisionLog log) {
-        RouteTable.HISTORY.register(builder, new HistoryServlet(ctx, log, Optional.empty()));
-        RouteTable.CHANGES.register(builder, new ChangesServlet(ctx, log));
+    public static FusekiModule external(SiteContext ctx, StoreChangeLog log, RemoteSparqlService remote) {
+        return new FusekiModule() {
+            @Override
+            public String name() {
+                return "labourgraph-history-external";
+            }
+
+            @Override
+            public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+                // First: a store that does not answer the history's reads is a 502 naming it, as for the pages.
+                StoreFailureFilter failures = new StoreFailureFilter(remote.endpoint().query().toString());
+                for (Route r : List.of(RouteTable.DOCUMENTS, RouteTable.IDS, RouteTable.TIME_MAPS, RouteTable.PROVENANCE_QUERY,
+                        RouteTable.HISTORY, RouteTable.CHANGES)) {
+                    r.filter(builder, failures);
+                }
+                MementoFilter memento = new MementoFilter(log, ctx.settings.baseIri());
+                RouteTable.DOCUMENTS.filter(builder, memento);
+                RouteTable.IDS.filter(builder, memento);
+                RouteTable.DOCUMENTS.filter(builder, RevisionViewFilter.overExternalStore(ctx, log, remote));
+                RouteTable.TIME_MAPS.register(builder, new TimeMapServlet(log, ctx.settings.baseIri()));
+                RouteTable.PROVENANCE_QUERY.register(builder, new ProvenanceQueryServlet(ctx, log));
+                RouteTable.HISTORY.register(builder, new HistoryServlet(ctx, log, remote));
+                RouteTable.CHANGES.register(builder, new ChangesServlet(ctx, log));
+            }
+        };
     }
 }

@@ -14,14 +14,18 @@ import java.util.Set;
 
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.labourgraph.history.Attribution;
 import org.labourgraph.history.RecordingDataset;
 import org.labourgraph.history.Reverts;
 import org.labourgraph.history.Revision;
 import org.labourgraph.history.RevisionLog;
+import org.labourgraph.history.StoreChangeLog;
+import org.labourgraph.history.UpdateDeltas;
 import org.labourgraph.model.ChangeLine;
 import org.labourgraph.model.ResourceHistory;
 import org.labourgraph.model.RevisionEntry;
@@ -32,6 +36,7 @@ import org.labourgraph.render.Ui;
 import org.labourgraph.sparql.Describer;
 import org.labourgraph.sparql.Description;
 import org.labourgraph.sparql.QueryRunner;
+import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.sparql.TermLabels;
 import org.labourgraph.web.browse.DocumentServlet;
 import org.labourgraph.web.browse.ResourcePages;
@@ -53,18 +58,29 @@ final class HistoryServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final transient SiteContext ctx;
     private final transient RevisionLog log;
-    /** The store reverts are made in: empty in external mode, where the history is read but reverts are not made. */
-    private final transient Optional<RecordingDataset> revertible;
+    /** How a revision is taken back: in the embedded store, or in the external store that keeps the history. */
+    private final transient Revert revert;
     private final transient CuratorNames names;
 
-    HistoryServlet(SiteContext ctx, RecordingDataset store) {
-        this(ctx, store.log(), Optional.of(store));
+    /** Takes revision {@code number} back as a new change by {@code author}; empty when nothing was left to undo. */
+    @FunctionalInterface
+    interface Revert {
+        Optional<Revision> apply(long number, String author);
     }
 
-    HistoryServlet(SiteContext ctx, RevisionLog log, Optional<RecordingDataset> revertible) {
+    HistoryServlet(SiteContext ctx, RecordingDataset store) {
+        this(ctx, store.log(), (number, author) -> Reverts.revert(store, number, author, Attribution.Channel.RESOURCE));
+    }
+
+    /** External mode: reverts are made in the store and recorded in its history ({@code log}), as any write there. */
+    HistoryServlet(SiteContext ctx, StoreChangeLog log, RemoteSparqlService remote) {
+        this(ctx, log, (number, author) -> Reverts.revert(log, remote::selectStored, number, author, Attribution.Channel.RESOURCE));
+    }
+
+    private HistoryServlet(SiteContext ctx, RevisionLog log, Revert revert) {
         this.ctx = ctx;
         this.log = log;
-        this.revertible = revertible;
+        this.revert = revert;
         this.names = CuratorNames.beside(ctx.settings.passwordFile());
     }
 
@@ -132,11 +148,6 @@ final class HistoryServlet extends HttpServlet {
             JsonResponses.error(resp, 404, "Only POST /history/revert?rev=N (curators, server started with --passwd) is accepted here.");
             return;
         }
-        if (revertible.isEmpty()) {
-            JsonResponses.error(resp, 501, "Reverts are not made in external-endpoint mode: send the revision's inverse as"
-                    + " DELETE DATA / INSERT DATA to /update (its patch is at /changes/" + req.getParameter("rev") + ").");
-            return;
-        }
         long number;
         try {
             number = Long.parseLong(req.getParameter("rev") == null ? "" : req.getParameter("rev"));
@@ -146,12 +157,20 @@ final class HistoryServlet extends HttpServlet {
         }
         Optional<Revision> made;
         try {
-            made = Reverts.revert(revertible.get(), number, ChangeAttributionFilter.author(req), Attribution.Channel.RESOURCE);
+            made = revert.apply(number, ChangeAttributionFilter.author(req));
         } catch (IllegalArgumentException e) {
             JsonResponses.error(resp, 404, e.getMessage());
             return;
-        } catch (ChangeRefusedException e) {
+        } catch (ChangeRefusedException | UpdateDeltas.NotRecordable e) {
             JsonResponses.error(resp, 400, e.getMessage());
+            return;
+        } catch (StoreChangeLog.Contended e) { // external mode: other front-ends took the next number every time
+            resp.setHeader("Retry-After", "1");
+            JsonResponses.error(resp, 503, e.getMessage());
+            return;
+        } catch (QueryExceptionHTTP | HttpException e) {
+            JsonResponses.error(resp, 502, "The external SPARQL service did not take the revert (nothing was recorded): "
+                    + e.getMessage());
             return;
         }
         JsonObject out = new JsonObject();

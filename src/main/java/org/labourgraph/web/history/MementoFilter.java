@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.labourgraph.history.ChangeLog;
 import org.labourgraph.history.Mementos;
 import org.labourgraph.history.Revision;
+import org.labourgraph.history.RevisionLog;
 import org.labourgraph.web.site.HttpDates;
 import org.labourgraph.web.site.Responses;
 import org.labourgraph.web.site.Routes;
@@ -31,10 +31,10 @@ import org.labourgraph.web.site.Routes;
  * ({@code ?rev=N}) links its original, TimeGate, TimeMap and its first, last, previous and next mementos.
  */
 public final class MementoFilter implements Filter {
-    private final ChangeLog log;
+    private final RevisionLog log;
     private final String baseIri;
 
-    MementoFilter(ChangeLog log, String baseIri) {
+    MementoFilter(RevisionLog log, String baseIri) {
         this.log = log;
         this.baseIri = baseIri;
     }

@@ -16,8 +16,8 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.labourgraph.history.ChangeLog;
 import org.labourgraph.history.Provenance;
+import org.labourgraph.history.RevisionLog;
 import org.labourgraph.sparql.QueryPolicy;
 import org.labourgraph.web.site.Responses;
 import org.labourgraph.web.site.SiteContext;
@@ -25,17 +25,17 @@ import org.labourgraph.web.site.SiteContext;
 /**
  * {@code /history/sparql}: SPARQL over the PROV-O of every change (who, when, why, which resources), for curators only
  * (the security handler asks for a curator login; without {@code --passwd} the endpoint does not exist). The same
- * provenance, as a dataset, is {@link Provenance#dataset(ChangeLog, String)} for any other curators' endpoint.
+ * provenance, as a dataset, is {@link Provenance#dataset(RevisionLog, String)} for any other curators' endpoint.
  * SELECT and ASK answer JSON (CSV with {@code Accept: text/csv}); CONSTRUCT and DESCRIBE answer Turtle.
  */
 final class ProvenanceQueryServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final transient SiteContext ctx;
-    private final transient ChangeLog log;
+    private final transient RevisionLog log;
     private transient DatasetGraph cached;
     private transient long cachedHead = -1;
 
-    ProvenanceQueryServlet(SiteContext ctx, ChangeLog log) {
+    ProvenanceQueryServlet(SiteContext ctx, RevisionLog log) {
         this.ctx = ctx;
         this.log = log;
     }
@@ -103,9 +103,10 @@ final class ProvenanceQueryServlet extends HttpServlet {
 
     /** The provenance dataset, rebuilt when the history grew. */
     private synchronized DatasetGraph provenance() {
-        if (cachedHead != log.head()) {
-            cachedHead = log.head();
+        long head = log.head(); // once: in external mode, each is a query to the store
+        if (cachedHead != head) {
             cached = Provenance.dataset(log, ctx.settings.baseIri());
+            cachedHead = head;
         }
         return cached;
     }

@@ -9,9 +9,9 @@ import java.util.List;
 
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
-import org.labourgraph.history.ChangeLog;
 import org.labourgraph.history.Mementos;
 import org.labourgraph.history.Revision;
+import org.labourgraph.history.RevisionLog;
 import org.labourgraph.web.site.HttpDates;
 import org.labourgraph.web.site.JsonResponses;
 import org.labourgraph.web.site.Responses;
@@ -28,10 +28,10 @@ public final class TimeMapServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String LINK_FORMAT = "application/link-format";
 
-    private final transient ChangeLog log;
+    private final transient RevisionLog log;
     private final transient String baseIri;
 
-    TimeMapServlet(ChangeLog log, String baseIri) {
+    TimeMapServlet(RevisionLog log, String baseIri) {
         this.log = log;
         this.baseIri = baseIri;
     }

@@ -31,7 +31,7 @@ public final class RouteTable {
     /** Roles that may read the operators' metrics: a scraper's account needs no right to write. */
     static final String[] METRICS_READERS = {"admin", "metrics"};
 
-    private static final String HISTORY_PARTS = "Memento time maps, the provenance query and the curators' area";
+    private static final String CURATORS_AREA = "the curators' pages and their SPARQL endpoint";
 
     // Fuseki's operations on the dataset at "/" (embedded), forwarded to the external service (external mode).
     public static final Route SPARQL = Route.at(Routes.SPARQL).alsoTakes("POST").access(Access.POST_READS).embedded(FUSEKI).build();
@@ -75,11 +75,10 @@ public final class RouteTable {
     /** OpenRefine sends its queries by POST. */
     public static final Route RECONCILE = Route.at("/reconcile/*").alsoTakes("POST").access(Access.POST_READS).build();
 
-    // The history (HistoryModule, over a store that records its changes).
-    public static final Route TIME_MAPS = Route.at(Routes.TIME_MAPS + "/*").notYetExternally(HISTORY_PARTS).build();
+    // The history (HistoryModule, over a store that records its changes; in external mode, the history kept in the store).
+    public static final Route TIME_MAPS = Route.at(Routes.TIME_MAPS + "/*").build();
     /** The changes' provenance: curators only. */
-    public static final Route PROVENANCE_QUERY = Route.at("/history/sparql").alsoTakes("POST").access(Access.everyMethodBy(WRITERS))
-            .notYetExternally(HISTORY_PARTS).build();
+    public static final Route PROVENANCE_QUERY = Route.at("/history/sparql").alsoTakes("POST").access(Access.everyMethodBy(WRITERS)).build();
     /** POST /history/revert reverts a revision. */
     public static final Route HISTORY = Route.at("/history/*").alsoTakes("POST").access(Access.writesBy(WRITERS)).build();
     /** In external mode, read from the history the front-ends record in the store (StoreChangeLog). */
@@ -87,7 +86,7 @@ public final class RouteTable {
 
     // The curators' area (CuratorModule, with --passwd): its SPARQL endpoint is a Fuseki dataset at /curator.
     static final Route CURATOR_AREA = Route.at(Routes.CURATOR, Routes.CURATOR + "/*").alsoTakes(Route.WRITE_METHODS.toArray(String[]::new))
-            .access(Access.everyMethodBy(WRITERS)).embedded(FUSEKI).notYetExternally(HISTORY_PARTS).build();
+            .access(Access.everyMethodBy(WRITERS)).embedded(FUSEKI).notYetExternally(CURATORS_AREA).build();
     public static final Route CURATOR_DOCUMENTS = Route.at(Routes.CURATOR + "/doc/*").access(Access.everyMethodBy(WRITERS))
             .external(ABSENT).build();
     public static final Route PRIVATE_IMPORT = Route.at(Routes.CURATOR + "/private").alsoTakes("POST", "PUT")
