@@ -19,6 +19,11 @@ public record Mementos(List<Revision> revisions) {
         return new Mementos(log.about(iri));
     }
 
+    /** As {@link #of}, for the links of a page: from the log as read a moment ago ({@link RevisionLog#aboutLately}). */
+    public static Mementos lately(RevisionLog log, String iri) {
+        return new Mementos(log.aboutLately(iri));
+    }
+
     public boolean isEmpty() {
         return revisions.isEmpty();
     }

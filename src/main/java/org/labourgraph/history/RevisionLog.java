@@ -18,4 +18,12 @@ public interface RevisionLog {
 
     /** The revisions that changed statements about {@code iri}, oldest first. */
     List<Revision> about(String iri);
+
+    /**
+     * As {@link #about}, for the Memento links every page carries: a log that is read remotely may answer from a read
+     * made a moment ago ({@link StoreChangeLog#LINKS_MAX_AGE}) rather than ask on every page.
+     */
+    default List<Revision> aboutLately(String iri) {
+        return about(iri);
+    }
 }

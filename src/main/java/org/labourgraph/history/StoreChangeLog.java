@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +54,11 @@ public final class StoreChangeLog implements RevisionLog {
     private static final Logger LOG = LoggerFactory.getLogger(StoreChangeLog.class);
     /** The named graph of the external store that holds its history. */
     public static final String GRAPH = "urn:labourgraph:change-log";
+    /**
+     * How old a read of the log the Memento links of a page may come from: one query a second at most, whatever the
+     * rate of pages; another front-end's write shows in them within it (the history pages read the log afresh).
+     */
+    public static final Duration LINKS_MAX_AGE = Duration.ofSeconds(1);
     /** Tries of one write against other front-ends' writes. */
     static final int ATTEMPTS = 8;
 
@@ -77,6 +83,9 @@ public final class StoreChangeLog implements RevisionLog {
     private final Node log = NodeFactory.createURI(GRAPH);
     /** The revisions read so far, oldest first: a revision never changes once recorded. */
     private final List<Revision> known = new ArrayList<>();
+    /** When the log's head was last read ({@link System#nanoTime}); meaningful once {@link #everRead}. */
+    private long lastRead;
+    private boolean everRead;
 
     public StoreChangeLog(RemoteSparqlService remote) {
         this(remote, change -> new UpdateDeltas.Delta(List.of(), List.of()));
@@ -107,6 +116,17 @@ public final class StoreChangeLog implements RevisionLog {
     @Override
     public List<Revision> about(String iri) {
         return current().stream().filter(r -> r.touches(iri)).toList();
+    }
+
+    @Override
+    public List<Revision> aboutLately(String iri) {
+        List<Revision> all = null;
+        synchronized (this) {
+            if (everRead && System.nanoTime() - lastRead < LINKS_MAX_AGE.toNanos()) {
+                all = List.copyOf(known);
+            }
+        }
+        return (all == null ? current() : all).stream().filter(r -> r.touches(iri)).toList();
     }
 
     /**
@@ -166,6 +186,8 @@ public final class StoreChangeLog implements RevisionLog {
     /** The revisions of the store now: the new ones read and kept, all read again if the log is shorter than kept. */
     private synchronized List<Revision> current() {
         long head = readHead();
+        lastRead = System.nanoTime();
+        everRead = true;
         if (head < known.size()) {
             LOG.warn("The change log in the external store ends at revision {}, before the {} read earlier: the store was"
                     + " emptied or replaced; reading it again", head, known.size());

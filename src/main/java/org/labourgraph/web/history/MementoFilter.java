@@ -69,7 +69,8 @@ public final class MementoFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        Mementos mementos = Mementos.of(log, baseIri + "id" + slug);
+        // Only a TimeGate request needs the log as it is now; a page's links may come from a read a moment old.
+        Mementos mementos = acceptDatetime == null ? Mementos.lately(log, baseIri + "id" + slug) : Mementos.of(log, baseIri + "id" + slug);
         if (mementos.isEmpty()) {
             chain.doFilter(request, response); // no history: the document answers (or its 404)
             return;
