@@ -295,9 +295,6 @@ final class IncrementalEntailments {
             if (q.equals(TYPE)) {
                 subClasses.getOrDefault(o, Set.of()).forEach(c -> premises.add(Triple.create(s, TYPE, c)));
             }
-            if (schema.transitive.contains(q)) {
-                premises.add(Triple.create(s, q, Node.ANY));
-            }
         }
         prefetch(premises);
     }
@@ -329,14 +326,43 @@ final class IncrementalEntailments {
                 }
             }
         }
-        if (schema.transitive.contains(q)) {
-            for (Node z : objects(s, q)) {
-                if (inStore(Triple.create(z, q, o))) {
-                    return true;
-                }
-            }
+        if (schema.transitive.contains(q) && hasMiddle(s, q, o)) {
+            return true;
         }
         return q.equals(DISCUSSES) && inStore(Triple.create(s, DCT_SUBJECT, o)) && inStore(Triple.create(o, TYPE, CONCEPT));
+    }
+
+    /**
+     * Whether s q z and z q o for some z. The two sides are read in step and the one that ends first decides, with
+     * one lookup per node of it: near the top of a tree one side is the whole tree below, the other a few ancestors.
+     */
+    private boolean hasMiddle(Node s, Node q, Node o) {
+        Iterator<Quad> fromS = dataset.find(Node.ANY, s, q, Node.ANY);
+        Iterator<Quad> toO = dataset.find(Node.ANY, Node.ANY, q, o);
+        Set<Node> afterS = new HashSet<>();
+        Set<Node> beforeO = new HashSet<>();
+        while (fromS.hasNext() && toO.hasNext()) {
+            Node z = fromS.next().getObject();
+            Node y = toO.next().getSubject();
+            if (beforeO.contains(z) || afterS.contains(y) || z.equals(y)) {
+                return true;
+            }
+            afterS.add(z);
+            beforeO.add(y);
+        }
+        // One side is read whole: the middle, if any, is one of its nodes; the other side is asked about each.
+        boolean sideOfS = !fromS.hasNext();
+        List<Triple> otherHalves = new ArrayList<>();
+        for (Node z : sideOfS ? afterS : beforeO) {
+            otherHalves.add(sideOfS ? Triple.create(z, q, o) : Triple.create(s, q, z));
+        }
+        prefetch(otherHalves);
+        for (Triple half : otherHalves) {
+            if (inStore(half)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isTransitive(Triple t) {
