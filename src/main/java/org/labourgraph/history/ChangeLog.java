@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -39,6 +41,13 @@ public final class ChangeLog implements RevisionLog {
 
     private final Optional<Path> folder;
     private final List<Revision> published = new ArrayList<>();
+    /**
+     * Subject IRI → the revisions that changed statements about it, oldest first, for the first {@link #indexed}
+     * published revisions; extended when asked. Every page's Memento links ask: scanning the revisions instead read a
+     * bulk load's million quads (from its patch file once memory had dropped them) for every page rendered.
+     */
+    private final Map<String, List<Revision>> bySubject = new HashMap<>();
+    private int indexed;
     private long written;
     /** Held while a commit becomes visible together with its entry, and while a reader takes a consistent snapshot. */
     private final Object visibility = new Object();
@@ -168,7 +177,20 @@ public final class ChangeLog implements RevisionLog {
     /** The revisions that changed statements about {@code iri}, oldest first. */
     @Override
     public synchronized List<Revision> about(String iri) {
-        return published.stream().filter(r -> r.touches(iri)).toList();
+        for (; indexed < published.size(); indexed++) {
+            Revision r = published.get(indexed);
+            for (List<Quad> quads : List.of(r.added(), r.deleted())) {
+                for (Quad q : quads) {
+                    if (q.getSubject().isURI()) {
+                        List<Revision> about = bySubject.computeIfAbsent(q.getSubject().getURI(), k -> new ArrayList<>(1));
+                        if (about.isEmpty() || about.get(about.size() - 1) != r) {
+                            about.add(r);
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(bySubject.getOrDefault(iri, List.of()));
     }
 
     /**
@@ -316,6 +338,8 @@ public final class ChangeLog implements RevisionLog {
             LOG.warn("History: revision {} ({}) never committed to the store (the server stopped between the two); removed",
                     last.number(), last.message());
             published.remove(published.size() - 1);
+            bySubject.clear();
+            indexed = 0;
             written = last.number(); // so discard() accepts it
             discard(last);
         }

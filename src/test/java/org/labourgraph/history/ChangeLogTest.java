@@ -49,6 +49,34 @@ class ChangeLogTest {
     }
 
     @Test
+    void the_revisions_about_a_resource_are_those_that_changed_its_statements_before_and_after_a_reopen() {
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
+        Node other = NodeFactory.createURI("urn:test:other");
+        Txn.executeWrite(store, () -> store.add(G, S, P, NodeFactory.createLiteralString("one")));
+        Txn.executeWrite(store, () -> store.add(G, other, P, S)); // about other: S only as object
+        assertEquals(List.of(1L), numbers(store.log().about(S.getURI())), "asked once: indexed up to revision 2");
+        Txn.executeWrite(store, () -> {
+            store.delete(G, S, P, NodeFactory.createLiteralString("one"));
+            store.add(G, S, P, NodeFactory.createLiteralString("two"));
+            store.add(G, other, P, NodeFactory.createLiteralString("too"));
+        });
+        assertEquals(List.of(1L, 3L), numbers(store.log().about(S.getURI())), "a revision listed once though it made two changes");
+        assertEquals(List.of(2L, 3L), numbers(store.log().about(other.getURI())));
+        assertEquals(List.of(), store.log().about("urn:test:never"));
+        ChangeLog reread = ChangeLog.open(dir);
+        assertEquals(List.of(1L, 3L), numbers(reread.about(S.getURI())));
+        for (String iri : List.of(S.getURI(), other.getURI())) {
+            assertEquals(numbers(reread.revisions().stream().filter(r -> r.touches(iri)).toList()), numbers(reread.about(iri)),
+                    "the index answers as a scan of every revision does");
+        }
+    }
+
+    private static List<Long> numbers(List<Revision> revisions) {
+        return revisions.stream().map(Revision::number).toList();
+    }
+
+    @Test
     void a_bulk_change_is_written_once_its_rows_file_becomes_the_entry_with_its_commit_time() throws Exception {
         DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
         RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
