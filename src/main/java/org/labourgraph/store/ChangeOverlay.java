@@ -8,13 +8,12 @@ import java.util.Set;
 import java.util.Collection;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.ReadWrite;
-import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.sparql.core.DatasetGraphQuads;
 import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.TransactionalNotSupportedMixin;
 
 /**
  * A store read through a {@link QuadLookup} (one call per quad pattern, as {@code RemoteQuads} asks an external store), with a
@@ -22,7 +21,7 @@ import org.apache.jena.sparql.core.Quad;
  * will make. Nothing reaches the store; {@link #added()} and {@link #deleted()} are the net difference. Only the
  * named graphs are used (the rules never read or write the default graph); no transactions: one thread, one change.
  */
-final class ChangeOverlay extends DatasetGraphQuads implements BatchedLookups {
+final class ChangeOverlay extends DatasetGraphQuads implements BatchedLookups, TransactionalNotSupportedMixin {
     private final QuadLookup store;
     private final Set<Quad> added = new LinkedHashSet<>();
     private final Set<Quad> deleted = new LinkedHashSet<>();
@@ -57,7 +56,7 @@ final class ChangeOverlay extends DatasetGraphQuads implements BatchedLookups {
             }
         }
         for (Quad q : added) {
-            if (matches(pattern, q)) {
+            if (q.matches(pattern.getGraph(), pattern.getSubject(), pattern.getPredicate(), pattern.getObject())) {
                 out.add(q);
             }
         }
@@ -110,62 +109,15 @@ final class ChangeOverlay extends DatasetGraphQuads implements BatchedLookups {
 
     @Override
     public boolean supportsTransactions() {
-        return false;
+        return false; // one thread, one change: transactions are the store's, not this overlay's
     }
 
     @Override
-    public void begin(TxnType type) {
-        throw new UnsupportedOperationException("A change overlay has no transactions");
-    }
-
-    @Override
-    public void begin(ReadWrite readWrite) {
-        throw new UnsupportedOperationException("A change overlay has no transactions");
-    }
-
-    @Override
-    public boolean promote(Promote mode) {
-        return false;
-    }
-
-    @Override
-    public void commit() {
-        throw new UnsupportedOperationException("A change overlay has no transactions");
-    }
-
-    @Override
-    public void abort() {
-        throw new UnsupportedOperationException("A change overlay has no transactions");
-    }
-
-    @Override
-    public void end() {
-        // Nothing was begun.
-    }
-
-    @Override
-    public ReadWrite transactionMode() {
-        return null;
-    }
-
-    @Override
-    public TxnType transactionType() {
-        return null;
-    }
-
-    @Override
-    public boolean isInTransaction() {
+    public boolean supportsTransactionAbort() {
         return false;
     }
 
     private static Node any(Node n) {
         return n == null ? Node.ANY : n;
-    }
-
-    private static boolean matches(Quad pattern, Quad q) {
-        return (pattern.getGraph() == Node.ANY || pattern.getGraph().equals(q.getGraph()))
-                && (pattern.getSubject() == Node.ANY || pattern.getSubject().equals(q.getSubject()))
-                && (pattern.getPredicate() == Node.ANY || pattern.getPredicate().equals(q.getPredicate()))
-                && (pattern.getObject() == Node.ANY || pattern.getObject().equals(q.getObject()));
     }
 }

@@ -99,44 +99,62 @@ class ExternalEntailmentsTest {
         fuseki = null;
     }
 
+    /** The fixed requests of these tests: their IRIs are the shipped data's and this test's own, nothing is pasted in. */
+    private static final String PREFIXES = """
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX lg:   <https://w3id.org/labourgraph/ontology#>
+            PREFIX lgc:  <https://w3id.org/labourgraph/id/concept/>
+            PREFIX lgg:  <https://w3id.org/labourgraph/graph/>
+            """;
+    private static final String NEW_CONCEPT_IN_CLOSURE = PREFIXES
+            + "ASK { lgc:entailment-test skos:broaderTransitive lgc:digital-labour . lgc:digital-labour skos:narrowerTransitive lgc:entailment-test }";
+    private static final String ADD_NEW_CONCEPT = PREFIXES + """
+            INSERT DATA { GRAPH lgg:concepts {
+              lgc:entailment-test a skos:Concept ; skos:prefLabel "entailment test"@en ; skos:broader lgc:content-moderation } }""";
+    private static final String DELETE_NEW_CONCEPT = PREFIXES + "DELETE WHERE { GRAPH lgg:concepts { lgc:entailment-test ?p ?o } }";
+    private static final String MIDDLE_LINK = "lgc:ghost-work skos:broader lgc:digital-labour . lgc:digital-labour skos:narrower lgc:ghost-work";
+    private static final String CUT_MIDDLE_LINK = PREFIXES + "DELETE DATA { GRAPH lgg:concepts { " + MIDDLE_LINK + " } }";
+    private static final String RESTORE_MIDDLE_LINK = PREFIXES + "INSERT DATA { GRAPH lgg:concepts { " + MIDDLE_LINK + " } }";
+    private static final String MODERATION_UNDER_DIGITAL_LABOUR = PREFIXES
+            + "ASK { lgc:content-moderation skos:broaderTransitive lgc:digital-labour }";
+    private static final String ADD_SUB_PROPERTY = PREFIXES + """
+            INSERT DATA { GRAPH lgg:concepts {
+              lg:entailmentTestRelated rdfs:subPropertyOf skos:related . lgc:ghost-work lg:entailmentTestRelated lgc:digital-labour } }""";
+    private static final String DROP_SUB_PROPERTY = PREFIXES
+            + "DELETE DATA { GRAPH lgg:concepts { lg:entailmentTestRelated rdfs:subPropertyOf skos:related } }";
+    private static final String GHOST_WORK_RELATED = PREFIXES + "ASK { lgc:ghost-work skos:related lgc:digital-labour }";
+
     @Test
     void a_new_narrower_concept_is_in_the_closure_at_once_and_leaves_it_when_deleted() throws Exception {
-        String closure = "ASK { <" + NEW_CONCEPT + "> <" + SKOS + "broaderTransitive> <" + DIGITAL_LABOUR + "> . <"
-                + DIGITAL_LABOUR + "> <" + SKOS + "narrowerTransitive> <" + NEW_CONCEPT + "> }";
-        assertFalse(ask(closure));
-        write("INSERT DATA { GRAPH <" + CONCEPTS + "> { <" + NEW_CONCEPT + "> a <" + SKOS + "Concept> ; <" + SKOS
-                + "prefLabel> \"entailment test\"@en ; <" + SKOS + "broader> <" + MODERATION + "> } }");
-        assertTrue(ask(closure), "content moderation sits under ghost work, under digital labour");
+        assertFalse(ask(NEW_CONCEPT_IN_CLOSURE));
+        write(ADD_NEW_CONCEPT);
+        assertTrue(ask(NEW_CONCEPT_IN_CLOSURE), "content moderation sits under ghost work, under digital labour");
         assertSameAsRecompute("after adding a concept under content moderation");
 
-        write("DELETE WHERE { GRAPH <" + CONCEPTS + "> { <" + NEW_CONCEPT + "> ?p ?o } }");
-        assertFalse(ask(closure));
+        write(DELETE_NEW_CONCEPT);
+        assertFalse(ask(NEW_CONCEPT_IN_CLOSURE));
         assertSameAsRecompute("after deleting it");
     }
 
     @Test
     void cutting_a_middle_link_of_the_hierarchy_takes_out_what_only_it_gave() throws Exception {
-        String link = "<" + GHOST_WORK + "> <" + SKOS + "broader> <" + DIGITAL_LABOUR + "> . <" + DIGITAL_LABOUR + "> <"
-                + SKOS + "narrower> <" + GHOST_WORK + ">";
-        write("DELETE DATA { GRAPH <" + CONCEPTS + "> { " + link + " } }");
+        write(CUT_MIDDLE_LINK);
         assertSameAsRecompute("after cutting ghost work from digital labour");
-        assertFalse(ask("ASK { <" + MODERATION + "> <" + SKOS + "broaderTransitive> <" + DIGITAL_LABOUR + "> }"));
+        assertFalse(ask(MODERATION_UNDER_DIGITAL_LABOUR));
 
-        write("INSERT DATA { GRAPH <" + CONCEPTS + "> { " + link + " } }");
+        write(RESTORE_MIDDLE_LINK);
         assertSameAsRecompute("after restoring the link");
-        assertTrue(ask("ASK { <" + MODERATION + "> <" + SKOS + "broaderTransitive> <" + DIGITAL_LABOUR + "> }"));
+        assertTrue(ask(MODERATION_UNDER_DIGITAL_LABOUR));
     }
 
     @Test
     void a_new_sub_property_is_followed_by_a_recompute_of_the_entailments() throws Exception {
-        String related = LG.NS + "entailmentTestRelated";
-        write("INSERT DATA { GRAPH <" + CONCEPTS + "> { <" + related + "> <http://www.w3.org/2000/01/rdf-schema#subPropertyOf> <"
-                + SKOS + "related> . <" + GHOST_WORK + "> <" + related + "> <" + DIGITAL_LABOUR + "> } }");
-        assertTrue(ask("ASK { <" + GHOST_WORK + "> <" + SKOS + "related> <" + DIGITAL_LABOUR + "> }"));
+        write(ADD_SUB_PROPERTY);
+        assertTrue(ask(GHOST_WORK_RELATED));
         assertSameAsRecompute("after a schema change");
-        write("DELETE DATA { GRAPH <" + CONCEPTS + "> { <" + related + "> <http://www.w3.org/2000/01/rdf-schema#subPropertyOf> <"
-                + SKOS + "related> } }");
-        assertFalse(ask("ASK { <" + GHOST_WORK + "> <" + SKOS + "related> <" + DIGITAL_LABOUR + "> }"));
+        write(DROP_SUB_PROPERTY);
+        assertFalse(ask(GHOST_WORK_RELATED));
         assertSameAsRecompute("after undoing it");
     }
 

@@ -482,22 +482,17 @@ class ExternalVirtuosoTest {
 
     @Test
     void aCuratorsNewNarrowerConceptIsInTheHierarchysClosureOnVirtuosoTooAndLeavesItWhenDropped() throws Exception {
-        String skos = "http://www.w3.org/2004/02/skos/core#";
-        String closure = "ASK { <" + LG.CONCEPT_NS + "virtuoso-entailment-test> <" + skos + "broaderTransitive> <" + LG.CONCEPT_NS
-                + "digital-labour> }";
-        assertFalse(ask(writableApp, closure));
-        HttpResponse<String> r = post(writableApp, "update", "application/sparql-update", "INSERT DATA { GRAPH <" + LG.GRAPH_NS
-                + "test-entailments> { <" + LG.CONCEPT_NS + "virtuoso-entailment-test> <" + skos + "broader> <" + LG.CONCEPT_NS
-                + "content-moderation> } }", null, curator());
+        assertFalse(ask(writableApp, NEW_CONCEPT_IN_CLOSURE));
+        HttpResponse<String> r = post(writableApp, "update", "application/sparql-update", ADD_NEW_CONCEPT, null, curator());
         assertEquals(200, r.statusCode(), r.body());
         try {
-            assertTrue(ask(writableApp, closure), "content moderation sits under ghost work, under digital labour");
+            assertTrue(ask(writableApp, NEW_CONCEPT_IN_CLOSURE), "content moderation sits under ghost work, under digital labour");
         } finally {
-            HttpResponse<String> drop = post(writableApp, "update", "application/sparql-update",
-                    "DROP SILENT GRAPH <" + LG.GRAPH_NS + "test-entailments>", null, curator());
+            HttpResponse<String> drop = post(writableApp, "update", "application/sparql-update", DROP_TEST_ENTAILMENTS_GRAPH, null,
+                    curator());
             assertEquals(200, drop.statusCode(), drop.body());
         }
-        assertFalse(ask(writableApp, closure), "the entailed links went with the link they came from");
+        assertFalse(ask(writableApp, NEW_CONCEPT_IN_CLOSURE), "the entailed links went with the link they came from");
     }
 
     @Test
@@ -522,6 +517,16 @@ class ExternalVirtuosoTest {
         HttpResponse<String> atRevert = get(writableApp, doc + "?rev=" + reverted, "text/html");
         assertFalse(atRevert.body().contains(label), "the page as the revert left it");
     }
+
+    /** Fixed requests of the closure test (the shipped data's IRIs and the test's own graph; nothing pasted in). */
+    private static final String NEW_CONCEPT_IN_CLOSURE = """
+            ASK { <https://w3id.org/labourgraph/id/concept/virtuoso-entailment-test>
+                    <http://www.w3.org/2004/02/skos/core#broaderTransitive> <https://w3id.org/labourgraph/id/concept/digital-labour> }""";
+    private static final String ADD_NEW_CONCEPT = """
+            INSERT DATA { GRAPH <https://w3id.org/labourgraph/graph/test-entailments> {
+              <https://w3id.org/labourgraph/id/concept/virtuoso-entailment-test>
+                  <http://www.w3.org/2004/02/skos/core#broader> <https://w3id.org/labourgraph/id/concept/content-moderation> } }""";
+    private static final String DROP_TEST_ENTAILMENTS_GRAPH = "DROP SILENT GRAPH <https://w3id.org/labourgraph/graph/test-entailments>";
 
     private static boolean ask(LabourgraphServer through, String ask) throws Exception {
         HttpResponse<String> r = get(through, "sparql?query=" + enc(ask), "application/sparql-results+json");

@@ -115,7 +115,7 @@ final class ExternalStoreAtRevision extends DatasetGraphQuads {
             }
         }
         for (Quad q : added) {
-            if (matches(pattern, q)) {
+            if (q.matches(pattern.getGraph(), pattern.getSubject(), pattern.getPredicate(), pattern.getObject())) {
                 out.add(q);
             }
         }
@@ -234,12 +234,5 @@ final class ExternalStoreAtRevision extends DatasetGraphQuads {
 
     private static Node any(Node n) {
         return n == null ? Node.ANY : n;
-    }
-
-    private static boolean matches(Quad pattern, Quad q) {
-        return (pattern.getGraph() == Node.ANY || pattern.getGraph().equals(q.getGraph()))
-                && (pattern.getSubject() == Node.ANY || pattern.getSubject().equals(q.getSubject()))
-                && (pattern.getPredicate() == Node.ANY || pattern.getPredicate().equals(q.getPredicate()))
-                && (pattern.getObject() == Node.ANY || pattern.getObject().equals(q.getObject()));
     }
 }
