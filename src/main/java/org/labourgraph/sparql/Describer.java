@@ -28,10 +28,10 @@ import org.labourgraph.model.Text;
 import org.labourgraph.model.Value;
 
 /**
- * Describes one resource in three queries whatever the number of its neighbours: its statements with the
- * labels of what they link to (describe-out.rq), the count of incoming links per property
- * (describe-in-counts.rq) and one page of those links with labels (describe-in.rq, or describe-in-page.rq
- * for the next pages of one property).
+ * Describes one resource in one query whatever the number of its neighbours, made of three (see {@link CombinedSelect}):
+ * its statements with the labels of what they link to (describe-out.rq), the count of incoming links per property
+ * (describe-in-counts.rq) and one page of those links with labels (describe-in.rq, or describe-in-page.rq for the next
+ * pages of one property).
  */
 public final class Describer {
     /** Incoming links shown per property on one page. */
@@ -43,6 +43,8 @@ public final class Describer {
     static final Query IN_COUNTS = QueryLibrary.load("describe-in-counts.rq");
     static final Query IN = QueryLibrary.load("describe-in.rq");
     static final Query IN_PAGE = QueryLibrary.load("describe-in-page.rq");
+    private static final CombinedSelect FIRST_PAGE = CombinedSelect.of(OUT, IN_COUNTS, IN);
+    private static final CombinedSelect PROPERTY_PAGE = CombinedSelect.of(OUT, IN_COUNTS, IN_PAGE);
 
     /** Properties shown first, in this order; the others follow by label. */
     private static final List<String> ORDER = List.of(Terms.RDF_TYPE, Terms.PREF_LABEL, Terms.ALT_LABEL, Terms.TITLE,
@@ -65,14 +67,15 @@ public final class Describer {
     public Description describe(String iri, String lang, IncomingPage page) {
         Node self = NodeFactory.createURI(iri);
         Graph graph = GraphFactory.createDefaultGraph();
-        List<Binding> out = runner.select(OUT, Map.of("this", self));
+        List<List<Binding>> parts = page.property().isPresent()
+                ? PROPERTY_PAGE.select(runner, Map.of("this", self, "inProperty", NodeFactory.createURI(page.property().get()),
+                        "after", NodeFactory.createLiteralString(page.after())))
+                : FIRST_PAGE.select(runner, Map.of("this", self));
+        List<Binding> out = parts.get(0);
         // Sorted by term: the page lists its values the same way on any store.
         out.sort(RowOrder.byTerms("p", "o", "pLabel", "oLabel"));
-        List<Binding> counts = runner.select(IN_COUNTS, Map.of("this", self));
-        List<Binding> in = page.property().isPresent()
-                ? runner.select(IN_PAGE, Map.of("this", self, "inProperty", NodeFactory.createURI(page.property().get()),
-                        "after", NodeFactory.createLiteralString(page.after())))
-                : runner.select(IN, Map.of("this", self));
+        List<Binding> counts = parts.get(1);
+        List<Binding> in = parts.get(2);
         in.sort(RowOrder.byTerms("p", "s", "sLabel"));
 
         // Outgoing: property → values (in order of appearance), with labels and facts of linked resources.

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
@@ -25,6 +28,9 @@ import org.apache.jena.query.Syntax;
 public final class QueryLibrary {
     private QueryLibrary() {}
 
+    /** The application's fixed queries: those loaded here and those built once from them ({@link #fixed}). */
+    private static final Set<Query> FIXED = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
     public static final Query SEARCH = load("search.rq", Syntax.syntaxARQ);
     /** Search without a text index, for an external endpoint: standard SPARQL 1.1 only, checked as such. */
     public static final Query SEARCH_FALLBACK = load("search-fallback.rq", Syntax.syntaxSPARQL_11);
@@ -39,6 +45,20 @@ public final class QueryLibrary {
     /** {@code ASK {}}: is a SPARQL service answering? */
     public static final Query ALIVE = load("alive.rq", Syntax.syntaxSPARQL_11);
 
+    /**
+     * Marks a query built once from loaded ones (at class initialisation, never per request) as fixed, like a loaded
+     * one: an external store gets it as a prepared text ({@link SentQueryText}).
+     */
+    static Query fixed(Query query) {
+        FIXED.add(query);
+        return query;
+    }
+
+    /** True for a query loaded here or marked {@link #fixed}: one object for the server's life, worth preparing. */
+    static boolean isFixed(Query query) {
+        return FIXED.contains(query);
+    }
+
     /** Loads one of the application's queries (ARQ syntax: property functions such as text:query). */
     static Query load(String resourceName) {
         return load(resourceName, Syntax.syntaxARQ);
@@ -52,7 +72,7 @@ public final class QueryLibrary {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             // ARQ syntax where needed (the text:query property function takes a list argument); queries sent
             // to an external service are parsed as strict SPARQL 1.1.
-            return QueryFactory.create(text, syntax);
+            return fixed(QueryFactory.create(text, syntax));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (QueryParseException e) {
