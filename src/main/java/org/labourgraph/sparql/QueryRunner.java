@@ -80,7 +80,7 @@ public final class QueryRunner {
 
         @Override
         public QueryExec exec(Query query, Binding values, Duration timeout) {
-            return service.queryExec(query).substitution(values).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
+            return service.queryExec(query, values).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
         }
 
         @Override

@@ -12,15 +12,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.riot.WebContent;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.GSP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
@@ -54,6 +59,8 @@ public final class RemoteSparqlService {
     private final Duration timeout;
     private final HttpClient http;
     private final RemoteDataGraphs dataGraphs;
+    /** Prepared texts of the fixed queries, by query and bound variables: a bounded set, made on first use. */
+    private final Map<SentTextKey, Optional<SentQueryText>> sentTexts = new ConcurrentHashMap<>();
     /** How queries travel: GET (a form POST past Jena's URL limit) until {@link #preferDirectPost} finds better. */
     private volatile QuerySendMode sendMode = QuerySendMode.asGetWithLimitForm;
     /** How long a store may take to answer the direct-POST probe: Virtuoso 7 never answers one. */
@@ -96,6 +103,38 @@ public final class RemoteSparqlService {
             exec.addDefaultGraphURI(g).addNamedGraphURI(g);
         }
         return exec;
+    }
+
+    /**
+     * As {@link #queryExec(Query)} with {@code values} bound. A fixed query of the application ({@link QueryLibrary})
+     * goes as its prepared text ({@link SentQueryText}, made on first use); any other is bound by Jena's substitution.
+     */
+    public QueryExecHTTPBuilder queryExec(Query query, Binding values) {
+        Optional<String> text = Optional.empty();
+        if (QueryLibrary.isFixed(query)) {
+            Set<Var> bound = new HashSet<>();
+            values.vars().forEachRemaining(bound::add);
+            text = sentTexts.computeIfAbsent(new SentTextKey(query, bound), k -> SentQueryText.of(query, bound))
+                    .flatMap(t -> t.with(values));
+        }
+        QueryExecHTTPBuilder exec = text.isPresent() ? base().queryString(text.get()) : asStored(query).substitution(values);
+        for (String g : dataGraphs()) {
+            exec.addDefaultGraphURI(g).addNamedGraphURI(g);
+        }
+        return exec;
+    }
+
+    /** A fixed query by identity (a parsed query's equals compares structure, slowly) and the variables bound. */
+    private record SentTextKey(Query query, Set<Var> bound) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SentTextKey k && k.query == query && k.bound.equals(bound);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(query) * 31 + bound.hashCode();
+        }
     }
 
     /**
@@ -142,9 +181,13 @@ public final class RemoteSparqlService {
 
     /** A query on the store as it is, without a dataset description. */
     private QueryExecHTTPBuilder asStored(Query query) {
+        return base().query(query);
+    }
+
+    /** This service's endpoint, client, send mode, accepted formats and timeout; the query is the caller's to set. */
+    private QueryExecHTTPBuilder base() {
         return QueryExecHTTP.service(endpoint.query().toString())
                 .httpClient(http)
-                .query(query)
                 .sendMode(sendMode)
                 .acceptHeaderSelectQuery(SELECT_ACCEPT)
                 .acceptHeaderGraph(GRAPH_ACCEPT)
