@@ -55,6 +55,10 @@ public final class RemoteSparqlService {
     private static final String GRAPH_ACCEPT = WebContent.contentTypeRDFThrift + ", " + WebContent.contentTypeNTriples
             + ";q=0.9, " + WebContent.contentTypeTurtle + ";q=0.8, " + WebContent.contentTypeRDFXML + ";q=0.7";
 
+    static {
+        WholeThriftRows.register(); // a cut answer must fail, not read as fewer rows
+    }
+
     private final RemoteEndpoint endpoint;
     private final Duration timeout;
     private final HttpClient http;

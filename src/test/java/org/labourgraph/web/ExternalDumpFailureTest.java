@@ -26,6 +26,10 @@ import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.source.SourceFile;
 import org.labourgraph.source.SourceSet;
+import org.labourgraph.sparql.QueryLibrary;
+import org.labourgraph.sparql.QueryRunner;
+import org.labourgraph.sparql.RemoteSparqlService;
+import org.labourgraph.sparql.StoreUnavailableException;
 
 /**
  * A dump over an external store that fails partway through its answer: the front-end must never hand out a shorter
@@ -96,9 +100,40 @@ class ExternalDumpFailureTest {
     }
 
     @Test
-    void a_page_that_needs_no_long_answer_still_reads_through_the_same_proxy() throws Exception {
+    void a_short_answer_still_reads_through_the_same_proxy() throws Exception {
+        // Every description of the shipped data is longer than the cut (bilingual texts): the short answer is that of
+        // a resource that does not exist, whose page is a 404 from the rows read whole, not a 502.
+        int cutBefore = proxy.answersCut();
+        HttpResponse<String> r = SiteWalk.get(front, "/doc/concept/no-such-concept");
+        assertEquals(404, r.statusCode(), r.body());
+        assertEquals(cutBefore, proxy.answersCut(), "nothing was cut");
+    }
+
+    @Test
+    void a_page_whose_answer_the_store_cuts_is_a_502_never_part_of_the_resource() throws Exception {
+        int cutBefore = proxy.answersCut();
         HttpResponse<String> r = SiteWalk.get(front, "/doc/concept/ghost-work");
-        assertEquals(200, r.statusCode(), r.body());
-        assertTrue(r.body().contains("Ghost work") || r.body().contains("ghost work"), "the concept page reads");
+        assertTrue(proxy.answersCut() > cutBefore, "ghost work's description is longer than the cut");
+        assertEquals(502, r.statusCode(), "a description read in part must not be served as the resource");
+        assertTrue(r.body().contains("ended early"), r.body());
+    }
+
+    @Test
+    void a_graph_answer_cut_short_is_a_502_too() throws Exception {
+        int cutBefore = proxy.answersCut();
+        HttpResponse<String> r = SiteWalk.get(front, "/ontology");
+        assertTrue(proxy.answersCut() > cutBefore, "the ontology's statements are longer than the cut");
+        assertEquals(502, r.statusCode(), "an ontology read in part must not be served as the ontology");
+    }
+
+    @Test
+    void rows_cut_short_fail_the_query_instead_of_ending_it() {
+        RemoteSparqlService service = new RemoteSparqlService(new RemoteEndpoint(proxy.service(), Optional.empty(),
+                Optional.empty(), Optional.empty()), Duration.ofSeconds(20));
+        List<String> subjects = new ArrayList<>();
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> QueryRunner.remote(service).forEachRow(QueryLibrary.ASSERTED_DATA, java.util.Map.of(),
+                        row -> subjects.add(row.toString())));
+        assertTrue(e.getMessage().contains("ended early"), e.getMessage());
     }
 }
