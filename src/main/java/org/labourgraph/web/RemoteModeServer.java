@@ -33,6 +33,7 @@ import org.labourgraph.web.endpoint.RemoteHealthServlet;
 import org.labourgraph.web.endpoint.RemoteQueryServlet;
 import org.labourgraph.web.endpoint.RemoteUpdateServlet;
 import org.labourgraph.web.endpoint.SearchServlet;
+import org.labourgraph.web.endpoint.UnrecordedWrites;
 import org.labourgraph.web.endpoint.WritesDisabledServlet;
 import org.labourgraph.web.history.HistoryModule;
 import org.labourgraph.web.history.NoPastVersionsFilter;
@@ -87,6 +88,9 @@ final class RemoteModeServer {
         // (the union of its graphs) would show it to everyone, so there none is kept.
         Optional<StoreChangeLog> history = endpoint.dataGraphs().mode() == DataGraphs.Mode.STORE_DEFAULT
                 ? Optional.empty() : Optional.of(new StoreChangeLog(remote, change -> entailmentsOf(remote, change)));
+        // Without a history, a write still keeps the store's entailment graph, when it has one.
+        Optional<UnrecordedWrites> unrecorded = history.isPresent()
+                ? Optional.empty() : Optional.of(new UnrecordedWrites(remote, change -> entailmentsOf(remote, change)));
         SiteContext ctx = SiteContext.remote(settings, remote, search);
 
         // The history's module after the browsing site's, so that its filters on the documents come after the site's.
@@ -102,8 +106,8 @@ final class RemoteModeServer {
                 .addFilter("/*", new QueryTimeoutFilter())
                 .addFilter("/*", new ChangeAttributionFilter());
         RouteTable.SPARQL.register(builder, new RemoteQueryServlet(remote));
-        RouteTable.DATA.register(builder, new RemoteGraphStoreServlet(remote, writable, WRITES_DISABLED, history));
-        RouteTable.UPDATE.register(builder, updateServlet(remote, writable, history));
+        RouteTable.DATA.register(builder, new RemoteGraphStoreServlet(remote, writable, WRITES_DISABLED, history, unrecorded));
+        RouteTable.UPDATE.register(builder, updateServlet(remote, writable, history, unrecorded));
         RouteTable.SEARCH_API.register(builder, new SearchServlet(search));
         RouteTable.HEALTH.register(builder, new RemoteHealthServlet(remote));
         RemoteInterop.register(builder, settings, () -> QueryRunner.remote(remote), search);
@@ -139,14 +143,15 @@ final class RemoteModeServer {
         }
     }
 
-    private static HttpServlet updateServlet(RemoteSparqlService remote, boolean writable, Optional<StoreChangeLog> history) {
+    private static HttpServlet updateServlet(RemoteSparqlService remote, boolean writable, Optional<StoreChangeLog> history,
+                                             Optional<UnrecordedWrites> unrecorded) {
         if (!writable) {
             return new WritesDisabledServlet(WRITES_DISABLED);
         }
         if (remote.endpoint().update().isEmpty()) {
             return new WritesDisabledServlet(NO_UPDATE_ENDPOINT);
         }
-        return new RemoteUpdateServlet(remote, history);
+        return new RemoteUpdateServlet(remote, history, unrecorded);
     }
 
     /**

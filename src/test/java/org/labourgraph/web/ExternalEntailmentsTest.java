@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labourgraph.Main;
 import org.labourgraph.ProjectPaths;
+import org.labourgraph.config.DataGraphs;
 import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.source.SourceFile;
@@ -66,6 +67,8 @@ class ExternalEntailmentsTest {
 
     static StandaloneFuseki fuseki;
     static LabourgraphServer front;
+    /** A second front-end over the same store, told that its default graph is the data: it keeps no history. */
+    static LabourgraphServer storeDefault;
 
     @BeforeAll
     static void startAStockFusekiLoadItAndAFrontEndThatTakesWrites() throws Exception {
@@ -81,6 +84,11 @@ class ExternalEntailmentsTest {
                     .withRemote(new RemoteEndpoint(fuseki.service("sparql"), Optional.of(fuseki.service("update")),
                             Optional.of(fuseki.service("data")), Optional.empty()))
                     .withPasswordFile(passwd)).start();
+            storeDefault = LabourgraphServer.buildRemote(ServerSettings.defaults(ProjectPaths.root()).withPort(0)
+                    .withQueryTimeout(Duration.ofSeconds(20))
+                    .withRemote(new RemoteEndpoint(fuseki.service("sparql"), Optional.of(fuseki.service("update")),
+                            Optional.of(fuseki.service("data")), Optional.empty(), DataGraphs.parse("store-default")))
+                    .withPasswordFile(passwd)).start();
         } catch (Exception | Error e) {
             stopEverything();
             throw e;
@@ -92,6 +100,10 @@ class ExternalEntailmentsTest {
         if (front != null) {
             front.close();
         }
+        if (storeDefault != null) {
+            storeDefault.close();
+        }
+        storeDefault = null;
         if (fuseki != null) {
             fuseki.close();
         }
@@ -112,6 +124,11 @@ class ExternalEntailmentsTest {
     private static final String ADD_NEW_CONCEPT = PREFIXES + """
             INSERT DATA { GRAPH lgg:concepts {
               lgc:entailment-test a skos:Concept ; skos:prefLabel "entailment test"@en ; skos:broader lgc:content-moderation } }""";
+    private static final String NEW_CONCEPT_TURTLE = """
+            @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+            <https://w3id.org/labourgraph/id/concept/entailment-test> a skos:Concept ;
+                skos:prefLabel "entailment test"@en ; skos:broader <https://w3id.org/labourgraph/id/concept/content-moderation> .
+            """;
     private static final String DELETE_NEW_CONCEPT = PREFIXES + "DELETE WHERE { GRAPH lgg:concepts { lgc:entailment-test ?p ?o } }";
     private static final String MIDDLE_LINK = "lgc:ghost-work skos:broader lgc:digital-labour . lgc:digital-labour skos:narrower lgc:ghost-work";
     private static final String CUT_MIDDLE_LINK = PREFIXES + "DELETE DATA { GRAPH lgg:concepts { " + MIDDLE_LINK + " } }";
@@ -159,6 +176,30 @@ class ExternalEntailmentsTest {
     }
 
     @Test
+    void a_front_end_that_keeps_no_history_keeps_the_entailments_all_the_same() throws Exception {
+        assertEquals("Update succeeded", outcome(storeDefault, ADD_NEW_CONCEPT));
+        assertTrue(ask(NEW_CONCEPT_IN_CLOSURE), "written through the front-end whose default graph is the data");
+        assertSameAsRecompute("after adding a concept through a front-end without history");
+
+        assertEquals("Update succeeded", outcome(storeDefault, DELETE_NEW_CONCEPT));
+        assertFalse(ask(NEW_CONCEPT_IN_CLOSURE));
+        assertSameAsRecompute("after deleting it through that front-end");
+    }
+
+    @Test
+    void a_graph_posted_to_a_front_end_that_keeps_no_history_brings_its_entailments() throws Exception {
+        HttpResponse<String> posted = HTTP.send(TestServer.request(URI.create(storeDefault.baseUrl() + "data?graph="
+                        + TestServer.enc(CONCEPTS)), "POST", "text/turtle", NEW_CONCEPT_TURTLE, "Authorization", CURATOR),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, posted.statusCode(), posted.body());
+        assertTrue(ask(NEW_CONCEPT_IN_CLOSURE), posted.body());
+        assertSameAsRecompute("after a Graph Store Protocol POST through a front-end without history");
+
+        assertEquals("Update succeeded", outcome(storeDefault, DELETE_NEW_CONCEPT));
+        assertSameAsRecompute("after deleting it");
+    }
+
+    @Test
     void lookups_asked_together_answer_as_lookups_asked_one_by_one() {
         RemoteSparqlService remote = new RemoteSparqlService(new RemoteEndpoint(fuseki.service("sparql"), Optional.empty(),
                 Optional.empty(), Optional.empty()), Duration.ofSeconds(20));
@@ -186,6 +227,16 @@ class ExternalEntailmentsTest {
         }
         assertTrue(found > 10, "the patterns match statements: " + found);
         assertEquals(sent, together.queries(), "the finds after the prefetch sent no query");
+    }
+
+    /** The first words of the answer to {@code update} sent by a curator to {@code server}, once checked it is a 200. */
+    private static String outcome(LabourgraphServer server, String update) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(TestServer.request(URI.create(server.baseUrl() + "update"), "POST",
+                "application/sparql-update", update, "Authorization", CURATOR, "X-Change-Message", "entailment test"),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("entailed statements kept"), r.body());
+        return r.body().substring(0, r.body().indexOf(':'));
     }
 
     private static void write(String update) throws IOException, InterruptedException {

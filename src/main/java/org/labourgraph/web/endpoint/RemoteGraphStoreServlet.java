@@ -28,7 +28,9 @@ import org.labourgraph.sparql.RemoteSparqlService;
  * {@code /data} in external-endpoint mode: the Graph Store Protocol, forwarded to --graph-store. Reads (GET,
  * HEAD) are open; writes (PUT, POST, DELETE) only on a server started with --passwd, where the security
  * handler has authenticated the caller before this servlet runs; otherwise they are refused as in the
- * embedded mode.
+ * embedded mode. Where the store keeps the history, a write is made and recorded as statements through the update
+ * service; where it keeps none but holds the entailment graph, it is sent as statements with the entailed ones it
+ * brings ({@link UnrecordedWrites}); otherwise it is forwarded as it is.
  */
 public final class RemoteGraphStoreServlet extends HttpServlet {
     private final transient RemoteSparqlService remote;
@@ -41,12 +43,21 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
         this(remote, writable, writesRefused, Optional.empty());
     }
 
+    /** Where there is no history: how a write keeps the store's entailment graph (sent as SPARQL Update). */
+    private final transient Optional<UnrecordedWrites> unrecorded;
+
     public RemoteGraphStoreServlet(RemoteSparqlService remote, boolean writable, String writesRefused,
                                    Optional<StoreChangeLog> history) {
+        this(remote, writable, writesRefused, history, Optional.empty());
+    }
+
+    public RemoteGraphStoreServlet(RemoteSparqlService remote, boolean writable, String writesRefused,
+                                   Optional<StoreChangeLog> history, Optional<UnrecordedWrites> unrecorded) {
         this.remote = remote;
         this.writable = writable;
         this.writesRefused = writesRefused;
         this.history = history.filter(h -> remote.endpoint().update().isPresent());
+        this.unrecorded = this.history.isPresent() || remote.endpoint().update().isEmpty() ? Optional.empty() : unrecorded;
     }
 
     @Override
@@ -67,6 +78,15 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
             recorded(method, request, response, history.get());
             return;
         }
+        byte[] sentBody = null;
+        if (write && unrecorded.isPresent() && request.getParameter("graph") != null) {
+            try (InputStream in = request.getInputStream()) {
+                sentBody = in.readAllBytes();
+            }
+            if (withEntailments(method, request, response, sentBody)) {
+                return;
+            }
+        }
         if (remote.endpoint().graphStore().isEmpty()) {
             RemoteResponses.error(response, 404, "This server was started without --graph-store, so it has no Graph Store"
                     + " Protocol service to forward to. Read graphs with CONSTRUCT on /sparql, or restart with --graph-store URL.");
@@ -78,11 +98,55 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
             return;
         }
         byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = write ? in.readAllBytes() : new byte[0];
+        if (sentBody != null) {
+            body = sentBody;
+        } else {
+            try (InputStream in = request.getInputStream()) {
+                body = write ? in.readAllBytes() : new byte[0];
+            }
         }
         RemoteResponses.forward(response, "Graph Store Protocol service", () -> remote.forwardGraphStore(method, graph, Optional.ofNullable(request.getHeader("Accept")),
                 Optional.ofNullable(request.getContentType()), body));
+    }
+
+    /**
+     * A write where the store keeps no history but holds the entailment graph: the graph's statements as they will be,
+     * compared with the store, sent with the entailed statements they bring through the update service. False when the
+     * store holds no entailment graph: nothing was done, the request goes on as it was sent.
+     */
+    private boolean withEntailments(String method, HttpServletRequest request, HttpServletResponse response, byte[] body)
+            throws IOException {
+        Node g = NodeFactory.createURI(request.getParameter("graph"));
+        Lang lang = method.equals("DELETE") ? null : sentLanguage(request, response);
+        if (!method.equals("DELETE") && lang == null) {
+            return true;
+        }
+        return unrecorded.get().apply(response, () -> {
+            List<Quad> sent = new ArrayList<>();
+            if (lang != null) {
+                Graph parsed = GraphFactory.createDefaultGraph();
+                try {
+                    RDFParser.source(new java.io.ByteArrayInputStream(body)).lang(lang).parse(parsed);
+                } catch (RiotException e) {
+                    throw new UpdateDeltas.NotRecordable("request body: " + e.getMessage());
+                }
+                parsed.find().forEach(t -> sent.add(Quad.create(g, t)));
+            }
+            return UpdateDeltas.ofQuads(method.equals("POST") ? List.of() : UpdateDeltas.graphQuads(g, remote::selectStored),
+                    sent, remote::selectStored);
+        });
+    }
+
+    /** The RDF syntax of a request's body, from its Content-Type; null after answering 415 when it names none of them. */
+    private static Lang sentLanguage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Lang lang = request.getContentType() == null ? null : RDFLanguages.contentTypeToLang(
+                RemoteQueryServlet.mediaType(request.getContentType()));
+        if (lang == null || RDFLanguages.isQuads(lang) && !RDFLanguages.isTriples(lang)) {
+            RemoteResponses.error(response, 415, "Send the graph as Turtle, N-Triples, RDF/XML or JSON-LD, with its"
+                    + " Content-Type; '" + request.getContentType() + "' is not one.");
+            return null;
+        }
+        return lang;
     }
 
     /**
@@ -103,11 +167,8 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
         Node g = NodeFactory.createURI(graph);
         List<Quad> sent = new ArrayList<>();
         if (!method.equals("DELETE")) {
-            Lang lang = request.getContentType() == null ? null : RDFLanguages.contentTypeToLang(
-                    RemoteQueryServlet.mediaType(request.getContentType()));
-            if (lang == null || RDFLanguages.isQuads(lang) && !RDFLanguages.isTriples(lang)) {
-                RemoteResponses.error(response, 415, "Send the graph as Turtle, N-Triples, RDF/XML or JSON-LD, with its"
-                        + " Content-Type; '" + request.getContentType() + "' is not one.");
+            Lang lang = sentLanguage(request, response);
+            if (lang == null) {
                 return;
             }
             Graph parsed = GraphFactory.createDefaultGraph();

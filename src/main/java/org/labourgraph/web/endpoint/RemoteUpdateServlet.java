@@ -22,7 +22,8 @@ import org.labourgraph.sparql.RemoteSparqlService;
  * checked here (LOAD and SERVICE refused), then forwarded to --update-endpoint with the service's own
  * credentials. Update by GET is refused, as the protocol requires. Where the store keeps the history
  * ({@link StoreChangeLog}), the update is first turned into the statements it changes ({@link UpdateDeltas}) and those
- * are sent, with their revision, as one guarded operation ({@link RecordedWrites}).
+ * are sent, with their revision, as one guarded operation ({@link RecordedWrites}); where it keeps none but holds the
+ * entailment graph, they are sent with the entailed statements they bring ({@link UnrecordedWrites}).
  */
 public final class RemoteUpdateServlet extends jakarta.servlet.http.HttpServlet {
     private static final String SPARQL_UPDATE = "application/sparql-update";
@@ -32,9 +33,13 @@ public final class RemoteUpdateServlet extends jakarta.servlet.http.HttpServlet 
     /** Where each write is recorded as a revision; empty when the store keeps no history (store-default data). */
     private final transient Optional<StoreChangeLog> history;
 
-    public RemoteUpdateServlet(RemoteSparqlService remote, Optional<StoreChangeLog> history) {
+    /** Where there is no history: how a write keeps the store's entailment graph ({@link UnrecordedWrites}). */
+    private final transient Optional<UnrecordedWrites> unrecorded;
+
+    public RemoteUpdateServlet(RemoteSparqlService remote, Optional<StoreChangeLog> history, Optional<UnrecordedWrites> unrecorded) {
         this.remote = remote;
         this.history = history;
+        this.unrecorded = history.isPresent() ? Optional.empty() : unrecorded;
     }
 
     @Override
@@ -77,7 +82,10 @@ public final class RemoteUpdateServlet extends jakarta.servlet.http.HttpServlet 
         List<String> using = values(request, "using-graph-uri");
         List<String> usingNamed = values(request, "using-named-graph-uri");
         if (history.isEmpty()) {
-            RemoteResponses.forward(response, "update service", () -> remote.forwardUpdate(text, using, usingNamed));
+            if (unrecorded.isEmpty()
+                    || !unrecorded.get().apply(response, () -> UpdateDeltas.of(update, using, usingNamed, remote::selectStored))) {
+                RemoteResponses.forward(response, "update service", () -> remote.forwardUpdate(text, using, usingNamed));
+            }
             return;
         }
         Optional<String> historyWrite = RecordedWrites.touchesHistory(update);
