@@ -88,8 +88,14 @@ final class LabelUniqueness {
             return ShaclCheck.runOn(alone, data, List.of(focus)); // the index cannot say: the constraint as written
         }
         candidates.addAll(found.get());
+        // Of the focus, what the constraint and its shapes' targets read: labels, types, retirement. Not all its
+        // statements: a concept near the top of a large tree has tens of thousands of entailed ones.
         Graph near = GraphFactory.createDefaultGraph();
-        data.find(focus, Node.ANY, Node.ANY).forEachRemaining(near::add);
+        for (Node p : LABELS) {
+            data.find(focus, p, Node.ANY).forEachRemaining(near::add);
+        }
+        data.find(focus, RDF.type.asNode(), Node.ANY).forEachRemaining(near::add);
+        data.find(focus, OWL.deprecated.asNode(), Node.ANY).forEachRemaining(near::add);
         candidates.remove(focus);
         for (Node other : candidates) {
             for (Node p : LABELS) {
