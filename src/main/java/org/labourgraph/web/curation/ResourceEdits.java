@@ -3,11 +3,13 @@ package org.labourgraph.web.curation;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -63,13 +65,11 @@ final class ResourceEdits {
         Node home = homeGraph(store, resource);
         List<Quad> dropped = new ArrayList<>();
         Set<org.apache.jena.graph.Triple> kept = new java.util.HashSet<>();
-        store.find(Node.ANY, resource, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            if (!isDerived(q.getGraph())) {
-                if (body.contains(q.asTriple())) {
-                    kept.add(q.asTriple());
-                } else {
-                    dropped.add(q);
-                }
+        stated(store, resource).forEachRemaining(q -> {
+            if (body.contains(q.asTriple())) {
+                kept.add(q.asTriple());
+            } else {
+                dropped.add(q);
             }
         });
         dropped.forEach(store::delete);
@@ -141,8 +141,8 @@ final class ResourceEdits {
     /** The source graph holding most of the resource's statements, or the curators' graph. */
     static Node homeGraph(DatasetGraph store, Node resource) {
         Map<Node, Integer> counts = new HashMap<>();
-        store.find(Node.ANY, resource, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            if (!isDerived(q.getGraph()) && !Quad.isDefaultGraph(q.getGraph())) {
+        stated(store, resource).forEachRemaining(q -> {
+            if (!Quad.isDefaultGraph(q.getGraph())) {
                 counts.merge(q.getGraph(), 1, Integer::sum);
             }
         });
@@ -151,13 +151,21 @@ final class ResourceEdits {
     }
 
     static boolean exists(DatasetGraph store, Node resource) {
-        var it = store.find(Node.ANY, resource, Node.ANY, Node.ANY);
-        while (it.hasNext()) {
-            if (!isDerived(it.next().getGraph())) {
-                return true;
+        return stated(store, resource).hasNext();
+    }
+
+    /**
+     * The resource's stated statements: graph by graph, the default graph too, the entailment graph left out. Not one
+     * read across all graphs: a concept near the top of a large tree has tens of thousands of entailed statements.
+     */
+    private static Iterator<Quad> stated(DatasetGraph store, Node resource) {
+        List<Node> graphs = new ArrayList<>(List.of(Quad.defaultGraphIRI));
+        store.listGraphNodes().forEachRemaining(g -> {
+            if (!isDerived(g)) {
+                graphs.add(g);
             }
-        }
-        return false;
+        });
+        return Iter.flatMap(graphs.iterator(), g -> store.find(g, resource, Node.ANY, Node.ANY));
     }
 
     private static boolean isDerived(Node graph) {
