@@ -114,13 +114,15 @@ public final class RemoteSparqlService {
      * goes as its prepared text ({@link SentQueryText}, made on first use); any other is bound by Jena's substitution.
      */
     public QueryExecHTTPBuilder queryExec(Query query, Binding values) {
-        Optional<String> text = Optional.empty();
-        if (QueryLibrary.isFixed(query)) {
-            Set<Var> bound = new HashSet<>();
-            values.vars().forEachRemaining(bound::add);
-            text = sentTexts.computeIfAbsent(new SentTextKey(query, bound), k -> SentQueryText.of(query, bound))
-                    .flatMap(t -> t.with(values));
+        Set<Var> bound = new HashSet<>();
+        values.vars().forEachRemaining(bound::add);
+        SentTextKey key = new SentTextKey(query, bound);
+        // The cache first: it holds only fixed queries, and asking QueryLibrary takes a lock.
+        Optional<SentQueryText> prepared = sentTexts.get(key);
+        if (prepared == null && QueryLibrary.isFixed(query)) {
+            prepared = sentTexts.computeIfAbsent(key, k -> SentQueryText.of(query, bound));
         }
+        Optional<String> text = prepared == null ? Optional.empty() : prepared.flatMap(t -> t.with(values));
         QueryExecHTTPBuilder exec = text.isPresent() ? base().queryString(text.get()) : asStored(query).substitution(values);
         for (String g : dataGraphs()) {
             exec.addDefaultGraphURI(g).addNamedGraphURI(g);

@@ -45,9 +45,10 @@ final class WholeThriftRows implements RowSetReader {
         return new QueryExecResult(read(in, context));
     }
 
+    /** Thrift is binary: Jena's reader answers a character stream as it always does. */
     @Override
     public RowSet read(Reader in, Context context) {
-        throw new UnsupportedOperationException("Thrift results are binary: read them from an InputStream");
+        return JENA.read(in, context);
     }
 
     /** The stream of the answer, remembering the first read that failed. */

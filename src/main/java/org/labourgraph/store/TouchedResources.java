@@ -1,6 +1,5 @@
 package org.labourgraph.store;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -52,28 +51,17 @@ final class TouchedResources {
         return Optional.of(touched);
     }
 
-    /**
-     * Adds the resources stated as linked to {@code s}, either way; false once there are too many to track. Read graph by
-     * graph, the entailment graph left out: a concept near the top of a large tree has tens of thousands of entailed
-     * links (skos:narrowerTransitive) that a read across all graphs would go through only to skip them.
-     */
+    /** Adds the resources stated as linked to {@code s}, either way; false once there are too many to track. */
     private static boolean addNeighbours(DatasetGraph store, Node entailmentGraph, Node s, Set<String> into) {
-        List<Node> graphs = new ArrayList<>();
-        store.listGraphNodes().forEachRemaining(g -> {
-            if (!g.equals(entailmentGraph)) {
-                graphs.add(g);
-            }
-        });
-        for (Node g : graphs) {
-            for (Iterator<Quad> it : List.of(store.find(g, s, Node.ANY, Node.ANY), store.find(g, Node.ANY, Node.ANY, s))) {
-                while (it.hasNext()) {
-                    Quad q = it.next();
-                    Node other = q.getSubject().equals(s) ? q.getObject() : q.getSubject();
-                    if (other.isURI()) {
-                        into.add(other.getURI());
-                        if (into.size() > ChangeMarker.MAX_TRACKED_PER_COMMIT) {
-                            return false;
-                        }
+        for (Iterator<Quad> it : List.of(StatedQuads.find(store, entailmentGraph, s, Node.ANY, Node.ANY),
+                StatedQuads.find(store, entailmentGraph, Node.ANY, Node.ANY, s))) {
+            while (it.hasNext()) {
+                Quad q = it.next();
+                Node other = q.getSubject().equals(s) ? q.getObject() : q.getSubject();
+                if (other.isURI()) {
+                    into.add(other.getURI());
+                    if (into.size() > ChangeMarker.MAX_TRACKED_PER_COMMIT) {
+                        return false;
                     }
                 }
             }

@@ -90,7 +90,7 @@ final class RemoteModeServer {
                 ? Optional.empty() : Optional.of(new StoreChangeLog(remote, change -> entailmentsOf(remote, change)));
         // Without a history, a write still keeps the store's entailment graph, when it has one.
         Optional<UnrecordedWrites> unrecorded = history.isPresent()
-                ? Optional.empty() : Optional.of(new UnrecordedWrites(remote, change -> entailmentsOf(remote, change)));
+                ? Optional.empty() : Optional.of(new UnrecordedWrites(remote, change -> entailed(remote, change)));
         SiteContext ctx = SiteContext.remote(settings, remote, search);
 
         // The history's module after the browsing site's, so that its filters on the documents come after the site's.
@@ -159,11 +159,16 @@ final class RemoteModeServer {
      * embedded store's do; nothing when the store keeps no entailment graph ({@code load --no-entailments}).
      */
     private static UpdateDeltas.Delta entailmentsOf(RemoteSparqlService remote, UpdateDeltas.Delta change) {
-        Node graph = NodeFactory.createURI(LG.ENTAILMENT_GRAPH);
-        RemoteQuads store = new RemoteQuads(remote, LG.ENTAILMENT_GRAPH);
-        if (!store.holdsAny(graph)) {
+        if (!new RemoteQuads(remote, LG.ENTAILMENT_GRAPH).holdsAny(NodeFactory.createURI(LG.ENTAILMENT_GRAPH))) {
             return new UpdateDeltas.Delta(List.of(), List.of());
         }
+        return entailed(remote, change);
+    }
+
+    /** As {@link #entailmentsOf}, for a caller that has seen the store hold the entailment graph. */
+    private static UpdateDeltas.Delta entailed(RemoteSparqlService remote, UpdateDeltas.Delta change) {
+        Node graph = NodeFactory.createURI(LG.ENTAILMENT_GRAPH);
+        RemoteQuads store = new RemoteQuads(remote, LG.ENTAILMENT_GRAPH);
         long started = System.nanoTime();
         QuadLookup lookup = new QuadLookup() {
             @Override

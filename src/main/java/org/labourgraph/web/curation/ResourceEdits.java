@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -21,6 +20,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.update.UpdateAction;
 import org.apache.jena.update.UpdateRequest;
 import org.labourgraph.store.LabourStore;
+import org.labourgraph.store.StatedQuads;
 import org.labourgraph.vocab.LG;
 
 /**
@@ -154,18 +154,9 @@ final class ResourceEdits {
         return stated(store, resource).hasNext();
     }
 
-    /**
-     * The resource's stated statements: graph by graph, the default graph too, the entailment graph left out. Not one
-     * read across all graphs: a concept near the top of a large tree has tens of thousands of entailed statements.
-     */
+    /** The resource's stated statements (its entailed ones left out). */
     private static Iterator<Quad> stated(DatasetGraph store, Node resource) {
-        List<Node> graphs = new ArrayList<>(List.of(Quad.defaultGraphIRI));
-        store.listGraphNodes().forEachRemaining(g -> {
-            if (!isDerived(g)) {
-                graphs.add(g);
-            }
-        });
-        return Iter.flatMap(graphs.iterator(), g -> store.find(g, resource, Node.ANY, Node.ANY));
+        return StatedQuads.find(store, NodeFactory.createURI(LabourStore.ENTAILMENT_GRAPH), resource, Node.ANY, Node.ANY);
     }
 
     private static boolean isDerived(Node graph) {

@@ -92,7 +92,8 @@ final class RecordedWrites {
                 + r.deleted().size() + " deleted), listed at /changes.");
     }
 
-    private static void answer(HttpServletResponse response, String message) throws IOException {
+    /** A write's 200 answer, in plain text. */
+    static void answer(HttpServletResponse response, String message) throws IOException {
         response.setStatus(200);
         response.setContentType("text/plain;charset=utf-8");
         response.getWriter().println(message);

@@ -121,20 +121,27 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
         if (!method.equals("DELETE") && lang == null) {
             return true;
         }
-        return unrecorded.get().apply(response, () -> {
-            List<Quad> sent = new ArrayList<>();
-            if (lang != null) {
-                Graph parsed = GraphFactory.createDefaultGraph();
-                try {
-                    RDFParser.source(new java.io.ByteArrayInputStream(body)).lang(lang).parse(parsed);
-                } catch (RiotException e) {
-                    throw new UpdateDeltas.NotRecordable("request body: " + e.getMessage());
-                }
-                parsed.find().forEach(t -> sent.add(Quad.create(g, t)));
-            }
-            return UpdateDeltas.ofQuads(method.equals("POST") ? List.of() : UpdateDeltas.graphQuads(g, remote::selectStored),
-                    sent, remote::selectStored);
-        });
+        return unrecorded.get().apply(response, () -> change(method, g,
+                lang == null ? List.of() : sentQuads(g, lang, new java.io.ByteArrayInputStream(body))));
+    }
+
+    /** The statements of a request's body, in graph {@code g}. @throws UpdateDeltas.NotRecordable if it does not parse */
+    private static List<Quad> sentQuads(Node g, Lang lang, InputStream body) {
+        Graph parsed = GraphFactory.createDefaultGraph();
+        try {
+            RDFParser.source(body).lang(lang).parse(parsed);
+        } catch (RiotException e) {
+            throw new UpdateDeltas.NotRecordable("request body: " + e.getMessage());
+        }
+        List<Quad> sent = new ArrayList<>();
+        parsed.find().forEach(t -> sent.add(Quad.create(g, t)));
+        return sent;
+    }
+
+    /** What a write does to graph {@code g}: PUT replaces it with {@code sent}, POST adds {@code sent}, DELETE empties it. */
+    private UpdateDeltas.Delta change(String method, Node g, List<Quad> sent) {
+        return UpdateDeltas.ofQuads(method.equals("POST") ? List.of() : UpdateDeltas.graphQuads(g, remote::selectStored), sent,
+                remote::selectStored);
     }
 
     /** The RDF syntax of a request's body, from its Content-Type; null after answering 415 when it names none of them. */
@@ -165,22 +172,20 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
             return;
         }
         Node g = NodeFactory.createURI(graph);
-        List<Quad> sent = new ArrayList<>();
+        List<Quad> sent = List.of();
         if (!method.equals("DELETE")) {
             Lang lang = sentLanguage(request, response);
             if (lang == null) {
                 return;
             }
-            Graph parsed = GraphFactory.createDefaultGraph();
             try (InputStream in = request.getInputStream()) {
-                RDFParser.source(in).lang(lang).parse(parsed);
-            } catch (RiotException e) {
-                RemoteResponses.error(response, 400, "request body: " + e.getMessage());
+                sent = sentQuads(g, lang, in);
+            } catch (UpdateDeltas.NotRecordable e) {
+                RemoteResponses.error(response, 400, e.getMessage());
                 return;
             }
-            parsed.find().forEach(t -> sent.add(Quad.create(g, t)));
         }
-        RecordedWrites.record(response, log, () -> UpdateDeltas.ofQuads(
-                method.equals("POST") ? List.of() : UpdateDeltas.graphQuads(g, remote::selectStored), sent, remote::selectStored));
+        List<Quad> statements = sent;
+        RecordedWrites.record(response, log, () -> change(method, g, statements));
     }
 }

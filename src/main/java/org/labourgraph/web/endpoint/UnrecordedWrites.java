@@ -33,6 +33,7 @@ public final class UnrecordedWrites {
     private final RemoteSparqlService remote;
     private final Function<UpdateDeltas.Delta, UpdateDeltas.Delta> consequences;
 
+    /** {@code consequences} gives a change's entailed statements; it is asked only once the entailment graph was found. */
     public UnrecordedWrites(RemoteSparqlService remote, Function<UpdateDeltas.Delta, UpdateDeltas.Delta> consequences) {
         this.remote = remote;
         this.consequences = consequences;
@@ -50,7 +51,7 @@ public final class UnrecordedWrites {
             }
             delta = change.get();
             if (delta.isEmpty()) {
-                answer(response, "Update succeeded: it changed nothing.");
+                RecordedWrites.answer(response, "Update succeeded: it changed nothing.");
                 return true;
             }
             UpdateDeltas.Delta derived = consequences.apply(delta);
@@ -63,7 +64,7 @@ public final class UnrecordedWrites {
                     + e.getMessage());
             return true;
         }
-        answer(response, "Update succeeded: " + delta.added().size() + " added, " + delta.deleted().size()
+        RecordedWrites.answer(response, "Update succeeded: " + delta.added().size() + " added, " + delta.deleted().size()
                 + " deleted, the entailed statements kept with them.");
         return true;
     }
@@ -82,11 +83,5 @@ public final class UnrecordedWrites {
             request.add(new UpdateDataInsert(new QuadDataAcc(added)));
         }
         return request;
-    }
-
-    private static void answer(HttpServletResponse response, String message) throws IOException {
-        response.setStatus(200);
-        response.setContentType("text/plain;charset=utf-8");
-        response.getWriter().println(message);
     }
 }
