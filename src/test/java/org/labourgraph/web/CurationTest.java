@@ -106,6 +106,23 @@ class CurationTest {
     }
 
     @Test
+    void an_edit_answers_with_the_etag_a_fresh_read_sends_and_it_guards_the_next_edit() throws Exception {
+        String clickWork = "https://w3id.org/labourgraph/id/concept/click-work";
+        HttpResponse<String> edit = send("PATCH", "doc/concept/click-work", "application/rdf-patch",
+                "TX .\nA <" + clickWork + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"clikwork\"@en .\nTC .\n",
+                "Authorization", ADA);
+        assertEquals(200, edit.statusCode(), edit.body());
+        String answered = edit.headers().firstValue("ETag").orElseThrow();
+        assertEquals(server.get("doc/concept/click-work", "Accept", "text/turtle").headers().firstValue("ETag").orElseThrow(),
+                answered);
+        HttpResponse<String> next = send("PATCH", "doc/concept/click-work", "application/rdf-patch",
+                "TX .\nD <" + clickWork + "> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"clikwork\"@en .\nTC .\n",
+                "Authorization", ADA, "If-Match", answered);
+        assertEquals(200, next.statusCode(), next.body());
+        assertFalse(ask("ASK { <" + clickWork + "> ?p \"clikwork\"@en }"));
+    }
+
+    @Test
     void a_stale_if_match_is_412_and_a_fresh_one_is_accepted() throws Exception {
         String clickWork = "https://w3id.org/labourgraph/id/concept/click-work";
         String etag = server.get("doc/concept/click-work", "Accept", "text/turtle").headers().firstValue("ETag").orElseThrow();

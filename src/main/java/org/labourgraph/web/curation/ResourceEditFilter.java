@@ -212,16 +212,19 @@ public final class ResourceEditFilter implements Filter {
         return false;
     }
 
-    /** The ETags the document servlet sends for this resource now (the Turtle one first). */
+    /**
+     * The ETags the document servlet sends for this resource now (the Turtle one first). One description serves every
+     * language: the statements it holds do not depend on the page's language, only the HTML variants' tags do.
+     */
     private Set<String> currentEtags(String iri) {
         Set<String> tags = new LinkedHashSet<>();
+        Description d = new Describer(ctx.runner(), ctx.settings.baseIri()).describe(iri, Ui.FR, Describer.IncomingPage.FIRST);
+        if (d.isEmpty()) {
+            return tags;
+        }
+        String content = DocumentServlet.canonicalForm(d.graph());
+        tags.add(Responses.etag(content, Variant.TURTLE.name(), "", "", "", ResourcePages.VERSION));
         for (String lang : new String[] {Ui.FR, Ui.EN}) {
-            Description d = new Describer(ctx.runner(), ctx.settings.baseIri()).describe(iri, lang, Describer.IncomingPage.FIRST);
-            if (d.isEmpty()) {
-                continue;
-            }
-            String content = DocumentServlet.canonicalForm(d.graph());
-            tags.add(Responses.etag(content, Variant.TURTLE.name(), "", "", "", ResourcePages.VERSION));
             for (Variant v : Variant.values()) {
                 tags.add(Responses.etag(content, v.name(), v.isRdf() ? "" : lang, "", "", ResourcePages.VERSION));
             }
