@@ -345,10 +345,11 @@ public final class BenchmarkReport {
         line("## 7. Curator edits");
         line("");
         line("One authenticated edit at a time on the server of §3 (after its measurements), each timed from request to answer,"
-                + " 40 per kind and place: an altLabel added then removed through `/update` (SPARQL Update), an RDF Patch on the"
+                + " " + CuratorEdits.EDITS + " per kind and place, after " + CuratorEdits.WARM_UP_EDITS + " untimed edits of each kind on"
+                + " another concept (the server's first writes compile its write path): an altLabel added then removed through `/update` (SPARQL Update), an RDF Patch on the"
                 + " resource (`PATCH /doc/…`), and a one-triple graph put then emptied through `/data` (Graph Store Protocol); on a"
                 + " leaf concept and on a concept just under the top of the tree. `move-subtree` moves the concept under the top (its"
-                + " broader link and its parent's narrower one) under a sibling it is not related to, and back (10 moves): its whole subtree's transitive entailments are"
+                + " broader link and its parent's narrower one) under a sibling it is not related to, and back (" + CuratorEdits.MOVES + " moves): its whole subtree's transitive entailments are"
                 + " taken out and added again, so it costs more with the size of that subtree.");
         line("");
         line("| triples | edit | p50 ms | p99 ms | max ms |");

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
@@ -41,7 +42,12 @@ final class CuratorEdits {
     private static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     private static final String EDIT_GRAPH = "https://w3id.org/labourgraph/graph/bench-edits";
     private static final String PUT_GRAPH = EDIT_GRAPH + "-put";
-    private static final int EDITS = 40;
+    /** Timed edits per kind and place: with 100, the p99 is the second slowest, not the slowest alone. */
+    static final int EDITS = 100;
+    /** Untimed edits per kind first, on a concept of their own: the server's first writes compile its write path. */
+    static final int WARM_UP_EDITS = 20;
+    /** Subtree moves, there and back: each takes seconds at 10^6 triples. */
+    static final int MOVES = 10;
     private static final UpdateRequest MOVE_SUBTREE = readUpdate("move-subtree.ru");
 
     private final Map<String, LatencyRecorder> latencies = new LinkedHashMap<>();
@@ -70,50 +76,54 @@ final class CuratorEdits {
     /**
      * The concepts edited: a leaf (the last concept), one just under the top (the first of its children), the top, and
      * the sibling the second is moved under: the third child, since the generator makes the first two skos:related, and
-     * a concept may not be both related to and narrower than another.
+     * a concept may not be both related to and narrower than another. The warm-up edits go to a concept in the middle.
      */
-    record Targets(String leaf, String nearTop, String top, String otherTop) {
+    record Targets(String leaf, String nearTop, String top, String otherTop, String warmUp) {
         static Targets of(ThesaurusGenerator generator) {
             long last = generator.concepts() - 1;
             return new Targets(generator.conceptIri(last), generator.conceptIri(Math.min(1, last)), generator.conceptIri(0),
-                    generator.conceptIri(Math.min(3, last)));
+                    generator.conceptIri(Math.min(3, last)), generator.conceptIri(last / 2));
         }
     }
 
     void run(long size, URI base, Targets targets, BenchResults results) throws InterruptedException {
-        for (String[] where : List.of(new String[] {"leaf", targets.leaf()}, new String[] {"near-top", targets.nearTop()})) {
-            String concept = where[1];
-            for (int i = 0; i < EDITS; i++) {
-                // An even edit adds a label, the odd one after it takes that same label back. Each kind has labels
-                // of its own: a label left behind on one concept would make the same label on the next a duplicate,
-                // which the shapes refuse.
-                boolean add = i % 2 == 0;
-                String label = "bench edit " + where[0] + " " + (i / 2);
-                String patched = altLabel(concept, label + " patch");
-                String put = altLabel(concept, label + " data");
-                time("edit/update/" + where[0], post(base.resolve("update"), "application/sparql-update",
-                        labelData(add, concept, label + " update")));
-                time("edit/patch/" + where[0], request(base.resolve("doc/" + concept.substring(concept.indexOf("/id/") + 4)),
-                        "PATCH", "application/rdf-patch", "TX .\n" + (add ? "A " : "D ") + patched + "\nTC .\n"));
-                // PUT replaces its graph whole, so it has a graph of its own: then it too changes one triple.
-                time("edit/data/" + where[0], request(base.resolve("data?graph=" + enc(PUT_GRAPH)), "PUT",
-                        "text/turtle", add ? put : ""));
-            }
-        }
+        edits(base, "warm-up", targets.warmUp(), WARM_UP_EDITS, false);
+        edits(base, "leaf", targets.leaf(), EDITS, true);
+        edits(base, "near-top", targets.nearTop(), EDITS, true);
         // The concept under the top, moved under a sibling and back: its whole subtree moves (move-subtree.ru).
-        for (int i = 0; i < EDITS / 4; i++) {
+        for (int i = 0; i < MOVES; i++) {
             String from = i % 2 == 0 ? targets.top() : targets.otherTop();
             String to = i % 2 == 0 ? targets.otherTop() : targets.top();
             UpdateRequest move = UpdateTransformOps.transform(MOVE_SUBTREE, Map.of(Var.alloc("moved"),
                     NodeFactory.createURI(targets.nearTop()), Var.alloc("from"), NodeFactory.createURI(from),
                     Var.alloc("to"), NodeFactory.createURI(to)));
-            time("edit/move-subtree/near-top", post(base.resolve("update"), "application/sparql-update", move.toString()));
+            send("edit/move-subtree/near-top", post(base.resolve("update"), "application/sparql-update", move.toString()));
         }
         latencies.forEach((series, recorder) -> {
             results.add(size, series, "p50 ms", recorder.percentileMillis(50));
             results.add(size, series, "p99 ms", recorder.percentileMillis(99));
             results.add(size, series, "max ms", recorder.percentileMillis(100));
         });
+    }
+
+    /** {@code count} edits of each kind on {@code concept}, timed into {@code edit/<kind>/<where>} or not at all. */
+    private void edits(URI base, String where, String concept, int count, boolean timed) throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            // An even edit adds a label, the odd one after it takes that same label back. Each kind has labels of its
+            // own: a label left behind on one concept would make the same label on the next a duplicate, which the
+            // shapes refuse.
+            boolean add = i % 2 == 0;
+            String label = "bench edit " + where + " " + (i / 2);
+            String patched = altLabel(concept, label + " patch");
+            String put = altLabel(concept, label + " data");
+            send(timed ? "edit/update/" + where : null, post(base.resolve("update"), "application/sparql-update",
+                    labelData(add, concept, label + " update")));
+            send(timed ? "edit/patch/" + where : null, request(base.resolve("doc/" + concept.substring(concept.indexOf("/id/") + 4)),
+                    "PATCH", "application/rdf-patch", "TX .\n" + (add ? "A " : "D ") + patched + "\nTC .\n"));
+            // PUT replaces its graph whole, so it has a graph of its own: then it too changes one triple.
+            send(timed ? "edit/data/" + where : null, request(base.resolve("data?graph=" + enc(PUT_GRAPH)), "PUT",
+                    "text/turtle", add ? put : ""));
+        }
     }
 
     private HttpRequest post(URI uri, String contentType, String body) {
@@ -126,20 +136,24 @@ final class CuratorEdits {
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private void time(String series, HttpRequest request) throws InterruptedException {
+    /** Sends one edit and, when {@code series} is not null, records its time there; an edit refused stops the run. */
+    private void send(String series, HttpRequest request) throws InterruptedException {
         long start = System.nanoTime();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException(series + ": " + request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(Objects.requireNonNullElse(series, "warm-up edit") + ": " + request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
         }
         long micros = (System.nanoTime() - start) / 1000;
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "%s: %s %s answered %d: %s", series, request.method(),
+            throw new IllegalStateException(String.format(Locale.ROOT, "%s: %s %s answered %d: %s",
+                    Objects.requireNonNullElse(series, "warm-up edit"), request.method(),
                     request.uri(), response.statusCode(), response.body().lines().findFirst().orElse("")));
         }
-        latencies.computeIfAbsent(series, k -> new LatencyRecorder()).record(micros);
+        if (series != null) {
+            latencies.computeIfAbsent(series, k -> new LatencyRecorder()).record(micros);
+        }
     }
 
     /** {@code INSERT DATA} or {@code DELETE DATA} of one English altLabel in the edit graph, built with Jena's update objects. */

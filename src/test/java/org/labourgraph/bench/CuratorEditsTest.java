@@ -55,6 +55,9 @@ class CuratorEditsTest {
             for (String series : CuratorEdits.series()) {
                 assertTrue(results.stats(1_000, series, "p50 ms").isPresent(), "no figures for " + series);
             }
+            for (String kind : List.of("update", "patch", "data")) {
+                assertTrue(results.stats(1_000, "edit/" + kind + "/warm-up", "p50 ms").isEmpty(), "warm-up edits are not timed");
+            }
             assertEquals(List.of(), benchLabels(server), "labels the edits left behind");
             Node nearTop = NodeFactory.createURI(targets.nearTop());
             Node top = NodeFactory.createURI(targets.top());
