@@ -3,6 +3,7 @@ package org.labourgraph.sparql;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.labourgraph.store.QuadLookup;
 
 /**
  * The quads of an external store's data graphs (and one more graph, the entailment graph) that match one pattern, one
@@ -29,7 +31,7 @@ import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
  * labels differ in every answer), and one minted by the change itself is not in the store yet. Entailed statements
  * about blank nodes are not kept in an external store for the same reason.
  */
-public final class RemoteQuads {
+public final class RemoteQuads implements QuadLookup {
     private static final Query MATCHING = QueryLibrary.load("quads-matching.rq", Syntax.syntaxSPARQL_11);
     /** Patterns asked per batched query. */
     private static final int BATCH = 100;
@@ -42,14 +44,33 @@ public final class RemoteQuads {
     private final RemoteSparqlService remote;
     private final List<String> graphs;
     private final Map<Quad, List<Quad>> answered = new HashMap<>();
+    private final boolean wholeSubjects;
+    /** In that mode, the predicates asked with a fixed object, and the objects asked about so far. */
+    private final Set<Node> objectPredicates = new LinkedHashSet<>();
+    private final Set<Node> objectsMet = new HashSet<>();
     private long queries;
 
     /** Over the store's named data graphs and {@code alsoGraph}. */
     public RemoteQuads(RemoteSparqlService remote, String alsoGraph) {
+        this(remote, alsoGraph, false);
+    }
+
+    private RemoteQuads(RemoteSparqlService remote, String alsoGraph, boolean wholeSubjects) {
         this.remote = remote;
         Set<String> all = new LinkedHashSet<>(remote.namedDataGraphs());
         all.add(alsoGraph);
         this.graphs = List.copyOf(all);
+        this.wholeSubjects = wholeSubjects;
+    }
+
+    /**
+     * As the constructor, for a reader that asks many patterns about each resource it meets (the shapes: a
+     * resource's type from every property's domain and range): a pattern with a subject asks for all of that
+     * subject's statements, once, and answers from them; patterns with a predicate and an object are asked together
+     * for each new object (never all of an object's statements: a class or a top concept has too many).
+     */
+    public static RemoteQuads readingWholeSubjects(RemoteSparqlService remote, String alsoGraph) {
+        return new RemoteQuads(remote, alsoGraph, true);
     }
 
     /** Whether the store holds any statement in {@code graph}. */
@@ -61,6 +82,7 @@ public final class RemoteQuads {
     }
 
     /** The quads matching {@code pattern} ({@link Node#ANY} for a free term; the graph ANY for every graph above). */
+    @Override
     public List<Quad> find(Quad pattern) {
         Node g = pattern.getGraph();
         Node s = pattern.getSubject();
@@ -77,6 +99,31 @@ public final class RemoteQuads {
         List<Quad> inAnyGraph = g.isConcrete() ? answered.get(Quad.create(Node.ANY, s, p, o)) : null;
         if (inAnyGraph != null) {
             return inAnyGraph.stream().filter(q -> q.getGraph().equals(g)).toList();
+        }
+        // Everything from or to a resource, once asked, answers every narrower pattern about it.
+        for (Quad wider : List.of(Quad.create(Node.ANY, s, Node.ANY, Node.ANY), Quad.create(Node.ANY, Node.ANY, Node.ANY, o))) {
+            boolean aboutOne = wider.getSubject().isConcrete() || wider.getObject().isConcrete();
+            List<Quad> all = aboutOne && !wider.equals(key) ? answered.get(wider) : null;
+            if (all != null) {
+                List<Quad> narrowed = all.stream().filter(q -> q.matches(g, s, p, o)).toList();
+                answered.put(key, narrowed);
+                return narrowed;
+            }
+        }
+        Quad subject = Quad.create(Node.ANY, s, Node.ANY, Node.ANY);
+        if (wholeSubjects && s.isConcrete() && !subject.equals(key)) {
+            List<Quad> narrowed = find(subject).stream().filter(q -> q.matches(g, s, p, o)).toList();
+            answered.put(key, narrowed);
+            return narrowed;
+        }
+        if (wholeSubjects && !s.isConcrete() && p.isConcrete() && o.isConcrete()) {
+            // The same predicates come back for each resource met as an object (a type from every property's
+            // range): the ones seen so far are asked together, in one query, the first time a resource is met.
+            objectPredicates.add(p);
+            if (objectsMet.add(o) && objectPredicates.size() > 1) {
+                prefetch(objectPredicates.stream().map(each -> Quad.create(Node.ANY, Node.ANY, each, o)).toList());
+                return find(pattern);
+            }
         }
         QueryExecHTTPBuilder exec = over(MATCHING);
         bind(exec, G, g);
@@ -101,6 +148,7 @@ public final class RemoteQuads {
      * Asks for {@code patterns} (graph ANY) in as few queries as it takes ({@link QuadPatterns}: one union, {@link #BATCH}
      * per query), so that the {@link #find}s that follow are answered from what came back.
      */
+    @Override
     public void prefetch(Collection<Quad> patterns) {
         List<Quad> wanted = new ArrayList<>();
         for (Quad q : patterns) {

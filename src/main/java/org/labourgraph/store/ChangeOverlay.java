@@ -36,6 +36,15 @@ final class ChangeOverlay extends DatasetGraphQuads implements BatchedLookups, T
         store.prefetch(patterns);
     }
 
+    /**
+     * Lays a change already worked out as net statements (the store lacks each added quad and holds each deleted one)
+     * over the store, without asking it again.
+     */
+    void layNet(Collection<Quad> netAdded, Collection<Quad> netDeleted) {
+        added.addAll(netAdded);
+        deleted.addAll(netDeleted);
+    }
+
     /** Quads the store does not hold and the change adds. */
     Set<Quad> added() {
         return added;

@@ -2,7 +2,6 @@ package org.labourgraph.web;
 
 import jakarta.servlet.http.HttpServlet;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,14 @@ import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.sparql.RemoteSparqlSearch;
 import org.labourgraph.sparql.RemoteQuads;
 import org.labourgraph.sparql.RemoteSparqlService;
+import org.labourgraph.source.SourceSet;
 import org.labourgraph.sparql.SparqlSafety;
 import org.labourgraph.store.EntailmentChange;
-import org.labourgraph.store.QuadLookup;
+import org.labourgraph.validate.ResourceShapes;
 import org.labourgraph.vocab.LG;
 import org.labourgraph.web.browse.BrowseModule;
 import org.labourgraph.web.curation.ChangeAttributionFilter;
+import org.labourgraph.web.endpoint.ExternalShapes;
 import org.labourgraph.web.endpoint.NotServedHereServlet;
 import org.labourgraph.web.endpoint.QueryTimeoutFilter;
 import org.labourgraph.web.endpoint.RemoteGraphStoreServlet;
@@ -45,7 +46,6 @@ import org.labourgraph.web.site.RouteTable;
 import org.labourgraph.web.site.SiteContext;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.sparql.core.Quad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,11 +86,15 @@ final class RemoteModeServer {
         RemoteSparqlSearch search = new RemoteSparqlSearch(remote);
         // The history lives in a graph of the store, outside its public data; a store whose default graph is the data
         // (the union of its graphs) would show it to everyone, so there none is kept.
+        // Curators' writes meet the shapes as on the embedded store, before they are sent.
+        Optional<ExternalShapes> shapes = writable
+                ? ResourceShapes.load(SourceSet.discover(settings.projectRoot()).shapes()).map(s -> new ExternalShapes(remote, s))
+                : Optional.empty();
         Optional<StoreChangeLog> history = endpoint.dataGraphs().mode() == DataGraphs.Mode.STORE_DEFAULT
-                ? Optional.empty() : Optional.of(new StoreChangeLog(remote, change -> entailmentsOf(remote, change)));
+                ? Optional.empty() : Optional.of(new StoreChangeLog(remote, change -> checked(shapes, change, entailmentsOf(remote, change))));
         // Without a history, a write still keeps the store's entailment graph, when it has one.
         Optional<UnrecordedWrites> unrecorded = history.isPresent()
-                ? Optional.empty() : Optional.of(new UnrecordedWrites(remote, change -> entailed(remote, change)));
+                ? Optional.empty() : Optional.of(new UnrecordedWrites(remote, change -> checked(shapes, change, entailed(remote, change))));
         SiteContext ctx = SiteContext.remote(settings, remote, search);
 
         // The history's module after the browsing site's, so that its filters on the documents come after the site's.
@@ -154,6 +158,12 @@ final class RemoteModeServer {
         return new RemoteUpdateServlet(remote, history, unrecorded);
     }
 
+    /** {@code derived}, once the shapes (when there are) have let {@code change} with it through. */
+    private static UpdateDeltas.Delta checked(Optional<ExternalShapes> shapes, UpdateDeltas.Delta change, UpdateDeltas.Delta derived) {
+        shapes.ifPresent(s -> s.check(change, derived));
+        return derived;
+    }
+
     /**
      * What a forwarded change does to the store's entailment graph, so that its pages and queries keep answering as the
      * embedded store's do; nothing when the store keeps no entailment graph ({@code load --no-entailments}).
@@ -170,18 +180,7 @@ final class RemoteModeServer {
         Node graph = NodeFactory.createURI(LG.ENTAILMENT_GRAPH);
         RemoteQuads store = new RemoteQuads(remote, LG.ENTAILMENT_GRAPH);
         long started = System.nanoTime();
-        QuadLookup lookup = new QuadLookup() {
-            @Override
-            public List<Quad> find(Quad pattern) {
-                return store.find(pattern);
-            }
-
-            @Override
-            public void prefetch(Collection<Quad> patterns) {
-                store.prefetch(patterns);
-            }
-        };
-        UpdateDeltas.Delta entailed = EntailmentChange.of(lookup, graph, change.added(), change.deleted());
+        UpdateDeltas.Delta entailed = EntailmentChange.of(store, graph, change.added(), change.deleted());
         LOG.debug("A change of {} statements brings {} entailed ones and takes {} away ({} queries, {} ms)",
                 change.added().size() + change.deleted().size(), entailed.added().size(), entailed.deleted().size(),
                 store.queries(), (System.nanoTime() - started) / 1_000_000);

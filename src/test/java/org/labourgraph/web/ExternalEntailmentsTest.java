@@ -118,29 +118,41 @@ class ExternalEntailmentsTest {
             PREFIX lg:   <https://w3id.org/labourgraph/ontology#>
             PREFIX lgc:  <https://w3id.org/labourgraph/id/concept/>
             PREFIX lgg:  <https://w3id.org/labourgraph/graph/>
+            PREFIX lgn:  <https://w3id.org/labourgraph/id/note/>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
             """;
     private static final String NEW_CONCEPT_IN_CLOSURE = PREFIXES
             + "ASK { lgc:entailment-test skos:broaderTransitive lgc:digital-labour . lgc:digital-labour skos:narrowerTransitive lgc:entailment-test }";
     private static final String ADD_NEW_CONCEPT = PREFIXES + """
             INSERT DATA { GRAPH lgg:concepts {
-              lgc:entailment-test a skos:Concept ; skos:prefLabel "entailment test"@en ; skos:broader lgc:content-moderation } }""";
+              lgc:entailment-test a skos:Concept ; skos:prefLabel "entailment test"@en, "essai d'inférence"@fr ;
+                skos:definition "A concept of a test."@en, "Un concept d'un essai."@fr ; skos:inScheme lgc:scheme ;
+                dcterms:source lgn:CuDk_xb7q0uXBEV4X_ekAxRe9-E ; skos:broader lgc:content-moderation } }""";
     private static final String NEW_CONCEPT_TURTLE = """
             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-            <https://w3id.org/labourgraph/id/concept/entailment-test> a skos:Concept ;
-                skos:prefLabel "entailment test"@en ; skos:broader <https://w3id.org/labourgraph/id/concept/content-moderation> .
+            @prefix dcterms: <http://purl.org/dc/terms/> .
+            @prefix lgc: <https://w3id.org/labourgraph/id/concept/> .
+            lgc:entailment-test a skos:Concept ; skos:prefLabel "entailment test"@en, "essai d'inférence"@fr ;
+                skos:definition "A concept of a test."@en, "Un concept d'un essai."@fr ; skos:inScheme lgc:scheme ;
+                dcterms:source <https://w3id.org/labourgraph/id/note/CuDk_xb7q0uXBEV4X_ekAxRe9-E> ;
+                skos:broader lgc:content-moderation .
             """;
     private static final String DELETE_NEW_CONCEPT = PREFIXES + "DELETE WHERE { GRAPH lgg:concepts { lgc:entailment-test ?p ?o } }";
     private static final String MIDDLE_LINK = "lgc:ghost-work skos:broader lgc:digital-labour . lgc:digital-labour skos:narrower lgc:ghost-work";
-    private static final String CUT_MIDDLE_LINK = PREFIXES + "DELETE DATA { GRAPH lgg:concepts { " + MIDDLE_LINK + " } }";
-    private static final String RESTORE_MIDDLE_LINK = PREFIXES + "INSERT DATA { GRAPH lgg:concepts { " + MIDDLE_LINK + " } }";
+    /** Ghost work, cut from the hierarchy, joins an editorial collection meanwhile: the shapes ask a concept to be in one or the other. */
+    private static final String IN_COLLECTION = "lgc:conditions-of-digital-labour skos:member lgc:ghost-work";
+    private static final String CUT_MIDDLE_LINK = PREFIXES + "DELETE DATA { GRAPH lgg:concepts { " + MIDDLE_LINK + " } } ;\n"
+            + "INSERT DATA { GRAPH lgg:concepts { " + IN_COLLECTION + " } }";
+    private static final String RESTORE_MIDDLE_LINK = PREFIXES + "INSERT DATA { GRAPH lgg:concepts { " + MIDDLE_LINK + " } } ;\n"
+            + "DELETE DATA { GRAPH lgg:concepts { " + IN_COLLECTION + " } }";
     private static final String MODERATION_UNDER_DIGITAL_LABOUR = PREFIXES
             + "ASK { lgc:content-moderation skos:broaderTransitive lgc:digital-labour }";
     private static final String ADD_SUB_PROPERTY = PREFIXES + """
             INSERT DATA { GRAPH lgg:concepts {
-              lg:entailmentTestRelated rdfs:subPropertyOf skos:related . lgc:ghost-work lg:entailmentTestRelated lgc:digital-labour } }""";
+              lg:entailmentTestRelated rdfs:subPropertyOf skos:related . lgc:ghost-work lg:entailmentTestRelated lgc:platform-dependence } }""";
     private static final String DROP_SUB_PROPERTY = PREFIXES
             + "DELETE DATA { GRAPH lgg:concepts { lg:entailmentTestRelated rdfs:subPropertyOf skos:related } }";
-    private static final String GHOST_WORK_RELATED = PREFIXES + "ASK { lgc:ghost-work skos:related lgc:digital-labour }";
+    private static final String GHOST_WORK_RELATED = PREFIXES + "ASK { lgc:ghost-work skos:related lgc:platform-dependence }";
 
     @Test
     void a_new_narrower_concept_is_in_the_closure_at_once_and_leaves_it_when_deleted() throws Exception {

@@ -413,9 +413,21 @@ class ExternalVirtuosoTest {
     void aWholeWordIsFoundThroughTheIndexAndMidWordTextThroughThePortableQuery() throws Exception {
         // Two concepts of this test only: one with the word, one with it inside a longer word. The portable query
         // would find both for "zorblax"; Virtuoso's index finds the word only, so one hit shows the index answered.
-        String insert = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> INSERT DATA { GRAPH <" + LG.GRAPH_NS + "test-search> { <"
-                + LG.CONCEPT_NS + "zorblax-a> a skos:Concept ; skos:prefLabel \"zorblax ahead\"@en . <"
-                + LG.CONCEPT_NS + "zorblax-b> a skos:Concept ; skos:prefLabel \"prezorblax behind\"@en } }";
+        // Whole concepts, as the shapes ask of a curator's write (labels and definitions in both languages, scheme,
+        // source, a place in the hierarchy); only the labels hold the searched text.
+        String insert = """
+                PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                PREFIX dcterms: <http://purl.org/dc/terms/>
+                PREFIX lgc: <https://w3id.org/labourgraph/id/concept/>
+                PREFIX lgn: <https://w3id.org/labourgraph/id/note/>
+                INSERT DATA { GRAPH <https://w3id.org/labourgraph/graph/test-search> {
+                  lgc:zorblax-a a skos:Concept ; skos:prefLabel "zorblax ahead"@en, "zorblax devant"@fr ;
+                    skos:definition "A concept of a search test."@en, "Un concept d'un essai de recherche."@fr ;
+                    skos:inScheme lgc:scheme ; dcterms:source lgn:CuDk_xb7q0uXBEV4X_ekAxRe9-E ; skos:broader lgc:digital-labour .
+                  lgc:zorblax-b a skos:Concept ; skos:prefLabel "prezorblax behind"@en, "prezorblax derriere"@fr ;
+                    skos:definition "Another concept of a search test."@en, "Un autre concept d'un essai de recherche."@fr ;
+                    skos:inScheme lgc:scheme ; dcterms:source lgn:CuDk_xb7q0uXBEV4X_ekAxRe9-E ; skos:broader lgc:digital-labour .
+                } }""";
         HttpResponse<String> w = post(writableApp, "update", "application/sparql-update", insert, null, curator());
         assertEquals(200, w.statusCode() / 100 * 100, w.statusCode() + " " + w.body());
         try {

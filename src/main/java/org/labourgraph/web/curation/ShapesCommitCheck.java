@@ -2,7 +2,6 @@ package org.labourgraph.web.curation;
 
 import java.text.Normalizer;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +15,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.labourgraph.history.Attribution;
 import org.labourgraph.history.RecordingDataset;
 import org.labourgraph.sparql.LabelIndexLookup;
+import org.labourgraph.validate.ChangeShapes;
 import org.labourgraph.validate.Finding;
 import org.labourgraph.validate.LabelLookup;
 import org.labourgraph.validate.ResourceShapes;
@@ -47,28 +47,17 @@ public final class ShapesCommitCheck implements RecordingDataset.PreCommit {
         }
         // Whether a label names another concept too is asked of the text index: one look-up per label, not a scan.
         LabelLookup labelIndex = new LabelIndexLookup(store, timeout);
-        List<Finding> after = violations(store.getUnionGraph(), resources, labelIndex);
-        if (after.isEmpty()) {
-            return;
-        }
-        // Only what the change introduces is refused: a resource imported with problems of its own stays editable.
-        Set<Finding> before = new HashSet<>(violations(beforeChange(store, changes), resources, labelIndex));
-        List<Finding> violations = after.stream().filter(f -> !before.contains(f)).toList();
+        List<Finding> violations = ChangeShapes.introduced(shapes, store.getUnionGraph(), () -> beforeChange(store, changes),
+                resources, labelIndex);
         if (violations.isEmpty()) {
             return;
         }
-        String text = report(violations);
+        String text = ChangeShapes.report(violations);
         throw switch (who.channel()) {
             case UPDATE -> new QueryBuildException(ascii(text));
             case GRAPH_STORE -> new ActionErrorException(400, ascii(text), null);
             default -> new ChangeRefusedException(violations, text);
         };
-    }
-
-    private List<Finding> violations(Graph data, Set<Node> resources, LabelLookup labelIndex) {
-        return shapes.check(data, resources, labelIndex).stream()
-                .filter(f -> !f.message().startsWith("[")) // "[Warning] …", "[Info] …": reported by validate, not refused
-                .toList();
     }
 
     /**
@@ -86,14 +75,6 @@ public final class ShapesCommitCheck implements RecordingDataset.PreCommit {
             }
         }
         return before;
-    }
-
-    static String report(List<Finding> violations) {
-        StringBuilder b = new StringBuilder("The change was refused: ").append(violations.size())
-                .append(violations.size() == 1 ? " violation" : " violations").append(" of the shapes (ontology/shapes.ttl).")
-                .append(" Nothing was written.\n");
-        violations.forEach(f -> b.append("  ").append(f).append('\n'));
-        return b.toString();
     }
 
     /** Fuseki writes error messages as if one char were one byte: keep them ASCII. */

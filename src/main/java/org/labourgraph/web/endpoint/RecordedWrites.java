@@ -22,6 +22,7 @@ import org.labourgraph.history.HistoryException;
 import org.labourgraph.history.Revision;
 import org.labourgraph.history.StoreChangeLog;
 import org.labourgraph.history.UpdateDeltas;
+import org.labourgraph.validate.ChangeShapes;
 
 /**
  * A write through an external-mode front-end whose store keeps the history: the change, worked out as statements,
@@ -67,7 +68,7 @@ final class RecordedWrites {
         Optional<Revision> made;
         try {
             made = history.record(delta, Attribution.current());
-        } catch (UpdateDeltas.NotRecordable e) {
+        } catch (UpdateDeltas.NotRecordable | ChangeShapes.Refused e) {
             RemoteResponses.error(response, 400, e.getMessage());
             return;
         } catch (StoreChangeLog.Contended e) {

@@ -15,6 +15,7 @@ import org.apache.jena.sparql.modify.request.UpdateDataDelete;
 import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.update.UpdateRequest;
 import org.labourgraph.history.UpdateDeltas;
+import org.labourgraph.validate.ChangeShapes;
 import org.labourgraph.sparql.RemoteQuads;
 import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.vocab.LG;
@@ -56,7 +57,7 @@ public final class UnrecordedWrites {
             }
             UpdateDeltas.Delta derived = consequences.apply(delta);
             remote.update(asUpdate(delta, derived));
-        } catch (UpdateDeltas.NotRecordable e) {
+        } catch (UpdateDeltas.NotRecordable | ChangeShapes.Refused e) {
             RemoteResponses.error(response, 400, e.getMessage());
             return true;
         } catch (QueryExceptionHTTP | HttpException e) {

@@ -38,6 +38,7 @@ import org.labourgraph.sparql.Description;
 import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.sparql.TermLabels;
+import org.labourgraph.validate.ChangeShapes;
 import org.labourgraph.web.browse.DocumentServlet;
 import org.labourgraph.web.browse.ResourcePages;
 import org.labourgraph.web.curation.ChangeAttributionFilter;
@@ -161,7 +162,7 @@ final class HistoryServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             JsonResponses.error(resp, 404, e.getMessage());
             return;
-        } catch (ChangeRefusedException | UpdateDeltas.NotRecordable e) {
+        } catch (ChangeRefusedException | ChangeShapes.Refused | UpdateDeltas.NotRecordable e) {
             JsonResponses.error(resp, 400, e.getMessage());
             return;
         } catch (StoreChangeLog.Contended e) { // external mode: other front-ends took the next number every time
