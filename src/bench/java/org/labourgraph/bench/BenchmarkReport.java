@@ -73,6 +73,7 @@ public final class BenchmarkReport {
         for (long size : results.sizes()) {
             results.ratio(size, "load/labourgraph", "load/tdbloader", "triples/s").ifPresent(r ->
                     line("| load: labourgraph ÷ tdb2.tdbloader (triples/s) | " + count(size) + " | " + ratio(r) + " | ≥ 0.90× " + met(r >= 0.9) + " |"));
+            StoreSizes.summaryRows(results, size, count(size)).forEach(this::line);
             results.ratio(size, "load/tdbloader-same-quads", "load/tdbloader", "triples/s").ifPresent(r ->
                     line("| load: tdb2.tdbloader given the quads labourgraph writes ÷ tdb2.tdbloader on the file | " + count(size) + " | "
                             + ratio(r) + " | (what Jena's own loader reaches on the same work; §1) |"));
@@ -150,6 +151,10 @@ public final class BenchmarkReport {
         }
         line("");
         atomicLoadReference();
+        line("### Store on disk");
+        line("");
+        StoreSizes.table(results, results.sizes(), this::count).forEach(this::line);
+        line("");
     }
 
     /**

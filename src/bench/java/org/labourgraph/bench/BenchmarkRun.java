@@ -151,6 +151,19 @@ public final class BenchmarkRun {
         return template;
     }
 
+    private static final double MIB = 1024.0 * 1024.0;
+
+    /** A labourgraph store's size, whole and by part: the TDB2 database, the text index, the history. */
+    private void storeOnDisk(long size, String series, Path store) throws IOException {
+        results.add(size, series, "MiB", StoreFolders.bytes(store) / MIB);
+        for (String part : STORE_PARTS) {
+            results.add(size, series + "/" + part, "MiB", StoreFolders.bytes(store.resolve(part)) / MIB);
+        }
+    }
+
+    /** The folders of a labourgraph store that the report lists apart. */
+    static final List<String> STORE_PARTS = List.of("tdb2", "text", "history");
+
     /** Loads of 10^6 triples and more take minutes each: once, unless asked otherwise. */
     int loadRepeats(long size) {
         return plan.loadRepeats() != null ? plan.loadRepeats() : size >= 1_000_000 ? 1 : plan.repeats();
@@ -170,9 +183,11 @@ public final class BenchmarkRun {
             double ours = java(List.of("-Xmx1g", "-jar", plan.jar().toString(), "load", "--store", lgStore.toString(), "--root",
                     plan.root().toString(), "--graph", GRAPH, data.toString()), folder.resolve("load-labourgraph-" + r + ".log")).runToEnd(Duration.ofHours(2));
             results.add(size, "load/labourgraph", "triples/s", triples / ours);
+            storeOnDisk(size, "disk/after-load", lgStore);
             step(size, "load " + (r + 1) + "/" + repeats + ": tdb2.tdbloader");
             double jena = jenaTools.load(List.of("--graph=" + GRAPH), tdbStore, data, folder.resolve("load-tdbloader-" + r + ".log"));
             results.add(size, "load/tdbloader", "triples/s", triples / jena);
+            results.add(size, "disk/tdbloader", "MiB", StoreFolders.bytes(tdbStore) / MIB);
             log.printf(Locale.ROOT, "bench: load %,d triples: labourgraph %.1f s, tdb2.tdbloader %.1f s%n", triples, ours, jena);
             StoreFolders.deleteTree(tdbStore);
             sameQuadsLoad(size, folder, r, lgStore, tdbStore, triples);
@@ -229,6 +244,7 @@ public final class BenchmarkRun {
             double warm = server.awaitHttp(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofMinutes(30),
                     body -> NO_WARM_UP_PENDING.matcher(body).find());
             results.add(size, "first-start/warm-ups-done", "s", warm);
+            storeOnDisk(size, "disk/after-first-serve", store);
             URI base = URI.create("http://127.0.0.1:" + port + "/");
             try {
                 sparqlBesideFuseki(size, folder, store, base, samples);

@@ -24,6 +24,20 @@ final class StoreFolders {
         }
     }
 
+    /** The bytes of the files under {@code folder} (their lengths: TDB2 grows its files as it writes them). */
+    static long bytes(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return 0;
+        }
+        long total = 0;
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                total += Files.size(p);
+            }
+        }
+        return total;
+    }
+
     static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;

@@ -57,6 +57,25 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void the_store_on_disk_is_set_beside_tdbloader_s_database_after_the_load_and_after_the_first_serve_against_twice_it() {
+        BenchResults r = results();
+        r.add(100_000, "disk/tdbloader", "MiB", 100);
+        r.add(100_000, "disk/after-load", "MiB", 180);
+        r.add(100_000, "disk/after-load/tdb2", "MiB", 150);
+        r.add(100_000, "disk/after-load/text", "MiB", 20);
+        r.add(100_000, "disk/after-load/history", "MiB", 10);
+        r.add(100_000, "disk/after-first-serve", "MiB", 250);
+        r.add(100_000, "disk/after-first-serve/tdb2", "MiB", 210);
+        r.add(100_000, "disk/after-first-serve/text", "MiB", 25);
+        r.add(100_000, "disk/after-first-serve/history", "MiB", 15);
+        String md = BenchmarkReport.render(r, context());
+        assertTrue(md.contains("| store on disk after load: labourgraph ÷ tdb2.tdbloader's database | 99,926 | 1.80× | ≤ 2× (met) |"), md);
+        assertTrue(md.contains("| store on disk after first serve: labourgraph ÷ tdb2.tdbloader's database | 99,926 | 2.50× | ≤ 2× (**missed**) |"), md);
+        assertTrue(md.contains("| 99,926 | 100 | 180 (150 / 20 / 10) | 250 (210 / 25 / 15) |"), md);
+        assertFalse(BenchmarkReport.render(results(), context()).contains("store on disk after"), "not measured, not shown");
+    }
+
+    @Test
     void the_load_shows_what_tdbloader_reaches_given_the_quads_labourgraph_writes() {
         BenchResults r = results();
         r.add(100_000, "load/tdbloader-same-quads", "triples/s", 50_000);
