@@ -24,18 +24,25 @@ final class StoreFolders {
         }
     }
 
-    /** The bytes of the files under {@code folder} (their lengths: TDB2 grows its files as it writes them). */
+    /**
+     * The disk space the files under {@code folder} take, as {@code du} counts it (blocks allocated: TDB2 maps its files
+     * in 8 MiB steps, and the parts not yet written take no space, so their lengths would overstate it).
+     */
     static long bytes(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return 0;
         }
-        long total = 0;
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.filter(Files::isRegularFile).toList()) {
-                total += Files.size(p);
+        Process du = new ProcessBuilder("du", "-s", "-B1", folder.toString()).redirectErrorStream(true).start();
+        String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        try {
+            if (du.waitFor() != 0) {
+                throw new IOException("du -s -B1 " + folder + " failed: " + out);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while measuring " + folder, e);
         }
-        return total;
+        return Long.parseLong(out.split("\\s+")[0]);
     }
 
     static void deleteTree(Path folder) throws IOException {

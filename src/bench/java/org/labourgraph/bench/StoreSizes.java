@@ -31,7 +31,8 @@ final class StoreSizes {
     /** The section's table, one row per size measured. */
     static List<String> table(BenchResults results, Collection<Long> sizes, LongFunction<String> triples) {
         List<String> lines = new ArrayList<>();
-        lines.add("Size of the files under each folder (their lengths: TDB2 grows its files as it writes them), in MiB. labourgraph's"
+        lines.add("Disk space under each folder as `du` counts it (blocks allocated: TDB2 maps its files in 8 MiB steps that take no"
+                + " space until written), in MiB. labourgraph's"
                 + " store is measured when its load has ended and again once the first `serve` on it has answered and finished its"
                 + " warm-ups; tdb2.tdbloader's database when it has loaded the same file.");
         lines.add("");
