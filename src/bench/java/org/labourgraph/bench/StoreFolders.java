@@ -1,7 +1,10 @@
 package org.labourgraph.bench;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -18,10 +21,48 @@ final class StoreFolders {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else if (!p.getFileName().toString().equals("tdb.lock")) {
-                    Files.copy(p, target);
+                    copySparse(p, target);
                 }
             }
         }
+    }
+
+    /**
+     * Copies a file leaving its runs of zeros unwritten, as holes: TDB2's mapped files are mostly such runs until
+     * written, and a plain copy would make the copy take their whole length on disk.
+     */
+    private static void copySparse(Path from, Path to) throws IOException {
+        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer block = ByteBuffer.allocate(64 * 1024);
+            long position = 0;
+            while (true) {
+                block.clear();
+                int read = in.read(block, position);
+                if (read < 0) {
+                    break;
+                }
+                block.flip();
+                if (!allZero(block)) {
+                    while (block.hasRemaining()) {
+                        out.write(block, position + block.position());
+                    }
+                }
+                position += read;
+            }
+            if (out.size() < position) { // ends in a hole: the last byte gives the copy its whole length
+                out.write(ByteBuffer.allocate(1), position - 1);
+            }
+        }
+    }
+
+    private static boolean allZero(ByteBuffer block) {
+        for (int i = block.position(); i < block.limit(); i++) {
+            if (block.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
