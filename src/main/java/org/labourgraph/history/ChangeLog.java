@@ -179,18 +179,27 @@ public final class ChangeLog implements RevisionLog {
     public synchronized List<Revision> about(String iri) {
         for (; indexed < published.size(); indexed++) {
             Revision r = published.get(indexed);
+            if (r.added() instanceof StoredQuads stored) {
+                // A large entry (a bulk load) is streamed from its file rather than decoded whole.
+                stored.forEachSubjectOfRevision(subject -> index(subject, r));
+                continue;
+            }
             for (List<Quad> quads : List.of(r.added(), r.deleted())) {
                 for (Quad q : quads) {
                     if (q.getSubject().isURI()) {
-                        List<Revision> about = bySubject.computeIfAbsent(q.getSubject().getURI(), k -> new ArrayList<>(1));
-                        if (about.isEmpty() || about.get(about.size() - 1) != r) {
-                            about.add(r);
-                        }
+                        index(q.getSubject().getURI(), r);
                     }
                 }
             }
         }
         return List.copyOf(bySubject.getOrDefault(iri, List.of()));
+    }
+
+    private void index(String subject, Revision r) {
+        List<Revision> about = bySubject.computeIfAbsent(subject, k -> new ArrayList<>(1));
+        if (about.isEmpty() || about.get(about.size() - 1) != r) {
+            about.add(r);
+        }
     }
 
     /**

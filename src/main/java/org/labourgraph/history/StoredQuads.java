@@ -1,5 +1,11 @@
 package org.labourgraph.history;
 
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.util.function.Consumer;
+import org.apache.jena.graph.Node;
+import org.apache.jena.rdfpatch.changes.RDFChangesBase;
+import org.apache.jena.rdfpatch.text.RDFPatchReaderText;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,6 +52,33 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
             return r;
         }
 
+        /**
+         * The IRI subjects of the file's added and deleted statements, in file order, read as a stream: what the index
+         * of revisions by subject needs, without holding the entry whole (a bulk load of 5·10^6 triples is an entry
+         * larger than a 1 GiB heap once decoded).
+         */
+        void forEachSubject(Consumer<String> each) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                new RDFPatchReaderText(in).apply(new RDFChangesBase() {
+                    @Override
+                    public void add(Node g, Node s, Node p, Node o) {
+                        if (s.isURI()) {
+                            each.accept(s.getURI());
+                        }
+                    }
+
+                    @Override
+                    public void delete(Node g, Node s, Node p, Node o) {
+                        add(g, s, p, o);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the history entry " + file + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new HistoryException("The history entry " + file + " is not a readable RDF Patch: " + e.getMessage(), e);
+            }
+        }
+
         /** The revision's headers (number, time, author, message) and lazily read quads, reading only the headers now. */
         Revision headersOnly() throws IOException {
             Revision h = firstRows(0);
@@ -69,6 +102,11 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
             head.writeBytes(((text.contains("\nTX") || text.startsWith("TX") ? "" : "TX .\n") + "TC .\n").getBytes(StandardCharsets.UTF_8));
             return PatchCodec.decode(head.toByteArray(), file.toString());
         }
+    }
+
+    /** As {@link PatchFile#forEachSubject}: the subjects of both sides of this revision, streamed from its file. */
+    void forEachSubjectOfRevision(Consumer<String> each) {
+        patch.forEachSubject(each);
     }
 
     /** The first {@code rows} quads of this revision (added and deleted as they come in the file), without reading the rest. */

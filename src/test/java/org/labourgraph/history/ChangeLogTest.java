@@ -198,6 +198,30 @@ class ChangeLogTest {
     }
 
     @Test
+    void large_revisions_are_indexed_by_subject_from_their_files_on_both_sides() throws Exception {
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
+        int n = 30_000; // each entry past StoredQuads.LAZY_BYTES
+        for (boolean add : new boolean[] {true, false}) {
+            new Attribution("ada", add ? "bulk in" : "bulk out", Attribution.Channel.LOCAL).during(() -> Txn.executeWrite(store, () -> {
+                for (int i = 0; i < n; i++) {
+                    Quad q = Quad.create(G, NodeFactory.createURI("urn:test:s" + i), P, NodeFactory.createLiteralString("value " + i));
+                    if (add) {
+                        store.add(q);
+                    } else {
+                        store.delete(q);
+                    }
+                }
+            }));
+        }
+        ChangeLog reread = ChangeLog.open(dir);
+        assertTrue(reread.revision(2).orElseThrow().deleted() instanceof StoredQuads, "read from its file");
+        assertEquals(List.of(1L, 2L), reread.about("urn:test:s29999").stream().map(Revision::number).toList());
+        assertEquals(List.of(1L, 2L), reread.about("urn:test:s0").stream().map(Revision::number).toList());
+        assertEquals(List.of(), reread.about("urn:test:s30000"));
+    }
+
+    @Test
     void a_bulk_change_writes_its_rows_to_disk_as_it_goes_and_they_make_the_revision() throws Exception {
         DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
         RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));

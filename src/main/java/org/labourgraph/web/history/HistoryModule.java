@@ -22,6 +22,7 @@ import org.labourgraph.web.site.Route;
 import org.labourgraph.web.site.RouteTable;
 import org.labourgraph.web.site.SiteContext;
 import org.labourgraph.web.site.StoreFailureFilter;
+import org.labourgraph.web.site.WarmUps;
 
 /**
  * Curation with history, for a dataset that records its changes ({@link RecordingDataset}): who made each change is
@@ -56,6 +57,9 @@ public final class HistoryModule implements FusekiModule {
                     .ifPresent(shapes -> store.addPreCommit(new ShapesCommitCheck(shapes, ctx.settings.queryTimeout())));
         }
         MementoFilter memento = new MementoFilter(store.log(), ctx.settings.baseIri());
+        // Every page's Memento links ask the log which revisions touched its resource: its index of revisions by
+        // subject is built now, not by the first visitor (a bulk load's entry is streamed: tens of seconds at 5·10^6).
+        WarmUps.submit("Index of the history by resource", () -> store.log().about(ctx.settings.baseIri()));
         builder.addFilter("/*", new ChangeAttributionFilter());
         RouteTable.DOCUMENTS.filter(builder, new ResourceEditFilter(ctx, store));
         RouteTable.DOCUMENTS.filter(builder, memento);
