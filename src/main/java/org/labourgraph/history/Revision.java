@@ -52,12 +52,12 @@ public record Revision(long number, Instant time, String author, String message,
 
     /** The added statements about {@code iri}. */
     public List<Quad> addedAbout(String iri) {
-        return added.stream().filter(q -> isAbout(q, iri)).toList();
+        return added instanceof StoredQuads stored ? stored.about(iri) : added.stream().filter(q -> isAbout(q, iri)).toList();
     }
 
     /** The deleted statements about {@code iri}. */
     public List<Quad> deletedAbout(String iri) {
-        return deleted.stream().filter(q -> isAbout(q, iri)).toList();
+        return deleted instanceof StoredQuads stored ? stored.about(iri) : deleted.stream().filter(q -> isAbout(q, iri)).toList();
     }
 
     private static boolean isAbout(Quad q, String iri) {

@@ -2,6 +2,7 @@ package org.labourgraph.history;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdfpatch.changes.RDFChangesBase;
@@ -58,18 +59,25 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
          * larger than a 1 GiB heap once decoded).
          */
         void forEachSubject(Consumer<String> each) {
+            forEachRow((added, q) -> {
+                if (q.getSubject().isURI()) {
+                    each.accept(q.getSubject().getURI());
+                }
+            });
+        }
+
+        /** Each added ({@code true}) and deleted row of the file, in file order, read as a stream. */
+        void forEachRow(BiConsumer<Boolean, org.apache.jena.sparql.core.Quad> each) {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                 new RDFPatchReaderText(in).apply(new RDFChangesBase() {
                     @Override
                     public void add(Node g, Node s, Node p, Node o) {
-                        if (s.isURI()) {
-                            each.accept(s.getURI());
-                        }
+                        each.accept(true, org.apache.jena.sparql.core.Quad.create(g == null ? org.apache.jena.sparql.core.Quad.defaultGraphIRI : g, s, p, o));
                     }
 
                     @Override
                     public void delete(Node g, Node s, Node p, Node o) {
-                        add(g, s, p, o);
+                        each.accept(false, org.apache.jena.sparql.core.Quad.create(g == null ? org.apache.jena.sparql.core.Quad.defaultGraphIRI : g, s, p, o));
                     }
                 });
             } catch (IOException e) {
@@ -77,6 +85,38 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
             } catch (RuntimeException e) {
                 throw new HistoryException("The history entry " + file + " is not a readable RDF Patch: " + e.getMessage(), e);
             }
+        }
+
+        /** Rows added and deleted, counted once from the file's lines (not decoded); null until counted. */
+        private int[] counts;
+
+        /** How many rows the file adds ({@code true}) or deletes, counted without decoding the entry. */
+        synchronized int count(boolean added) {
+            Revision held = decoded.get();
+            if (held != null) {
+                return added ? held.added().size() : held.deleted().size();
+            }
+            if (counts == null) {
+                int[] c = new int[2];
+                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (line.startsWith("A ")) {
+                            c[0]++;
+                        } else if (line.startsWith("D ")) {
+                            c[1]++;
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the history entry " + file + ": " + e.getMessage(), e);
+                }
+                counts = c;
+            }
+            return added ? counts[0] : counts[1];
+        }
+
+        /** The decoded entry if memory still holds it, else null. */
+        synchronized Revision heldIfAny() {
+            return decoded.get();
         }
 
         /** The revision's headers (number, time, author, message) and lazily read quads, reading only the headers now. */
@@ -109,6 +149,28 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
         patch.forEachSubject(each);
     }
 
+    /**
+     * This side's statements whose subject is {@code iri}: from the decoded entry if memory holds it, else streamed from
+     * the file, so that a resource's history never decodes a bulk entry whole.
+     */
+    List<org.apache.jena.sparql.core.Quad> about(String iri) {
+        Revision held = patch.heldIfAny();
+        if (held != null) {
+            return (added ? held.added() : held.deleted()).stream().filter(q -> isAbout(q, iri)).toList();
+        }
+        List<org.apache.jena.sparql.core.Quad> out = new java.util.ArrayList<>();
+        patch.forEachRow((side, q) -> {
+            if (side == added && isAbout(q, iri)) {
+                out.add(q);
+            }
+        });
+        return out;
+    }
+
+    private static boolean isAbout(org.apache.jena.sparql.core.Quad q, String iri) {
+        return q.getSubject().isURI() && q.getSubject().getURI().equals(iri);
+    }
+
     /** The first {@code rows} quads of this revision (added and deleted as they come in the file), without reading the rest. */
     Revision sample(int rows) {
         try {
@@ -138,6 +200,6 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
 
     @Override
     public int size() {
-        return quads().size();
+        return patch.count(added); // the size alone never decodes the entry (a resource's history lists it)
     }
 }

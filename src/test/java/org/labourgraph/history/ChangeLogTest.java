@@ -219,6 +219,10 @@ class ChangeLogTest {
         assertEquals(List.of(1L, 2L), reread.about("urn:test:s29999").stream().map(Revision::number).toList());
         assertEquals(List.of(1L, 2L), reread.about("urn:test:s0").stream().map(Revision::number).toList());
         assertEquals(List.of(), reread.about("urn:test:s30000"));
+        Quad fifth = Quad.create(G, NodeFactory.createURI("urn:test:s5"), P, NodeFactory.createLiteralString("value 5"));
+        assertEquals(List.of(fifth), reread.revision(1).orElseThrow().addedAbout("urn:test:s5"), "streamed from the file");
+        assertEquals(List.of(fifth), reread.revision(2).orElseThrow().deletedAbout("urn:test:s5"));
+        assertEquals(List.of(), reread.revision(2).orElseThrow().addedAbout("urn:test:s5"));
     }
 
     @Test
