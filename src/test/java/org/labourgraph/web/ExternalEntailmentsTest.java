@@ -138,13 +138,15 @@ class ExternalEntailmentsTest {
                 skos:broader lgc:content-moderation .
             """;
     private static final String DELETE_NEW_CONCEPT = PREFIXES + "DELETE WHERE { GRAPH lgg:concepts { lgc:entailment-test ?p ?o } }";
-    private static final String MIDDLE_LINK = "lgc:ghost-work skos:broader lgc:digital-labour . lgc:digital-labour skos:narrower lgc:ghost-work";
     /** Ghost work, cut from the hierarchy, joins an editorial collection meanwhile: the shapes ask a concept to be in one or the other. */
-    private static final String IN_COLLECTION = "lgc:conditions-of-digital-labour skos:member lgc:ghost-work";
-    private static final String CUT_MIDDLE_LINK = PREFIXES + "DELETE DATA { GRAPH lgg:concepts { " + MIDDLE_LINK + " } } ;\n"
-            + "INSERT DATA { GRAPH lgg:concepts { " + IN_COLLECTION + " } }";
-    private static final String RESTORE_MIDDLE_LINK = PREFIXES + "INSERT DATA { GRAPH lgg:concepts { " + MIDDLE_LINK + " } } ;\n"
-            + "DELETE DATA { GRAPH lgg:concepts { " + IN_COLLECTION + " } }";
+    private static final String CUT_MIDDLE_LINK = PREFIXES + """
+            DELETE DATA { GRAPH lgg:concepts {
+              lgc:ghost-work skos:broader lgc:digital-labour . lgc:digital-labour skos:narrower lgc:ghost-work } } ;
+            INSERT DATA { GRAPH lgg:concepts { lgc:conditions-of-digital-labour skos:member lgc:ghost-work } }""";
+    private static final String RESTORE_MIDDLE_LINK = PREFIXES + """
+            INSERT DATA { GRAPH lgg:concepts {
+              lgc:ghost-work skos:broader lgc:digital-labour . lgc:digital-labour skos:narrower lgc:ghost-work } } ;
+            DELETE DATA { GRAPH lgg:concepts { lgc:conditions-of-digital-labour skos:member lgc:ghost-work } }""";
     private static final String MODERATION_UNDER_DIGITAL_LABOUR = PREFIXES
             + "ASK { lgc:content-moderation skos:broaderTransitive lgc:digital-labour }";
     private static final String ADD_SUB_PROPERTY = PREFIXES + """
