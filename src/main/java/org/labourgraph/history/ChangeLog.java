@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The store's history: one RDF Patch file per committed change ({@code r000000042.patch} in the history folder beside
- * the TDB2 database), or a list in memory for an in-memory store.
+ * the TDB2 database; a bulk change's {@code r000000002.patch.gz}, compressed), or a list in memory for an in-memory store.
  *
  * <p>Atomic with the store without a second database: an entry is written and forced to disk inside the change's
  * write transaction, before TDB2 commits it. Writers are serialised by TDB2, so only the newest entry can lack its
@@ -38,6 +38,7 @@ public final class ChangeLog implements RevisionLog {
     /** Where a dataset's log is found: the served dataset's context (shared by its wrappers). */
     static final Symbol KEY = Symbol.create("https://w3id.org/labourgraph/ontology#changeLog");
     private static final String SUFFIX = ".patch";
+    private static final String GZIP = ".gz";
 
     private final Optional<Path> folder;
     private final List<Revision> published = new ArrayList<>();
@@ -79,8 +80,8 @@ public final class ChangeLog implements RevisionLog {
             ChangeLog log = new ChangeLog(Optional.of(folder));
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path f : files.filter(ChangeLog::isEntry).sorted().toList()) {
-                    log.published.add(Files.size(f) > StoredQuads.LAZY_BYTES ? new StoredQuads.PatchFile(f).headersOnly()
-                            : PatchCodec.decode(Files.readAllBytes(f), f.toString()));
+                    boolean large = isCompressed(f) || Files.size(f) > StoredQuads.LAZY_BYTES; // compressed: a bulk change
+                    log.published.add(large ? new StoredQuads.PatchFile(f).headersOnly() : StoredQuads.PatchFile.read(f));
                 }
             }
             for (int i = 0; i < log.published.size(); i++) {
@@ -227,7 +228,7 @@ public final class ChangeLog implements RevisionLog {
     /** Writes an entry durably (forced to disk, renamed into place); called inside the change's write transaction. */
     synchronized void write(Revision r) {
         if (folder.isPresent()) {
-            writeEntry(r.number(), file -> PatchCodec.encode(r, file));
+            writeEntry(fileName(r.number()), r.number(), file -> PatchCodec.encode(r, file));
         } else {
             requireNext(r.number());
         }
@@ -235,14 +236,14 @@ public final class ChangeLog implements RevisionLog {
     }
 
     /**
-     * Makes {@code entry} (a bulk change's complete patch, see {@link SpilledRows}, forced to disk) the entry of revision
-     * {@code number}: renamed into place when it is in the history folder, so its rows are written once; read into
+     * Makes {@code entry} (a bulk change's complete patch, gzip-compressed, see {@link SpilledRows}, forced to disk) the
+     * entry of revision {@code number}: renamed into place when it is in the history folder, so its rows are written once; read into
      * memory for a log without a folder. Returns the revision, its quads read from the entry on demand.
      */
     synchronized Revision writeFromFile(long number, Path entry) {
         try {
             if (folder.isEmpty()) {
-                Revision whole = PatchCodec.decode(Files.readAllBytes(entry), entry.toString());
+                Revision whole = StoredQuads.PatchFile.read(entry);
                 write(whole);
                 return whole;
             }
@@ -250,11 +251,11 @@ public final class ChangeLog implements RevisionLog {
             Path target;
             if (dir.equals(entry.getParent())) {
                 requireNext(number);
-                target = dir.resolve(fileName(number));
+                target = dir.resolve(compressedFileName(number));
                 Files.move(entry, target, StandardCopyOption.ATOMIC_MOVE);
                 forceDirectory(dir);
             } else {
-                target = writeEntry(number, file -> {
+                target = writeEntry(compressedFileName(number), number, file -> {
                     try {
                         Files.copy(entry, file);
                     } catch (IOException e) {
@@ -276,12 +277,12 @@ public final class ChangeLog implements RevisionLog {
         }
     }
 
-    /** The entry file of revision {@code number}: written to a temporary file, forced to disk, renamed into place. */
-    private Path writeEntry(long number, java.util.function.Consumer<java.io.OutputStream> body) {
+    /** The entry file {@code name} of revision {@code number}: written to a temporary file, forced to disk, renamed into place. */
+    private Path writeEntry(String name, long number, java.util.function.Consumer<java.io.OutputStream> body) {
         requireNext(number);
         Path dir = folder.orElseThrow();
-        Path target = dir.resolve(fileName(number));
-        Path tmp = dir.resolve(fileName(number) + ".tmp");
+        Path target = dir.resolve(name);
+        Path tmp = dir.resolve(name + ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
@@ -317,6 +318,7 @@ public final class ChangeLog implements RevisionLog {
         if (folder.isPresent()) {
             try {
                 Files.deleteIfExists(folder.get().resolve(fileName(r.number())));
+                Files.deleteIfExists(folder.get().resolve(compressedFileName(r.number())));
             } catch (IOException e) {
                 LOG.warn("Cannot remove the history entry of the failed change {}: {}; it is removed at the next start",
                         r.number(), e.getMessage());
@@ -375,11 +377,20 @@ public final class ChangeLog implements RevisionLog {
 
     private static boolean isEntry(Path f) {
         String name = f.getFileName().toString();
-        return name.startsWith("r") && name.endsWith(SUFFIX);
+        return name.startsWith("r") && (name.endsWith(SUFFIX) || name.endsWith(SUFFIX + GZIP));
+    }
+
+    private static boolean isCompressed(Path f) {
+        return f.getFileName().toString().endsWith(GZIP);
     }
 
     private static String fileName(long number) {
         return String.format("r%09d%s", number, SUFFIX);
+    }
+
+    /** A bulk change's entry: gzip-compressed as written (see {@link SpilledRows}); {@code zcat} reads it. */
+    private static String compressedFileName(long number) {
+        return fileName(number) + GZIP;
     }
 
     /** Where the entries live (empty for an in-memory store). */

@@ -2,6 +2,8 @@ package org.labourgraph.history;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.util.zip.GZIPInputStream;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
@@ -40,11 +42,31 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
             this.file = file;
         }
 
+        /**
+         * The file's bytes as RDF Patch text: a bulk change's entry is gzip-compressed (its rows repeat the same IRIs
+         * line after line, and uncompressed it took as much disk as the loaded file again), a curator's edit is not.
+         * Told apart by gzip's magic number, so a compressed entry reads the same whatever its name.
+         */
+        static InputStream open(Path file) throws IOException {
+            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            return gzip ? new GZIPInputStream(in, 1 << 16) : in; // reads every member of the file
+        }
+
+        /** The whole entry in {@code file}, decoded. */
+        static Revision read(Path file) throws IOException {
+            try (InputStream in = open(file)) {
+                return PatchCodec.decode(in.readAllBytes(), file.toString());
+            }
+        }
+
         synchronized Revision content() {
             Revision r = decoded.get();
             if (r == null) {
                 try {
-                    r = PatchCodec.decode(Files.readAllBytes(file), file.toString());
+                    r = read(file);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot read the history entry " + file + ": " + e.getMessage(), e);
                 }
@@ -68,7 +90,7 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
 
         /** Each added ({@code true}) and deleted row of the file, in file order, read as a stream. */
         void forEachRow(BiConsumer<Boolean, org.apache.jena.sparql.core.Quad> each) {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            try (InputStream in = open(file)) {
                 new RDFPatchReaderText(in).apply(new RDFChangesBase() {
                     @Override
                     public void add(Node g, Node s, Node p, Node o) {
@@ -98,7 +120,7 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
             }
             if (counts == null) {
                 int[] c = new int[2];
-                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         if (line.startsWith("A ")) {
                             c[0]++;
@@ -128,7 +150,7 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
         /** The revision with only its first {@code rows} added or deleted quads, read from the start of the file. */
         Revision firstRows(int rows) throws IOException {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
                 int read = 0;
                 for (String line = in.readLine(); line != null && !line.startsWith("TC") && read <= rows; line = in.readLine()) {
                     boolean row = line.startsWith("A ") || line.startsWith("D ");

@@ -39,7 +39,7 @@ class BenchmarkReportTest {
     void load_figures_are_medians_with_their_range_and_the_ratio_of_medians_against_its_target() {
         String md = BenchmarkReport.render(results(), context());
         assertTrue(md.contains("| 99,926 | 45,000 (40,000–50,000) | 95,000 (90,000–100,000) | 0.47× |"), md);
-        assertTrue(md.contains("| load: labourgraph ÷ tdb2.tdbloader (triples/s) | 99,926 | 0.47× | ≥ 0.90× (**missed**) |"), md);
+        assertTrue(md.contains("| load: labourgraph ÷ tdb2.tdbloader (triples/s) | 99,926 | 0.47× | ≥ 0.80× (**missed**) |"), md);
     }
 
     @Test
@@ -91,7 +91,8 @@ class BenchmarkReportTest {
         assertTrue(md.contains("| 99,926 | 40,000 | 0.42× | 1.13× |"), md);
         assertTrue(md.contains("| load: tdb2.tdbloader --loader=basic (one transaction) given those quads ÷ tdb2.tdbloader on the file"
                 + " | 99,926 | 0.42× |"), md);
-        assertTrue(md.contains("Jena's own loaders reach at most 0.53× of tdb2.tdbloader's rate on the file"), md);
+        assertTrue(md.contains("Jena's own loaders reach at most 0.53× of tdb2.tdbloader's rate on the file (the best loader at the"
+                + " best size), below the ≥ 0.80× target"), md);
     }
 
     @Test

@@ -77,7 +77,7 @@ class ChangeLogTest {
     }
 
     @Test
-    void a_bulk_change_is_written_once_its_rows_file_becomes_the_entry_with_its_commit_time() throws Exception {
+    void a_bulk_change_is_written_once_compressed_its_rows_file_becomes_the_entry_with_its_commit_time() throws Exception {
         DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
         RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
         Txn.executeWrite(store, () -> store.add(G, S, P, NodeFactory.createLiteralString("before")));
@@ -97,7 +97,7 @@ class ChangeLogTest {
         }));
         Instant ended = Instant.now();
 
-        Path entry = dir.resolve("r000000002.patch");
+        Path entry = dir.resolve("r000000002.patch.gz");
         assertEquals(rowsFile[0], Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
                 "the entry is the rows file itself, renamed: its rows were not copied");
         try (var files = Files.list(dir)) {
@@ -110,6 +110,14 @@ class ChangeLogTest {
         assertTrue(!r.time().isBefore(started) && !r.time().isAfter(ended), "the commit time, not a placeholder: " + r.time());
         org.apache.jena.rdfpatch.RDFPatch patch = org.apache.jena.rdfpatch.RDFPatchOps.read(entry.toString());
         assertEquals(PatchCodec.id(1), patch.getPrevious(), "an RDF Patch any tool reads, chained to revision 1");
+        String text;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(entry))) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(text.startsWith("H id <urn:labourgraph:revision:2> ."), "plain gzip reads the headers first: " + text.lines().findFirst());
+        assertTrue(text.contains("\"" + r.time() + "\"^^"), "the commit time is in the headers as written");
+        assertEquals(1_000, text.lines().filter(line -> line.startsWith("A ")).count());
+        assertTrue(Files.size(entry) * 5 < text.length(), "compressed: " + Files.size(entry) + " bytes for " + text.length());
     }
 
     @Test
@@ -167,17 +175,22 @@ class ChangeLogTest {
         assertEquals(1, next.head(), "entry 2 checked and removed");
     }
 
-    @Test
-    void a_large_revision_is_read_from_its_file_only_when_asked_and_the_crash_rule_still_holds() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "rows written to disk as they come (a compressed entry): {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void a_large_revision_is_read_from_its_file_only_when_asked_and_the_crash_rule_still_holds(boolean spilled) throws Exception {
         DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
         RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
         int n = 30_000; // a patch of about 3 MiB: past StoredQuads.LAZY_BYTES
+        Path entry = dir.resolve(spilled ? "r000000001.patch.gz" : "r000000001.patch");
         new Attribution("ada", "bulk", Attribution.Channel.LOCAL).during(() -> Txn.executeWrite(store, () -> {
+            if (spilled) {
+                store.recordRowsOnDisk(dir);
+            }
             for (int i = 0; i < n; i++) {
                 store.add(G, NodeFactory.createURI("urn:test:s" + i), P, NodeFactory.createLiteralString("value number " + i));
             }
         }));
-        assertTrue(Files.size(dir.resolve("r000000001.patch")) > StoredQuads.LAZY_BYTES);
+        assertTrue(spilled || Files.size(entry) > StoredQuads.LAZY_BYTES);
         ChangeLog reread = ChangeLog.open(dir);
         Revision r = reread.revision(1).orElseThrow();
         assertTrue(r.added() instanceof StoredQuads, "opened without reading the rows");
@@ -194,7 +207,7 @@ class ChangeLogTest {
         ChangeLog overEmpty = ChangeLog.open(dir);
         overEmpty.recover(DatabaseMgr.createDatasetGraph());
         assertEquals(0, overEmpty.head());
-        assertTrue(Files.notExists(dir.resolve("r000000001.patch")));
+        assertTrue(Files.notExists(entry));
     }
 
     @Test
@@ -239,7 +252,7 @@ class ChangeLogTest {
             store.add(NodeFactory.createURI("urn:test:derived"), S, P, S); // derived: not history
         }));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("r000000001.patch"), files.map(f -> f.getFileName().toString()).toList(), "the rows file is gone");
+            assertEquals(List.of("r000000001.patch.gz"), files.map(f -> f.getFileName().toString()).toList(), "the rows file is gone");
         }
         Revision r = ChangeLog.open(dir).revision(1).orElseThrow();
         assertEquals("bulk import", r.message());
