@@ -16,6 +16,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.rdfpatch.text.RDFChangesWriterText;
+import org.apache.jena.rdfpatch.text.TokenWriter;
+import org.apache.jena.rdfpatch.text.TokenWriterText;
 import org.apache.jena.sparql.core.Quad;
 
 /**
@@ -28,10 +30,10 @@ import org.apache.jena.sparql.core.Quad;
  * transaction starts (TDB2 lets one writer at a time), the commit time is written over a placeholder of the same width
  * when it is known. Moved into the history folder at commit, the rows are written once, never copied.
  *
- * <p>The file is gzip, in two members: the headers, stored uncompressed so that the member is rewritten in place with
- * the commit time (same length), then the rows, compressed as they come. Uncompressed, a bulk load's entry took as
+ * <p>The file is gzip, in members: the headers, stored uncompressed so that the member is rewritten in place with
+ * the commit time (same length), then the rows, compressed as they come, {@link #ROWS_PER_MEMBER} to a member. Uncompressed, a bulk load's entry took as
  * much disk as the loaded file again (239 MiB at 10^6 triples); compressed, about 4% of it. Any gzip reader, Jena's
- * among them, reads the two members as one RDF Patch.
+ * among them, reads the members as one RDF Patch.
  */
 final class SpilledRows implements AutoCloseable {
     /** Fixed width, so the commit time can replace the placeholder in place; {@link Instant#parse} reads it. */
@@ -39,7 +41,15 @@ final class SpilledRows implements AutoCloseable {
             .withZone(ZoneOffset.UTC);
     private static final String PLACEHOLDER = TIME.format(Instant.EPOCH);
 
+    /**
+     * Rows per gzip member (about 0.5 MiB of text): a resource's rows are read back by decompressing only the members
+     * that hold them ({@link GzipMembers}); deflate's window is 32 KiB, so smaller members would cost little more.
+     */
+    static final int ROWS_PER_MEMBER = 4096;
+
     private final Path file;
+    private final GzipMembers.Writer members;
+    private final TokenWriter tokens;
     private final RDFChangesWriterText writer;
     private final long number;
     private final String author;
@@ -56,19 +66,35 @@ final class SpilledRows implements AutoCloseable {
         this.message = message;
         byte[] headers = headersMember(PLACEHOLDER);
         this.headersLength = headers.length;
-        OutputStream stream;
         try {
             Files.createDirectories(folder);
             this.file = Files.createTempFile(folder, "rows-", ".tmp");
             OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
             raw.write(headers);
-            stream = new GZIPOutputStream(raw, 1 << 16);
+            this.members = new GzipMembers.Writer(raw);
         } catch (IOException e) {
-            throw new HistoryException("Cannot write the history rows of a bulk change in " + folder + ": " + e.getMessage()
-                    + ". Check the disk space and permissions of the store folder.", e);
+            throw cannotWrite(folder, e);
         }
-        this.writer = RDFChangesWriterText.create(stream);
+        this.tokens = TokenWriterText.create(members);
+        this.writer = new RDFChangesWriterText(tokens);
         writer.txnBegin();
+    }
+
+    private static HistoryException cannotWrite(Path where, IOException e) {
+        return new HistoryException("Cannot write the history rows of a bulk change in " + where + ": " + e.getMessage()
+                + ". Check the disk space and permissions of the store folder.", e);
+    }
+
+    /** Ends the gzip member after every {@link #ROWS_PER_MEMBER} rows, at a row boundary. */
+    private void rowWritten() {
+        if ((added + deleted) % ROWS_PER_MEMBER == 0) {
+            tokens.flush();
+            try {
+                members.nextMember();
+            } catch (IOException e) {
+                throw cannotWrite(file, e);
+            }
+        }
     }
 
     long number() {
@@ -78,11 +104,13 @@ final class SpilledRows implements AutoCloseable {
     void add(Quad q) {
         writer.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
         added++;
+        rowWritten();
     }
 
     void delete(Quad q) {
         writer.delete(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
         deleted++;
+        rowWritten();
     }
 
     boolean isEmpty() {

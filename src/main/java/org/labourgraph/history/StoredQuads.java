@@ -17,7 +17,13 @@ import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.ByteArrayInputStream;
 import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -40,6 +46,20 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
 
         PatchFile(Path file) {
             this.file = file;
+        }
+
+        /** Past this, a member's text is not one {@link SpilledRows} wrote (its members are about 0.5 MiB). */
+        private static final int MAX_MEMBER_TEXT = 64 << 20;
+        /** Subject → the members holding rows about it, once {@link #indexByMember} ran; null until then. */
+        private Map<String, int[]> membersBySubject;
+        private List<GzipMembers.Member> members;
+
+        private static boolean isGzip(Path file) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return in.read() == 0x1f && in.read() == 0x8b;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the history entry " + file + ": " + e.getMessage(), e);
+            }
         }
 
         /**
@@ -81,6 +101,9 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
          * larger than a 1 GiB heap once decoded).
          */
         void forEachSubject(Consumer<String> each) {
+            if (indexByMember(each)) {
+                return;
+            }
             forEachRow((added, q) -> {
                 if (q.getSubject().isURI()) {
                     each.accept(q.getSubject().getURI());
@@ -88,9 +111,92 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
             });
         }
 
+        /**
+         * For an entry written in small gzip members ({@link SpilledRows}): gives each subject to {@code each} once
+         * and remembers which members hold its rows, so that {@link #about} decompresses only those. False, having
+         * remembered nothing, for an entry written otherwise (plain text, or compressed whole).
+         */
+        private boolean indexByMember(Consumer<String> each) {
+            if (!isGzip(file)) {
+                return false;
+            }
+            Map<String, int[]> index = new HashMap<>();
+            List<GzipMembers.Member> found = new ArrayList<>();
+            int[] sides = new int[2];
+            try {
+                GzipMembers.forEach(file, MAX_MEMBER_TEXT, (member, text) -> {
+                    int k = found.size();
+                    found.add(member);
+                    rows(new ByteArrayInputStream(text), (added, q) -> {
+                        sides[added ? 0 : 1]++;
+                        if (q.getSubject().isURI()) {
+                            String subject = q.getSubject().getURI();
+                            int[] in = index.get(subject);
+                            if (in == null) {
+                                index.put(subject, new int[] {k});
+                                each.accept(subject);
+                            } else if (in[in.length - 1] != k) {
+                                int[] more = Arrays.copyOf(in, in.length + 1);
+                                more[in.length] = k;
+                                index.put(subject, more);
+                            }
+                        }
+                    });
+                });
+            } catch (GzipMembers.MemberTooLarge e) {
+                return false; // compressed whole: streamed instead (the subjects given so far are given again, harmlessly)
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the history entry " + file + ": " + e.getMessage(), e);
+            }
+            synchronized (this) {
+                membersBySubject = index;
+                members = List.copyOf(found);
+                counts = sides; // counted on the way: the history page's +/− figures need no second pass
+            }
+            return true;
+        }
+
+        /** The members that hold rows about {@code iri}, in file order; empty if the entry is not indexed by member. */
+        synchronized Optional<List<GzipMembers.Member>> membersAbout(String iri) {
+            if (membersBySubject == null) {
+                return Optional.empty();
+            }
+            return Optional.of(Arrays.stream(membersBySubject.getOrDefault(iri, new int[0])).mapToObj(members::get).toList());
+        }
+
+        /** This entry's rows about {@code iri} from the members that hold them; empty if not indexed by member. */
+        private Optional<List<org.apache.jena.sparql.core.Quad>> rowsAboutByMember(String iri, boolean addedSide) {
+            Optional<List<GzipMembers.Member>> holding = membersAbout(iri);
+            if (holding.isEmpty()) {
+                return Optional.empty();
+            }
+            List<org.apache.jena.sparql.core.Quad> out = new ArrayList<>();
+            for (GzipMembers.Member member : holding.get()) {
+                try {
+                    rows(new ByteArrayInputStream(GzipMembers.text(file, member)), (side, q) -> {
+                        if (side == addedSide && isAbout(q, iri)) {
+                            out.add(q);
+                        }
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the history entry " + file + ": " + e.getMessage(), e);
+                }
+            }
+            return Optional.of(out);
+        }
+
         /** Each added ({@code true}) and deleted row of the file, in file order, read as a stream. */
         void forEachRow(BiConsumer<Boolean, org.apache.jena.sparql.core.Quad> each) {
             try (InputStream in = open(file)) {
+                rows(in, each);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the history entry " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** The rows of RDF Patch text (a whole entry, or a member's share of its rows). */
+        private void rows(InputStream in, BiConsumer<Boolean, org.apache.jena.sparql.core.Quad> each) {
+            try {
                 new RDFPatchReaderText(in).apply(new RDFChangesBase() {
                     @Override
                     public void add(Node g, Node s, Node p, Node o) {
@@ -102,8 +208,6 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
                         each.accept(false, org.apache.jena.sparql.core.Quad.create(g == null ? org.apache.jena.sparql.core.Quad.defaultGraphIRI : g, s, p, o));
                     }
                 });
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the history entry " + file + ": " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 throw new HistoryException("The history entry " + file + " is not a readable RDF Patch: " + e.getMessage(), e);
             }
@@ -171,6 +275,11 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
         patch.forEachSubject(each);
     }
 
+    /** As {@link PatchFile#membersAbout}: where in this revision's file the rows about {@code iri} are. */
+    Optional<List<GzipMembers.Member>> membersAbout(String iri) {
+        return patch.membersAbout(iri);
+    }
+
     /**
      * This side's statements whose subject is {@code iri}: from the decoded entry if memory holds it, else streamed from
      * the file, so that a resource's history never decodes a bulk entry whole.
@@ -180,7 +289,11 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
         if (held != null) {
             return (added ? held.added() : held.deleted()).stream().filter(q -> isAbout(q, iri)).toList();
         }
-        List<org.apache.jena.sparql.core.Quad> out = new java.util.ArrayList<>();
+        Optional<List<org.apache.jena.sparql.core.Quad>> byMember = patch.rowsAboutByMember(iri, added);
+        if (byMember.isPresent()) {
+            return byMember.get();
+        }
+        List<org.apache.jena.sparql.core.Quad> out = new ArrayList<>();
         patch.forEachRow((side, q) -> {
             if (side == added && isAbout(q, iri)) {
                 out.add(q);

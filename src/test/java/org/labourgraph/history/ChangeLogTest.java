@@ -239,6 +239,41 @@ class ChangeLogTest {
     }
 
     @Test
+    void a_bulk_entry_is_written_in_gzip_members_and_a_resource_s_rows_are_read_from_the_members_that_hold_them() throws Exception {
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
+        int rows = 3 * SpilledRows.ROWS_PER_MEMBER;
+        Node scattered = NodeFactory.createURI("urn:test:scattered");
+        new Attribution("ada", "bulk import", Attribution.Channel.LOCAL).during(() -> Txn.executeWrite(store, () -> {
+            store.recordRowsOnDisk(dir);
+            store.add(G, scattered, P, NodeFactory.createLiteralString("first row"));
+            for (int i = 1; i < rows - 1; i++) {
+                store.add(G, NodeFactory.createURI("urn:test:s" + i), P, NodeFactory.createLiteralString("row " + i));
+            }
+            store.add(G, scattered, P, NodeFactory.createLiteralString("last row"));
+        }));
+        Path entry = dir.resolve("r000000001.patch.gz");
+        List<GzipMembers.Member> members = new java.util.ArrayList<>();
+        GzipMembers.forEach(entry, Integer.MAX_VALUE, (member, text) -> members.add(member));
+        assertEquals(5, members.size(), "the headers, " + SpilledRows.ROWS_PER_MEMBER + " rows to a member, then the commit row");
+
+        ChangeLog reread = ChangeLog.open(dir);
+        Revision r = reread.revision(1).orElseThrow();
+        StoredQuads added = (StoredQuads) r.added();
+        assertEquals(java.util.Optional.empty(), added.membersAbout(scattered.getURI()), "not indexed before the history is asked");
+        assertEquals(List.of(1L), numbers(reread.about(scattered.getURI())));
+        assertEquals(List.of(members.get(1), members.get(3)), added.membersAbout(scattered.getURI()).orElseThrow(),
+                "only the first and the last member of rows hold it");
+        assertEquals(List.of(members.get(2)), added.membersAbout("urn:test:s" + (SpilledRows.ROWS_PER_MEMBER + 5)).orElseThrow());
+        assertEquals(List.of(Quad.create(G, scattered, P, NodeFactory.createLiteralString("first row")),
+                Quad.create(G, scattered, P, NodeFactory.createLiteralString("last row"))), r.addedAbout(scattered.getURI()));
+        assertEquals(List.of(), r.deletedAbout(scattered.getURI()));
+        assertEquals(List.of(), r.addedAbout("urn:test:never"));
+        assertEquals(rows, r.added().size());
+        assertEquals(rows, r.loaded().added().size(), "and the whole entry still reads as one RDF Patch");
+    }
+
+    @Test
     void a_bulk_change_writes_its_rows_to_disk_as_it_goes_and_they_make_the_revision() throws Exception {
         DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
         RecordingDataset store = new RecordingDataset(tdb, ChangeLog.open(dir), NodeFactory.createURI("urn:test:derived"));
