@@ -75,6 +75,9 @@ public final class RemoteSparqlService {
         this.endpoint = endpoint;
         this.timeout = timeout;
         HttpClient.Builder builder = HttpClient.newBuilder()
+                // SPARQL services speak HTTP/1.1 over plain http; without this the client offers each new connection
+                // an upgrade to HTTP/2 (h2c) that none of the stores takes.
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER);
         endpoint.credentials().ifPresent(c -> builder.authenticator(authenticatorFor(c, hostsOf(endpoint))));
