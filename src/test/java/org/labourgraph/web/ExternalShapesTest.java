@@ -75,11 +75,16 @@ class ExternalShapesTest {
                 skos:prefLabel "incomplete"@en .
             """;
     private static final String INCOMPLETE_STORED = PREFIXES + "ASK { GRAPH ?g { lgc:shapes-test-incomplete ?p ?o } }";
+    private static final String ANY_ENTAILED = "ASK { GRAPH <https://w3id.org/labourgraph/graph/entailments> { ?s ?p ?o } }";
 
     @TempDir
     static Path work;
 
     static StandaloneFuseki fuseki;
+    /** A second stock Fuseki, loaded with {@code load --no-entailments}: no entailment graph. */
+    static StandaloneFuseki bare;
+    /** A store-default front-end over {@link #bare}. */
+    static LabourgraphServer bareFront;
     static LabourgraphServer front;
     /** A front-end told that the store's default graph is the data: it keeps no history, and checks all the same. */
     static LabourgraphServer storeDefault;
@@ -88,38 +93,51 @@ class ExternalShapesTest {
     static void startAStockFusekiLoadItAndTwoFrontEndsThatTakeWrites() throws Exception {
         try {
             fuseki = StandaloneFuseki.startStock(work.resolve("fuseki"));
-            List<String> load = new ArrayList<>(List.of("load", "--update-endpoint", fuseki.service("update").toString()));
-            SourceSet.discover(ProjectPaths.root()).files().stream().map(SourceFile::path).map(Path::toString).forEach(load::add);
-            assertEquals(0, Main.run(load.toArray(String[]::new)), "load --update-endpoint of ontology/ and data/");
+            loadSources(fuseki);
+            bare = StandaloneFuseki.startStock(work.resolve("bare"));
+            loadSources(bare, "--no-entailments");
             Path passwd = work.resolve("passwd.properties");
             Files.writeString(passwd, "ada: ada-s3cret, curator\n");
-            front = LabourgraphServer.buildRemote(settings(DataGraphs.parse("discover")).withPasswordFile(passwd)).start();
-            storeDefault = LabourgraphServer.buildRemote(settings(DataGraphs.parse("store-default")).withPasswordFile(passwd)).start();
+            front = LabourgraphServer.buildRemote(settings(fuseki, DataGraphs.parse("discover")).withPasswordFile(passwd)).start();
+            storeDefault = LabourgraphServer.buildRemote(settings(fuseki, DataGraphs.parse("store-default")).withPasswordFile(passwd)).start();
+            bareFront = LabourgraphServer.buildRemote(settings(bare, DataGraphs.parse("store-default")).withPasswordFile(passwd)).start();
         } catch (Exception | Error e) {
             stopEverything();
             throw e;
         }
     }
 
-    private static ServerSettings settings(DataGraphs graphs) {
+    /** ontology/ and data/ sent to {@code store} with {@code load --update-endpoint}. */
+    private static void loadSources(StandaloneFuseki store, String... options) {
+        List<String> load = new ArrayList<>(List.of("load", "--update-endpoint", store.service("update").toString()));
+        load.addAll(List.of(options));
+        SourceSet.discover(ProjectPaths.root()).files().stream().map(SourceFile::path).map(Path::toString).forEach(load::add);
+        assertEquals(0, Main.run(load.toArray(String[]::new)), "load --update-endpoint of ontology/ and data/ " + List.of(options));
+    }
+
+    private static ServerSettings settings(StandaloneFuseki store, DataGraphs graphs) {
         return ServerSettings.defaults(ProjectPaths.root()).withPort(0).withQueryTimeout(Duration.ofSeconds(20))
-                .withRemote(new RemoteEndpoint(fuseki.service("sparql"), Optional.of(fuseki.service("update")),
-                        Optional.of(fuseki.service("data")), Optional.empty(), graphs));
+                .withRemote(new RemoteEndpoint(store.service("sparql"), Optional.of(store.service("update")),
+                        Optional.of(store.service("data")), Optional.empty(), graphs));
     }
 
     @AfterAll
     static void stopEverything() {
-        for (LabourgraphServer s : new LabourgraphServer[] {front, storeDefault}) {
+        for (LabourgraphServer s : new LabourgraphServer[] {front, storeDefault, bareFront}) {
             if (s != null) {
                 s.close();
             }
         }
         front = null;
         storeDefault = null;
-        if (fuseki != null) {
-            fuseki.close();
+        bareFront = null;
+        for (StandaloneFuseki f : new StandaloneFuseki[] {fuseki, bare}) {
+            if (f != null) {
+                f.close();
+            }
         }
         fuseki = null;
+        bare = null;
     }
 
     @Test
@@ -178,6 +196,31 @@ class ExternalShapesTest {
     }
 
     @Test
+    void over_a_store_without_the_entailment_graph_writes_are_checked_and_sent_as_statements_with_nothing_entailed() throws Exception {
+        assertFalse(asks(bare, ANY_ENTAILED), "load --no-entailments wrote no entailment graph");
+        HttpResponse<String> refused = update(bareFront, DROP_FRENCH_LABEL);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("The change was refused: 1 violation"), refused.body());
+        assertTrue(asks(bare, GHOST_WORK_IN_FRENCH), "nothing was written");
+
+        HttpResponse<String> posted = HTTP.send(TestServer.request(URI.create(bareFront.baseUrl() + "data?graph="
+                + TestServer.enc("https://w3id.org/labourgraph/graph/shapes-test")), "POST", "text/turtle",
+                INCOMPLETE_CONCEPT_TURTLE, "Authorization", CURATOR), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, posted.statusCode(), posted.body());
+        assertFalse(asks(bare, INCOMPLETE_STORED), "nothing was written");
+        HttpResponse<String> intoDefault = HTTP.send(TestServer.request(URI.create(bareFront.baseUrl() + "data?default"), "POST",
+                "text/turtle", "<urn:test:s> <urn:test:p> \"unchecked\" .", "Authorization", CURATOR), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, intoDefault.statusCode(), "the default graph is refused as on /update: " + intoDefault.body());
+        assertFalse(asks(bare, "ASK { <urn:test:s> ?p ?o }"));
+
+        HttpResponse<String> accepted = update(bareFront, NEW_LABEL);
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertTrue(asks(bare, PREFIXES + "ASK { GRAPH lgg:concepts { lgc:data-labelling skos:altLabel \"annotation for a shapes test\"@en } }"));
+        assertFalse(asks(bare, ANY_ENTAILED), "nothing entailed is written to a store that keeps no entailments");
+        assertEquals(200, update(bareFront, NEW_LABEL_GONE).statusCode());
+    }
+
+    @Test
     void reading_whole_subjects_answers_as_lookups_asked_one_by_one_in_fewer_queries() {
         RemoteSparqlService remote = new RemoteSparqlService(new RemoteEndpoint(fuseki.service("sparql"), Optional.empty(),
                 Optional.empty(), Optional.empty()), Duration.ofSeconds(20));
@@ -219,7 +262,11 @@ class ExternalShapesTest {
 
     /** An ASK on the store itself, past the front-ends (a stock Fuseki: the data is in named graphs). */
     private static boolean storeAsks(String ask) {
-        try (QueryExecHTTP exec = QueryExecHTTP.service(fuseki.service("sparql").toString()).query(ask).build()) {
+        return asks(fuseki, ask);
+    }
+
+    private static boolean asks(StandaloneFuseki store, String ask) {
+        try (QueryExecHTTP exec = QueryExecHTTP.service(store.service("sparql").toString()).query(ask).build()) {
             return exec.ask();
         }
     }

@@ -29,8 +29,8 @@ import org.labourgraph.sparql.RemoteSparqlService;
  * HEAD) are open; writes (PUT, POST, DELETE) only on a server started with --passwd, where the security
  * handler has authenticated the caller before this servlet runs; otherwise they are refused as in the
  * embedded mode. Where the store keeps the history, a write is made and recorded as statements through the update
- * service; where it keeps none but holds the entailment graph, it is sent as statements with the entailed ones it
- * brings ({@link UnrecordedWrites}); otherwise it is forwarded as it is.
+ * service; where it keeps none, it is sent as statements through the update service, with the entailed ones it brings
+ * when the store keeps them ({@link UnrecordedWrites}); a store reached by --graph-store alone gets it as it was sent.
  */
 public final class RemoteGraphStoreServlet extends HttpServlet {
     private final transient RemoteSparqlService remote;
@@ -78,14 +78,9 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
             recorded(method, request, response, history.get());
             return;
         }
-        byte[] sentBody = null;
-        if (write && unrecorded.isPresent() && request.getParameter("graph") != null) {
-            try (InputStream in = request.getInputStream()) {
-                sentBody = in.readAllBytes();
-            }
-            if (withEntailments(method, request, response, sentBody)) {
-                return;
-            }
+        if (write && unrecorded.isPresent()) {
+            unrecorded(method, request, response, unrecorded.get());
+            return;
         }
         if (remote.endpoint().graphStore().isEmpty()) {
             RemoteResponses.error(response, 404, "This server was started without --graph-store, so it has no Graph Store"
@@ -98,31 +93,35 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
             return;
         }
         byte[] body;
-        if (sentBody != null) {
-            body = sentBody;
-        } else {
-            try (InputStream in = request.getInputStream()) {
-                body = write ? in.readAllBytes() : new byte[0];
-            }
+        try (InputStream in = request.getInputStream()) {
+            body = write ? in.readAllBytes() : new byte[0];
         }
         RemoteResponses.forward(response, "Graph Store Protocol service", () -> remote.forwardGraphStore(method, graph, Optional.ofNullable(request.getHeader("Accept")),
                 Optional.ofNullable(request.getContentType()), body));
     }
 
     /**
-     * A write where the store keeps no history but holds the entailment graph: the graph's statements as they will be,
-     * compared with the store, sent with the entailed statements they bring through the update service. False when the
-     * store holds no entailment graph: nothing was done, the request goes on as it was sent.
+     * A write where the store keeps no history: the graph's statements as they will be, compared with the store, checked
+     * against the shapes and sent through the update service, with the entailed statements they bring where the store
+     * keeps them ({@link UnrecordedWrites}). The default graph is refused, as on {@code /update}.
      */
-    private boolean withEntailments(String method, HttpServletRequest request, HttpServletResponse response, byte[] body)
+    private void unrecorded(String method, HttpServletRequest request, HttpServletResponse response, UnrecordedWrites writes)
             throws IOException {
-        Node g = NodeFactory.createURI(request.getParameter("graph"));
+        String graph = request.getParameter("graph");
+        if (graph == null) {
+            RemoteResponses.error(response, 400, QueryPolicy.DEFAULT_GRAPH_GSP_REFUSED);
+            return;
+        }
+        Node g = NodeFactory.createURI(graph);
         Lang lang = method.equals("DELETE") ? null : sentLanguage(request, response);
         if (!method.equals("DELETE") && lang == null) {
-            return true;
+            return;
         }
-        return unrecorded.get().apply(response, () -> change(method, g,
-                lang == null ? List.of() : sentQuads(g, lang, new java.io.ByteArrayInputStream(body))));
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readAllBytes();
+        }
+        writes.apply(response, () -> change(method, g, lang == null ? List.of() : sentQuads(g, lang, new java.io.ByteArrayInputStream(body))));
     }
 
     /** The statements of a request's body, in graph {@code g}. @throws UpdateDeltas.NotRecordable if it does not parse */

@@ -82,8 +82,9 @@ public final class RemoteUpdateServlet extends jakarta.servlet.http.HttpServlet 
         List<String> using = values(request, "using-graph-uri");
         List<String> usingNamed = values(request, "using-named-graph-uri");
         if (history.isEmpty()) {
-            if (unrecorded.isEmpty()
-                    || !unrecorded.get().apply(response, () -> UpdateDeltas.of(update, using, usingNamed, remote::selectStored))) {
+            if (unrecorded.isPresent()) {
+                unrecorded.get().apply(response, () -> UpdateDeltas.of(update, using, usingNamed, remote::selectStored));
+            } else {
                 RemoteResponses.forward(response, "update service", () -> remote.forwardUpdate(text, using, usingNamed));
             }
             return;

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.HttpException;
@@ -22,10 +23,12 @@ import org.labourgraph.vocab.LG;
 
 /**
  * Writes through a front-end whose store keeps no history ({@code --data-graphs store-default}: a history graph there
- * would be public) but holds the entailment graph that {@code load --update-endpoint} wrote: each write is worked out
- * as statements ({@link UpdateDeltas}), the entailed statements it brings or takes away are added ({@code consequences},
- * the same rules as a recorded write's), and both go to the store as one update, so that its entailed answers stay
- * those of the embedded store. A store without the entailment graph gets the client's update as it was sent.
+ * would be public): each write is worked out as statements ({@link UpdateDeltas}) and checked against the shapes,
+ * and goes to the store as one update of those statements. When the store holds the entailment graph that
+ * {@code load --update-endpoint} wrote, the entailed statements the write brings or takes away go with it
+ * ({@code consequences}, the same rules as a recorded write's, which check the shapes with them), so that the store's
+ * entailed answers stay those of the embedded store; when it does not ({@code load --no-entailments}), the shapes are
+ * checked on the statements alone ({@code shapesAlone}).
  *
  * <p>Without the history's revision number there is no guard against a write that another front-end makes to the same
  * statements at the same moment: the entailments are worked out from the store as each front-end read it.
@@ -33,41 +36,52 @@ import org.labourgraph.vocab.LG;
 public final class UnrecordedWrites {
     private final RemoteSparqlService remote;
     private final Function<UpdateDeltas.Delta, UpdateDeltas.Delta> consequences;
+    private final Consumer<UpdateDeltas.Delta> shapesAlone;
 
-    /** {@code consequences} gives a change's entailed statements; it is asked only once the entailment graph was found. */
-    public UnrecordedWrites(RemoteSparqlService remote, Function<UpdateDeltas.Delta, UpdateDeltas.Delta> consequences) {
+    /**
+     * {@code consequences} gives a change's entailed statements, once the shapes let the change through with them; it
+     * is asked only once the entailment graph was found. {@code shapesAlone} checks a change without entailments.
+     */
+    public UnrecordedWrites(RemoteSparqlService remote, Function<UpdateDeltas.Delta, UpdateDeltas.Delta> consequences,
+                            Consumer<UpdateDeltas.Delta> shapesAlone) {
         this.remote = remote;
         this.consequences = consequences;
+        this.shapesAlone = shapesAlone;
     }
 
     /**
-     * Makes the change {@code change} works out, with its entailed statements, and answers the client — when the store
-     * holds the entailment graph. False when it does not: nothing was done, and the caller forwards the request as sent.
+     * Makes the change {@code change} works out, with its entailed statements when the store keeps them, and answers
+     * the client: 400 when the change cannot be worked out as statements or breaks a shape, 502 when the store refuses
+     * it; in either case nothing was written.
      */
-    boolean apply(HttpServletResponse response, Supplier<UpdateDeltas.Delta> change) throws IOException {
+    void apply(HttpServletResponse response, Supplier<UpdateDeltas.Delta> change) throws IOException {
         UpdateDeltas.Delta delta;
+        boolean entailing;
         try {
-            if (!new RemoteQuads(remote, LG.ENTAILMENT_GRAPH).holdsAny(NodeFactory.createURI(LG.ENTAILMENT_GRAPH))) {
-                return false;
-            }
+            entailing = new RemoteQuads(remote, LG.ENTAILMENT_GRAPH).holdsAny(NodeFactory.createURI(LG.ENTAILMENT_GRAPH));
             delta = change.get();
             if (delta.isEmpty()) {
                 RecordedWrites.answer(response, "Update succeeded: it changed nothing.");
-                return true;
+                return;
             }
-            UpdateDeltas.Delta derived = consequences.apply(delta);
+            UpdateDeltas.Delta derived;
+            if (entailing) {
+                derived = consequences.apply(delta);
+            } else {
+                shapesAlone.accept(delta);
+                derived = new UpdateDeltas.Delta(List.of(), List.of());
+            }
             remote.update(asUpdate(delta, derived));
         } catch (UpdateDeltas.NotRecordable | ChangeShapes.Refused e) {
             RemoteResponses.error(response, 400, e.getMessage());
-            return true;
+            return;
         } catch (QueryExceptionHTTP | HttpException e) {
             RemoteResponses.error(response, 502, "The external SPARQL service did not take the change (nothing was written): "
                     + e.getMessage());
-            return true;
+            return;
         }
         RecordedWrites.answer(response, "Update succeeded: " + delta.added().size() + " added, " + delta.deleted().size()
-                + " deleted, the entailed statements kept with them.");
-        return true;
+                + " deleted" + (entailing ? ", the entailed statements kept with them." : "."));
     }
 
     /** One request, one transaction on the store: the deletions, then the additions, stated and entailed. */
