@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.Inflater;
@@ -78,6 +80,24 @@ final class GzipMembers {
             member.end();
             raw.close();
         }
+    }
+
+    /**
+     * {@code text} as one member stored uncompressed: its length depends only on the text's, so a member of the same
+     * length can be written over it in place.
+     */
+    static byte[] stored(byte[] text) {
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(member) {
+            {
+                def.setLevel(Deflater.NO_COMPRESSION);
+            }
+        }) {
+            gzip.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        return member.toByteArray();
     }
 
     /** One member on the shared file stream; ending it frees its compressor at once (thousands per bulk load). */

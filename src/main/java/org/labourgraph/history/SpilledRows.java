@@ -1,7 +1,6 @@
 package org.labourgraph.history;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,8 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import org.apache.jena.rdfpatch.text.RDFChangesWriterText;
 import org.apache.jena.rdfpatch.text.TokenWriter;
 import org.apache.jena.rdfpatch.text.TokenWriterText;
@@ -157,18 +154,8 @@ final class SpilledRows implements AutoCloseable {
         }
     }
 
-    /** The headers with {@code time}, as a gzip member stored uncompressed: its length depends only on the text's. */
+    /** The headers with {@code time}, as a gzip member stored uncompressed ({@link GzipMembers#stored}). */
     private byte[] headersMember(String time) {
-        ByteArrayOutputStream member = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(member) {
-            {
-                def.setLevel(Deflater.NO_COMPRESSION);
-            }
-        }) {
-            gzip.write(PatchCodec.headers(number, time, author, message));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // in memory: cannot happen
-        }
-        return member.toByteArray();
+        return GzipMembers.stored(PatchCodec.headers(number, time, author, message));
     }
 }

@@ -88,7 +88,7 @@ public final class StoreChangeLog implements RevisionLog {
     private boolean everRead;
 
     public StoreChangeLog(RemoteSparqlService remote) {
-        this(remote, change -> new UpdateDeltas.Delta(List.of(), List.of()));
+        this(remote, change -> UpdateDeltas.Delta.NONE);
     }
 
     /** {@code consequences} gives the derived statements a change adds and deletes, from the store as it is before it. */

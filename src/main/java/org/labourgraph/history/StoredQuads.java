@@ -56,10 +56,15 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
 
         private static boolean isGzip(Path file) {
             try (InputStream in = Files.newInputStream(file)) {
-                return in.read() == 0x1f && in.read() == 0x8b;
+                return startsAsGzip(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the history entry " + file + ": " + e.getMessage(), e);
             }
+        }
+
+        /** Whether the next two bytes of {@code in} are gzip's magic number (they are consumed). */
+        private static boolean startsAsGzip(InputStream in) throws IOException {
+            return in.read() == 0x1f && in.read() == 0x8b;
         }
 
         /**
@@ -70,7 +75,7 @@ final class StoredQuads extends AbstractList<org.apache.jena.sparql.core.Quad> i
         static InputStream open(Path file) throws IOException {
             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             in.mark(2);
-            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            boolean gzip = startsAsGzip(in);
             in.reset();
             return gzip ? new GZIPInputStream(in, 1 << 16) : in; // reads every member of the file
         }

@@ -53,6 +53,9 @@ public final class UpdateDeltas {
 
     /** The net change: quads that were absent and are added, quads that were present and are deleted. */
     public record Delta(List<Quad> added, List<Quad> deleted) {
+        /** The change that changes nothing. */
+        public static final Delta NONE = new Delta(List.of(), List.of());
+
         public Delta {
             added = List.copyOf(added);
             deleted = List.copyOf(deleted);

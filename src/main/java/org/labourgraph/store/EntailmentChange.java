@@ -47,7 +47,7 @@ public final class EntailmentChange {
             }
         }
         if (stated.isEmpty() && unstated.isEmpty()) {
-            return new UpdateDeltas.Delta(List.of(), List.of());
+            return UpdateDeltas.Delta.NONE;
         }
         if (IncrementalEntailments.needsFullRefresh(stated, unstated)) {
             return recomputed(overlay, graph);

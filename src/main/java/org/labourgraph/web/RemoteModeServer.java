@@ -73,8 +73,6 @@ final class RemoteModeServer {
             + " public data (--data-graphs store-default): no history is kept there, since its graph would be public too."
             + " Name the data graphs (--data-graphs discover, the default, or a list) to have writes recorded and listed here.";
 
-    private static final UpdateDeltas.Delta NOTHING_ENTAILED = new UpdateDeltas.Delta(List.of(), List.of());
-
     private RemoteModeServer() {}
 
     static LabourgraphServer build(ServerSettings settings) {
@@ -96,7 +94,7 @@ final class RemoteModeServer {
                 ? Optional.empty() : Optional.of(new StoreChangeLog(remote, change -> checked(shapes, change, entailmentsOf(remote, change))));
         // Without a history, a write still meets the shapes and keeps the store's entailment graph, when it has one.
         Optional<UnrecordedWrites> unrecorded = history.isPresent() ? Optional.empty() : Optional.of(new UnrecordedWrites(remote,
-                change -> checked(shapes, change, entailed(remote, change)), change -> checked(shapes, change, NOTHING_ENTAILED)));
+                change -> entailed(remote, change), (change, derived) -> checked(shapes, change, derived)));
         SiteContext ctx = SiteContext.remote(settings, remote, search);
 
         // The history's module after the browsing site's, so that its filters on the documents come after the site's.
@@ -172,7 +170,7 @@ final class RemoteModeServer {
      */
     private static UpdateDeltas.Delta entailmentsOf(RemoteSparqlService remote, UpdateDeltas.Delta change) {
         if (!new RemoteQuads(remote, LG.ENTAILMENT_GRAPH).holdsAny(NodeFactory.createURI(LG.ENTAILMENT_GRAPH))) {
-            return NOTHING_ENTAILED;
+            return UpdateDeltas.Delta.NONE;
         }
         return entailed(remote, change);
     }

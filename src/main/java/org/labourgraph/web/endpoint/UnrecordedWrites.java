@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.HttpException;
@@ -26,27 +26,27 @@ import org.labourgraph.vocab.LG;
  * would be public): each write is worked out as statements ({@link UpdateDeltas}) and checked against the shapes,
  * and goes to the store as one update of those statements. When the store holds the entailment graph that
  * {@code load --update-endpoint} wrote, the entailed statements the write brings or takes away go with it
- * ({@code consequences}, the same rules as a recorded write's, which check the shapes with them), so that the store's
- * entailed answers stay those of the embedded store; when it does not ({@code load --no-entailments}), the shapes are
- * checked on the statements alone ({@code shapesAlone}).
+ * ({@code entailed}, the same rules as a recorded write's), so that the store's entailed answers stay those of the
+ * embedded store; when it does not ({@code load --no-entailments}), nothing entailed goes with it. The shapes
+ * ({@code shapes}) see the write with whatever goes with it.
  *
  * <p>Without the history's revision number there is no guard against a write that another front-end makes to the same
  * statements at the same moment: the entailments are worked out from the store as each front-end read it.
  */
 public final class UnrecordedWrites {
     private final RemoteSparqlService remote;
-    private final Function<UpdateDeltas.Delta, UpdateDeltas.Delta> consequences;
-    private final Consumer<UpdateDeltas.Delta> shapesAlone;
+    private final Function<UpdateDeltas.Delta, UpdateDeltas.Delta> entailed;
+    private final BiConsumer<UpdateDeltas.Delta, UpdateDeltas.Delta> shapes;
 
     /**
-     * {@code consequences} gives a change's entailed statements, once the shapes let the change through with them; it
-     * is asked only once the entailment graph was found. {@code shapesAlone} checks a change without entailments.
+     * {@code entailed} gives a change's entailed statements; it is asked only once the entailment graph was found.
+     * {@code shapes} checks a change with the entailed statements that go with it (throws {@link ChangeShapes.Refused}).
      */
-    public UnrecordedWrites(RemoteSparqlService remote, Function<UpdateDeltas.Delta, UpdateDeltas.Delta> consequences,
-                            Consumer<UpdateDeltas.Delta> shapesAlone) {
+    public UnrecordedWrites(RemoteSparqlService remote, Function<UpdateDeltas.Delta, UpdateDeltas.Delta> entailed,
+                            BiConsumer<UpdateDeltas.Delta, UpdateDeltas.Delta> shapes) {
         this.remote = remote;
-        this.consequences = consequences;
-        this.shapesAlone = shapesAlone;
+        this.entailed = entailed;
+        this.shapes = shapes;
     }
 
     /**
@@ -64,13 +64,8 @@ public final class UnrecordedWrites {
                 RecordedWrites.answer(response, "Update succeeded: it changed nothing.");
                 return;
             }
-            UpdateDeltas.Delta derived;
-            if (entailing) {
-                derived = consequences.apply(delta);
-            } else {
-                shapesAlone.accept(delta);
-                derived = new UpdateDeltas.Delta(List.of(), List.of());
-            }
+            UpdateDeltas.Delta derived = entailing ? entailed.apply(delta) : UpdateDeltas.Delta.NONE;
+            shapes.accept(delta, derived);
             remote.update(asUpdate(delta, derived));
         } catch (UpdateDeltas.NotRecordable | ChangeShapes.Refused e) {
             RemoteResponses.error(response, 400, e.getMessage());
