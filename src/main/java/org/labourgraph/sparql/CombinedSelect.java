@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
@@ -27,6 +28,10 @@ final class CombinedSelect {
 
     private final Query query;
     private final int parts;
+    /** The last query made by {@link #filled}: the values change only when the store's graphs do. */
+    private final AtomicReference<Filled> lastFilled = new AtomicReference<>();
+
+    private record Filled(Var var, List<Node> values, CombinedSelect select) {}
 
     private CombinedSelect(Query query, int parts) {
         this.query = query;
@@ -59,6 +64,20 @@ final class CombinedSelect {
         projected.forEach(combined::addResultVar);
         combined.addResultVar(PART);
         return new CombinedSelect(QueryLibrary.fixed(combined), queries.length);
+    }
+
+    /**
+     * This query with its empty {@code VALUES ?var { }} blocks filled with {@code values} ({@link QueryLibrary#withValues}),
+     * made once per list of values and kept as a fixed query, so that an external store still gets a prepared text.
+     */
+    CombinedSelect filled(Var var, List<Node> values) {
+        Filled last = lastFilled.get();
+        if (last != null && last.var().equals(var) && last.values().equals(values)) {
+            return last.select();
+        }
+        CombinedSelect made = new CombinedSelect(QueryLibrary.fixed(QueryLibrary.withValues(query, var, values)), parts);
+        lastFilled.set(new Filled(var, List.copyOf(values), made));
+        return made;
     }
 
     /** Runs the combined query once with {@code values} bound; the rows of query i are in list i. */

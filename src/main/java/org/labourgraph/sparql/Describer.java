@@ -14,6 +14,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
@@ -31,7 +32,7 @@ import org.labourgraph.model.Value;
  * Describes one resource in one query whatever the number of its neighbours, made of three (see {@link CombinedSelect}):
  * its statements with the labels of what they link to (describe-out.rq), the count of incoming links per property
  * (describe-in-counts.rq) and one page of those links with labels (describe-in.rq, or describe-in-page.rq for the next
- * pages of one property).
+ * pages of one property). Each reads the graphs of stated data, named ({@link StatedGraphs}).
  */
 public final class Describer {
     /** Incoming links shown per property on one page. */
@@ -45,6 +46,8 @@ public final class Describer {
     static final Query IN_PAGE = QueryLibrary.load("describe-in-page.rq");
     private static final CombinedSelect FIRST_PAGE = CombinedSelect.of(OUT, IN_COUNTS, IN);
     private static final CombinedSelect PROPERTY_PAGE = CombinedSelect.of(OUT, IN_COUNTS, IN_PAGE);
+    /** The graph variable whose values each query leaves to be filled in: the graphs of stated data. */
+    static final Var GRAPH = Var.alloc("g");
 
     /** Properties shown first, in this order; the others follow by label. */
     private static final List<String> ORDER = List.of(Terms.RDF_TYPE, Terms.PREF_LABEL, Terms.ALT_LABEL, Terms.TITLE,
@@ -67,10 +70,11 @@ public final class Describer {
     public Description describe(String iri, String lang, IncomingPage page) {
         Node self = NodeFactory.createURI(iri);
         Graph graph = GraphFactory.createDefaultGraph();
+        List<Node> graphs = runner.statedGraphs();
         List<List<Binding>> parts = page.property().isPresent()
-                ? PROPERTY_PAGE.select(runner, Map.of("this", self, "inProperty", NodeFactory.createURI(page.property().get()),
+                ? PROPERTY_PAGE.filled(GRAPH, graphs).select(runner, Map.of("this", self, "inProperty", NodeFactory.createURI(page.property().get()),
                         "after", NodeFactory.createLiteralString(page.after())))
-                : FIRST_PAGE.select(runner, Map.of("this", self));
+                : FIRST_PAGE.filled(GRAPH, graphs).select(runner, Map.of("this", self));
         List<Binding> out = parts.get(0);
         // Sorted by term: the page lists its values the same way on any store.
         out.sort(RowOrder.byTerms("p", "o", "pLabel", "oLabel"));

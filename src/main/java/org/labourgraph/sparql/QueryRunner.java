@@ -38,6 +38,8 @@ public final class QueryRunner {
         QueryExec exec(Query query, Binding values, Duration timeout);
 
         List<String> dataGraphs();
+
+        List<Node> statedGraphs();
     }
 
     private record Embedded(DatasetGraph dataset) implements Target {
@@ -61,6 +63,11 @@ public final class QueryRunner {
                 }
             });
             return graphs;
+        }
+
+        @Override
+        public List<Node> statedGraphs() {
+            return StatedGraphs.of(dataset);
         }
     }
 
@@ -86,6 +93,11 @@ public final class QueryRunner {
         @Override
         public List<String> dataGraphs() {
             return service.namedDataGraphs();
+        }
+
+        @Override
+        public List<Node> statedGraphs() {
+            return StatedGraphs.of(service.namedDataGraphs());
         }
 
         /** The store's own words (its response body, cut short), which name the cause (a Virtuoso error code…). */
@@ -183,6 +195,15 @@ public final class QueryRunner {
     public List<String> dataGraphs() {
         count.incrementAndGet();
         return target.read(target::dataGraphs);
+    }
+
+    /**
+     * The named graphs of stated data (the data graphs but the entailment graph), for queries that name them in a
+     * {@code VALUES ?g} ({@link StatedGraphs}). Kept between calls (embedded until the next commit, remote as the data
+     * graphs are), so it is not counted as a query.
+     */
+    List<Node> statedGraphs() {
+        return target.read(target::statedGraphs);
     }
 
     /** Runs a CONSTRUCT with the given variables bound; returns its graph, built inside one read transaction. */

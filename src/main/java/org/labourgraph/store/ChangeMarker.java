@@ -56,6 +56,16 @@ public final class ChangeMarker {
         }
     }
 
+    /**
+     * The marker already attached to a dataset, if any, without attaching one: safe inside a transaction, where
+     * attaching would wait for the coordinator's exclusive access.
+     */
+    public static Optional<ChangeMarker> attached(DatasetGraph dataset) {
+        synchronized (dataset.getContext()) {
+            return dataset.getContext().get(KEY) instanceof ChangeMarker m ? Optional.of(m) : Optional.empty();
+        }
+    }
+
     private void listen(DatasetGraph dataset) {
         // The served dataset wraps TDB2 (text index): the coordinator belongs to the TDB2 dataset underneath.
         Optional<DatasetGraph> tdb = TdbBeneath.of(dataset);

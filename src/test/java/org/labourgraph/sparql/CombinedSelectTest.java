@@ -54,11 +54,13 @@ class CombinedSelectTest {
     void the_combined_first_page_query_splits_into_what_each_query_answers_alone() {
         QueryRunner runner = new QueryRunner(shipped, Duration.ofSeconds(10));
         Map<String, Node> values = Map.of("this", GHOST_WORK);
-        List<List<Binding>> parts = CombinedSelect.of(Describer.OUT, Describer.IN_COUNTS, Describer.IN).select(runner, values);
+        List<Node> graphs = runner.statedGraphs();
+        List<List<Binding>> parts = CombinedSelect.of(Describer.OUT, Describer.IN_COUNTS, Describer.IN).filled(Describer.GRAPH, graphs)
+                .select(runner, values);
 
-        assertEquals(rows(runner.select(Describer.OUT, values)), rows(parts.get(0)));
-        assertEquals(rows(runner.select(Describer.IN_COUNTS, values)), rows(parts.get(1)));
-        assertEquals(rows(runner.select(Describer.IN, values)), rows(parts.get(2)));
+        assertEquals(rows(runner.select(stated(Describer.OUT, graphs), values)), rows(parts.get(0)));
+        assertEquals(rows(runner.select(stated(Describer.IN_COUNTS, graphs), values)), rows(parts.get(1)));
+        assertEquals(rows(runner.select(stated(Describer.IN, graphs), values)), rows(parts.get(2)));
         assertFalse(parts.get(0).isEmpty(), "ghost work states facts");
         assertFalse(parts.get(2).isEmpty(), "ghost work is linked from other resources");
         assertEquals(4, runner.count(), "one query for the three, then the three apart");
@@ -69,9 +71,11 @@ class CombinedSelectTest {
         QueryRunner runner = new QueryRunner(shipped, Duration.ofSeconds(10));
         Map<String, Node> values = Map.of("this", NodeFactory.createURI("https://w3id.org/labourgraph/id/concept/digital-labour"),
                 "inProperty", BROADER, "after", NodeFactory.createLiteralString(""));
-        List<List<Binding>> parts = CombinedSelect.of(Describer.OUT, Describer.IN_COUNTS, Describer.IN_PAGE).select(runner, values);
+        List<Node> graphs = runner.statedGraphs();
+        List<List<Binding>> parts = CombinedSelect.of(Describer.OUT, Describer.IN_COUNTS, Describer.IN_PAGE)
+                .filled(Describer.GRAPH, graphs).select(runner, values);
 
-        assertEquals(rows(runner.select(Describer.IN_PAGE, values)), rows(parts.get(2)));
+        assertEquals(rows(runner.select(stated(Describer.IN_PAGE, graphs), values)), rows(parts.get(2)));
         assertFalse(parts.get(2).isEmpty(), "narrower concepts point to digital labour with skos:broader");
     }
 
@@ -87,7 +91,9 @@ class CombinedSelectTest {
             QueryRunner remote = QueryRunner.remote(store);
             QueryRunner embedded = new QueryRunner(shipped, Duration.ofSeconds(10));
             Map<String, Node> values = Map.of("this", GHOST_WORK);
-            CombinedSelect combined = CombinedSelect.of(Describer.OUT, Describer.IN_COUNTS, Describer.IN);
+            CombinedSelect combined = CombinedSelect.of(Describer.OUT, Describer.IN_COUNTS, Describer.IN)
+                    .filled(Describer.GRAPH, embedded.statedGraphs());
+            assertEquals(embedded.statedGraphs(), remote.statedGraphs(), "the same graphs are named either way");
             List<List<Binding>> overHttp = combined.select(remote, values);
             List<List<Binding>> inProcess = combined.select(embedded, values);
             for (int i = 0; i < 3; i++) {
@@ -104,6 +110,10 @@ class CombinedSelectTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CombinedSelect.of(Describer.OUT, QueryFactory.create("ASK {}")));
         assertTrue(e.getMessage().contains("Query 2"), e.getMessage());
+    }
+
+    private static org.apache.jena.query.Query stated(org.apache.jena.query.Query query, List<Node> graphs) {
+        return QueryLibrary.withValues(query, Describer.GRAPH, graphs);
     }
 
     /** Rows as sorted text, without the branch tag: the same rows in any order compare equal. */

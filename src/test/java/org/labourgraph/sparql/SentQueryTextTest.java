@@ -26,7 +26,9 @@ class SentQueryTextTest {
     private static final Var THIS = Var.alloc("this");
     private static final Var IN_PROPERTY = Var.alloc("inProperty");
     private static final Var AFTER = Var.alloc("after");
-    private static final Query PROPERTY_PAGE = CombinedSelect.of(Describer.OUT, Describer.IN_COUNTS, Describer.IN_PAGE).query();
+    private static final Query PROPERTY_PAGE = CombinedSelect.of(Describer.OUT, Describer.IN_COUNTS, Describer.IN_PAGE)
+            .filled(Describer.GRAPH, List.of(NodeFactory.createURI("https://w3id.org/labourgraph/graph/concepts.ttl"),
+                    NodeFactory.createURI("https://w3id.org/labourgraph/graph/people.ttl"))).query();
 
     static Stream<Node> awkwardValues() {
         return Stream.of(
