@@ -72,6 +72,17 @@ class RouteTableTest {
     }
 
     @Test
+    void every_method_of_a_protected_path_is_covered_either_by_a_login_or_said_open() {
+        org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler security =
+                new org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler();
+        security.setConstraintMappings(RouteTable.constraints());
+        assertEquals(java.util.Set.of(), security.getPathsWithUncoveredHttpMethods(),
+                "Jetty warns at start of these, and would let a method nobody declared through unasked");
+        assertTrue(RouteTable.constraints().stream().anyMatch(m -> m.getMethodOmissions() != null),
+                "the open methods are declared beside the protected ones");
+    }
+
+    @Test
     void a_route_that_takes_a_write_method_without_declaring_access_cannot_be_built() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Route.at("/somewhere").alsoTakes("POST").build());

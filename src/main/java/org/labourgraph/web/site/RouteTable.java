@@ -140,6 +140,11 @@ public final class RouteTable {
                     all.add(mapping(spec, null, roles));
                 } else {
                     r.protectedMethods().forEach(m -> all.add(mapping(spec, m, roles)));
+                    // The other methods said open on purpose: Jetty would otherwise warn at every start that they are
+                    // "uncovered", which reads like a hole to whoever runs the server.
+                    ConstraintMapping open = mapping(spec, null, Constraint.ALLOWED);
+                    open.setMethodOmissions(r.protectedMethods().toArray(String[]::new));
+                    all.add(open);
                 }
             }
         }
