@@ -110,7 +110,7 @@ public final class BenchmarkReport {
             startupAgainstTarget(size, StartupLaunch.PLAIN_KEY, "plain `java -jar` (no class archive)");
             // The first serve after a load, caches cold: the start the target is about, at 10^6 triples.
             results.stats(size, "first-start", "s").ifPresent(s -> line("| first serve after the load, start to first answer"
-                    + " (plain `java -jar`, caches cold) | " + count(size) + " | " + String.format(Locale.ROOT, "%.2f s", s.median())
+                    + " (README's serve command, caches cold) | " + count(size) + " | " + String.format(Locale.ROOT, "%.2f s", s.median())
                     + " | " + (size == 1_000_000 ? "≤ 3 s " + met(s.median() <= 3) : "(target at 10^6 only)") + " |"));
             for (String kind : PAGE_KINDS) {
                 results.stats(size, "page/" + kind, "queries").ifPresent(s ->
@@ -310,8 +310,8 @@ public final class BenchmarkReport {
         line("Process start to the first answered `/sparql` query on a loaded store (server already synced once), seconds.");
         line("Two launches, alternating: README's serve command (`java -XX:SharedArchiveFile=target/labourgraph.jsa -jar target/labourgraph.jar serve`,"
                 + " which maps the class-data-sharing archive `mvn package` records from one `serve --check`) and plain `java -jar target/labourgraph.jar serve`.");
-        line("The first start after the load (into a store already synced with `ontology/` and `data/`, so nothing to sync) starts with cold"
-                + " caches: shown apart.");
+        line("The first start after the load (into a store already synced with `ontology/` and `data/`, so nothing to sync), with README's"
+                + " serve command, starts with cold caches: shown apart.");
         line("");
         line("After the first start, the server prepares the dataset description and the A–Z index in the background (its /health"
                 + " says how many such warm-ups are left): the measurements below it wait until they are done, and the last column says when"

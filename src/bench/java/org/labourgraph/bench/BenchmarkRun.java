@@ -239,17 +239,21 @@ public final class BenchmarkRun {
     }
 
     /**
-     * The first start after the load, then /sparql side by side with standalone Fuseki, then the pages. Both servers
+     * The first start after the load (README's serve command), then /sparql side by side with standalone Fuseki, then the pages. Both servers
      * run at once (Fuseki on a copy of the TDB2 database: a location has one process) and their /sparql runs
      * alternate, ours then Fuseki's, repeat after repeat: a drift of the machine's speed during the run falls on both.
      */
     private void firstStartAndServe(long size, Path folder, Path store, Samples samples) throws IOException, InterruptedException {
         step(size, "first start of the server after the load");
         int port = FreePort.find();
-        try (ChildProcess server = serve(store, port, folder.resolve("serve-first.log"),
-                List.of(), plan.jar(), List.of("--passwd", CuratorEdits.passwordFile(folder).toString()))) {
+        // Started as README says a user starts it (with the class archive mvn package records, when there is one).
+        StartupLaunch launch = StartupLaunch.all(plan.jar(), plan.root()).get(0);
+        Path log = folder.resolve("serve-first.log");
+        try (ChildProcess server = serve(store, port, log,
+                launch.jvmOptions(), launch.jar(), List.of("--passwd", CuratorEdits.passwordFile(folder).toString()))) {
             double first = server.awaitHttp(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofHours(1));
             results.add(size, "first-start", "s", first);
+            launch.refusal(log).ifPresent(results::note);
             // Measured at rest: the server's background warm-ups (dataset description, A–Z index) take a core meanwhile.
             double warm = server.awaitHttp(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofMinutes(30),
                     body -> NO_WARM_UP_PENDING.matcher(body).find());

@@ -142,9 +142,9 @@ class BenchmarkReportTest {
         r.triplesInFile(1_000_000, 1_000_185);
         r.add(1_000_000, "first-start", "s", 3.2);
         String md = BenchmarkReport.render(r, context());
-        assertTrue(md.contains("| first serve after the load, start to first answer (plain `java -jar`, caches cold) | 99,926 | 2.80 s"
+        assertTrue(md.contains("| first serve after the load, start to first answer (README's serve command, caches cold) | 99,926 | 2.80 s"
                 + " | (target at 10^6 only) |"), md);
-        assertTrue(md.contains("| first serve after the load, start to first answer (plain `java -jar`, caches cold) | 1,000,185 | 3.20 s"
+        assertTrue(md.contains("| first serve after the load, start to first answer (README's serve command, caches cold) | 1,000,185 | 3.20 s"
                 + " | ≤ 3 s (**missed**) |"), md);
     }
 
