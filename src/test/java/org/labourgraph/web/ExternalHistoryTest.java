@@ -198,6 +198,14 @@ class ExternalHistoryTest {
             HttpResponse<String> failed = update(broken, ADA, "store does not take it", label);
             assertEquals(502, failed.statusCode(), failed.body());
         }
+        try (LabourgraphServer graphStoreOnly = LabourgraphServer.buildRemote(settings(Optional.empty())
+                .withPasswordFile(work.resolve("passwd.properties"))).start()) {
+            HttpResponse<String> put = HTTP.send(TestServer.request(URI.create(graphStoreOnly.baseUrl() + "data?graph="
+                    + TestServer.enc(GRAPH)), "POST", "text/turtle", "<" + CONCEPT + "> <" + SKOS + "altLabel> \"never recorded\"@en .",
+                    "Authorization", ADA), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, put.statusCode(), "unchecked, unrecorded: " + put.body());
+            assertTrue(put.body().contains("--update-endpoint") && put.body().contains("nothing was written"), put.body());
+        }
         assertEquals(head, head(frontA), "no revision on A");
         assertEquals(head, head(frontB), "no revision on B");
         assertFalse(storeHolds("never recorded"));

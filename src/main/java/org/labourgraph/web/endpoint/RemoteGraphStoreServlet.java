@@ -25,39 +25,39 @@ import org.labourgraph.sparql.QueryPolicy;
 import org.labourgraph.sparql.RemoteSparqlService;
 
 /**
- * {@code /data} in external-endpoint mode: the Graph Store Protocol, forwarded to --graph-store. Reads (GET,
- * HEAD) are open; writes (PUT, POST, DELETE) only on a server started with --passwd, where the security
+ * {@code /data} in external-endpoint mode: the Graph Store Protocol. Reads (GET, HEAD) are open and forwarded to
+ * --graph-store; writes (PUT, POST, DELETE) only on a server started with --passwd, where the security
  * handler has authenticated the caller before this servlet runs; otherwise they are refused as in the
  * embedded mode. Where the store keeps the history, a write is made and recorded as statements through the update
  * service; where it keeps none, it is sent as statements through the update service, with the entailed ones it brings
- * when the store keeps them ({@link UnrecordedWrites}); a store reached by --graph-store alone gets it as it was sent.
+ * when the store keeps them ({@link UnrecordedWrites}). Without --update-endpoint, writes are refused: sent as they came
+ * to --graph-store, they would skip the shapes, the entailments and the history.
  */
 public final class RemoteGraphStoreServlet extends HttpServlet {
+    static final String NO_UPDATE_ENDPOINT = "This server forwards writes, but was started without --update-endpoint: a"
+            + " Graph Store Protocol write is checked against the shapes, keeps the store's entailment graph and is recorded"
+            + " in its history as SPARQL Update, so it needs that service too. Restart with --update-endpoint URL; nothing"
+            + " was written.";
     private final transient RemoteSparqlService remote;
     private final boolean writable;
     private final String writesRefused;
-    /** Where each write is recorded as a revision (sent as SPARQL Update); empty: forwarded to --graph-store as it is. */
+    /** Where each write is recorded as a revision (sent as SPARQL Update). */
     private final transient Optional<StoreChangeLog> history;
 
-    public RemoteGraphStoreServlet(RemoteSparqlService remote, boolean writable, String writesRefused) {
-        this(remote, writable, writesRefused, Optional.empty());
-    }
-
-    /** Where there is no history: how a write keeps the store's entailment graph (sent as SPARQL Update). */
+    /** Where there is no history: how a write meets the shapes and keeps the store's entailment graph (sent as SPARQL Update). */
     private final transient Optional<UnrecordedWrites> unrecorded;
 
-    public RemoteGraphStoreServlet(RemoteSparqlService remote, boolean writable, String writesRefused,
-                                   Optional<StoreChangeLog> history) {
-        this(remote, writable, writesRefused, history, Optional.empty());
-    }
-
+    /** {@code history} or {@code unrecorded}: one says how writes are made (the server has one or the other). */
     public RemoteGraphStoreServlet(RemoteSparqlService remote, boolean writable, String writesRefused,
                                    Optional<StoreChangeLog> history, Optional<UnrecordedWrites> unrecorded) {
+        if (history.isPresent() == unrecorded.isPresent()) {
+            throw new IllegalArgumentException("A Graph Store Protocol servlet makes writes one way: recorded, or unrecorded");
+        }
         this.remote = remote;
         this.writable = writable;
         this.writesRefused = writesRefused;
-        this.history = history.filter(h -> remote.endpoint().update().isPresent());
-        this.unrecorded = this.history.isPresent() || remote.endpoint().update().isEmpty() ? Optional.empty() : unrecorded;
+        this.history = history;
+        this.unrecorded = unrecorded;
     }
 
     @Override
@@ -74,12 +74,18 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
             RemoteResponses.error(response, 403, writesRefused);
             return;
         }
-        if (write && history.isPresent()) {
-            recorded(method, request, response, history.get());
+        if (write && remote.endpoint().update().isEmpty()) {
+            // Sent as it came, a write would skip the shapes, the entailment graph and the history: all three go
+            // through SPARQL Update.
+            RemoteResponses.error(response, 403, NO_UPDATE_ENDPOINT);
             return;
         }
-        if (write && unrecorded.isPresent()) {
-            unrecorded(method, request, response, unrecorded.get());
+        if (write) {
+            if (history.isPresent()) {
+                recorded(method, request, response, history.get());
+            } else {
+                unrecorded(method, request, response, unrecorded.orElseThrow());
+            }
             return;
         }
         if (remote.endpoint().graphStore().isEmpty()) {
@@ -92,12 +98,9 @@ public final class RemoteGraphStoreServlet extends HttpServlet {
             RemoteResponses.error(response, 400, "Name the graph: ?graph=IRI, or ?default for the default graph.");
             return;
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = write ? in.readAllBytes() : new byte[0];
-        }
+        // A read (writes were made above): forwarded as it came.
         RemoteResponses.forward(response, "Graph Store Protocol service", () -> remote.forwardGraphStore(method, graph, Optional.ofNullable(request.getHeader("Accept")),
-                Optional.ofNullable(request.getContentType()), body));
+                Optional.ofNullable(request.getContentType()), new byte[0]));
     }
 
     /**
