@@ -37,6 +37,8 @@ import org.apache.jena.update.UpdateRequest;
  * the store ends as it began. Each series ({@code edit/<kind>/<where>}) goes to the results as p50, p99 and max in ms.
  */
 final class CuratorEdits {
+    /** The series of the subtree moves: not a one-triple edit, so reported without that target. */
+    static final String SUBTREE_MOVE = "edit/move-subtree/near-top";
     static final String USER = "bench-curator";
     private static final String PASSWORD = "bench-only-loopback";
     private static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
@@ -97,7 +99,7 @@ final class CuratorEdits {
             UpdateRequest move = UpdateTransformOps.transform(MOVE_SUBTREE, Map.of(Var.alloc("moved"),
                     NodeFactory.createURI(targets.nearTop()), Var.alloc("from"), NodeFactory.createURI(from),
                     Var.alloc("to"), NodeFactory.createURI(to)));
-            send("edit/move-subtree/near-top", post(base.resolve("update"), "application/sparql-update", move.toString()));
+            send(SUBTREE_MOVE, post(base.resolve("update"), "application/sparql-update", move.toString()));
         }
         latencies.forEach((series, recorder) -> {
             results.add(size, series, "p50 ms", recorder.percentileMillis(50));
@@ -179,7 +181,7 @@ final class CuratorEdits {
             out.add("edit/" + kind + "/leaf");
             out.add("edit/" + kind + "/near-top");
         }
-        out.add("edit/move-subtree/near-top");
+        out.add(SUBTREE_MOVE);
         return out;
     }
 }
