@@ -322,8 +322,11 @@ public final class LabourStore implements AutoCloseable {
             LOG.debug("Entailments recomputed in full after a change of {} quads: {} entailed", size, entailed);
             fullRefreshes.incrementAndGet();
         } else {
-            IncrementalEntailments.Counts counts = IncrementalEntailments.apply(text, iri(ENTAILMENT_GRAPH), changes.added(),
-                    changes.deleted());
+            // The rules' writes are held and only their net difference reaches TDB2 (a pair taken out, then put back, never does).
+            BufferedEntailmentWrites buffered = new BufferedEntailmentWrites(text);
+            IncrementalEntailments.apply(buffered, iri(ENTAILMENT_GRAPH), changes.added(), changes.deleted());
+            buffered.flush();
+            IncrementalEntailments.Counts counts = buffered.written();
             LOG.debug("Entailments followed a change of {} quads: +{} -{}", size, counts.added(), counts.removed());
         }
     }
