@@ -65,13 +65,18 @@ public final class RemoteSparqlService {
     private final RemoteDataGraphs dataGraphs;
     /** Prepared texts of the fixed queries, by query and bound variables: a bounded set, made on first use. */
     private final Map<SentTextKey, Optional<SentQueryText>> sentTexts = new ConcurrentHashMap<>();
-    /** How queries travel: GET (a form POST past Jena's URL limit) until {@link #preferDirectPost} finds better. */
-    private volatile QuerySendMode sendMode = QuerySendMode.asGetWithLimitForm;
+    /** How queries travel: GET (a form POST past Jena's URL limit) until the store is found to take POST bodies. */
+    private final SendModeChoice sendModes;
     /** How long a store may take to answer the direct-POST probe: Virtuoso 7 never answers one. */
     static final Duration DIRECT_POST_PROBE = Duration.ofSeconds(2);
 
     /** {@code timeout} bounds every call; raw calls may ask for less, never more. */
     public RemoteSparqlService(RemoteEndpoint endpoint, Duration timeout) {
+        this(endpoint, timeout, Duration.ofSeconds(1));
+    }
+
+    /** As above; a store that has not answered yet is asked how it takes queries at most once per {@code probeRetry}. */
+    RemoteSparqlService(RemoteEndpoint endpoint, Duration timeout, Duration probeRetry) {
         this.endpoint = endpoint;
         this.timeout = timeout;
         HttpClient.Builder builder = HttpClient.newBuilder()
@@ -83,6 +88,7 @@ public final class RemoteSparqlService {
         endpoint.credentials().ifPresent(c -> builder.authenticator(authenticatorFor(c, hostsOf(endpoint))));
         this.http = builder.build();
         this.dataGraphs = new RemoteDataGraphs(endpoint.dataGraphs());
+        this.sendModes = new SendModeChoice(endpoint.query().toString(), http, capped(DIRECT_POST_PROBE), probeRetry);
     }
 
     public RemoteEndpoint endpoint() {
@@ -197,7 +203,7 @@ public final class RemoteSparqlService {
     private QueryExecHTTPBuilder base() {
         return QueryExecHTTP.service(endpoint.query().toString())
                 .httpClient(http)
-                .sendMode(sendMode)
+                .sendMode(sendModes.mode())
                 .acceptHeaderSelectQuery(SELECT_ACCEPT)
                 .acceptHeaderGraph(GRAPH_ACCEPT)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -240,25 +246,24 @@ public final class RemoteSparqlService {
     }
 
     /**
-     * Sends queries from now on as {@code application/sparql-query} bodies if the store answers {@code ASK {}} sent so
-     * within {@link #DIRECT_POST_PROBE}; otherwise keeps GET and form POST. The query text then goes as it is: no
-     * URL-encoding on this side (a third of a front-end's CPU per page over Fuseki, with JFR) and no decoding on the
-     * store's. Virtuoso 7 never answers such a POST, hence the probe. True if switched; never throws.
+     * Asks the store how it takes queries: from now on as {@code application/sparql-query} bodies if it answers
+     * {@code ASK {}} sent so within {@link #DIRECT_POST_PROBE}, by GET and form POST if it answers only those (Virtuoso 7
+     * never answers such a POST). The text as it is saves URL-encoding on this side (a third of a front-end's CPU per
+     * page over Fuseki, with JFR) and decoding on the store's. A store that answers neither is asked again before a
+     * later query, so a front-end started before its store still gets POST bodies once it is up. Never throws.
      */
+    public SendModeChoice.Outcome chooseSendMode() {
+        return sendModes.probe();
+    }
+
+    /** True if the store now gets queries as POST bodies ({@link #chooseSendMode}). */
     public boolean preferDirectPost() {
-        try (QueryExecHTTP exec = QueryExecHTTP.service(endpoint.query().toString()).httpClient(http).query(QueryLibrary.ALIVE)
-                .sendMode(QuerySendMode.asPost).timeout(capped(DIRECT_POST_PROBE).toMillis(), TimeUnit.MILLISECONDS).build()) {
-            exec.ask();
-            sendMode = QuerySendMode.asPost;
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return chooseSendMode() == SendModeChoice.Outcome.POST_BODIES;
     }
 
     /** How this service sends queries now. */
     public QuerySendMode sendMode() {
-        return sendMode;
+        return sendModes.mode();
     }
 
     /** True when the query endpoint answers {@code ASK {}} (alive.rq) within the timeout; never throws. */

@@ -19,6 +19,7 @@ import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.sparql.RemoteSparqlSearch;
 import org.labourgraph.sparql.RemoteQuads;
 import org.labourgraph.sparql.RemoteSparqlService;
+import org.labourgraph.sparql.SendModeChoice;
 import org.labourgraph.source.SourceSet;
 import org.labourgraph.sparql.SparqlSafety;
 import org.labourgraph.store.EntailmentChange;
@@ -81,7 +82,7 @@ final class RemoteModeServer {
         // This JVM runs no client query itself, but the search fallback builds queries with Jena: keep it closed too.
         SparqlSafety.install();
         RemoteSparqlService remote = new RemoteSparqlService(endpoint, settings.queryTimeout());
-        boolean directPost = remote.preferDirectPost();
+        SendModeChoice.Outcome sendMode = remote.chooseSendMode();
         boolean writable = settings.passwordFile().isPresent();
         RemoteSparqlSearch search = new RemoteSparqlSearch(remote);
         // The history lives in a graph of the store, outside its public data; a store whose default graph is the data
@@ -132,7 +133,11 @@ final class RemoteModeServer {
         LabourgraphServer.sizeResponseBuffers(server);
         ErrorPages.install(server, new org.labourgraph.render.Site(settings.baseIri()));
         LOG.info("External-endpoint mode: queries go to {} ({}){}{}; writes {}.", endpoint.query(),
-                directPost ? "as POST bodies" : "by GET or form POST: the store did not answer a direct POST",
+                switch (sendMode) {
+                    case POST_BODIES -> "as POST bodies";
+                    case GET_ONLY -> "by GET or form POST: the store did not answer a direct POST";
+                    case NO_ANSWER -> "the store does not answer yet: it is asked how it takes queries once it does";
+                },
                 endpoint.update().map(u -> ", updates to " + u).orElse(""),
                 endpoint.graphStore().map(u -> ", Graph Store Protocol to " + u).orElse(""),
                 writable ? "are forwarded for authenticated curators" : "are refused (no --passwd)");

@@ -35,8 +35,8 @@ class RemoteSendModeTest {
         FusekiServer fuseki = FusekiServer.create().loopback(true).port(0).add("/ds", data).build().start();
         try {
             RemoteSparqlService store = service(URI.create("http://127.0.0.1:" + fuseki.getHttpPort() + "/ds/sparql"));
-            assertEquals(QuerySendMode.asGetWithLimitForm, store.sendMode(), "GET until the probe says otherwise");
-            assertTrue(store.preferDirectPost());
+            assertEquals(QuerySendMode.asPost, store.sendMode(), "the store is asked before the first query");
+            assertTrue(store.preferDirectPost(), "and again when asked to");
             assertEquals(QuerySendMode.asPost, store.sendMode());
             assertEquals("o", store.select(QueryFactory.create(LABEL)).next().get("o").getLiteralLexicalForm());
         } finally {
@@ -69,8 +69,34 @@ class RemoteSendModeTest {
         }
     }
 
+    @Test
+    void a_store_that_comes_up_after_the_front_end_gets_post_bodies_from_its_first_answer_on() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        RemoteSparqlService store = new RemoteSparqlService(endpoint(URI.create("http://127.0.0.1:" + port + "/ds/sparql")),
+                Duration.ofSeconds(10), Duration.ZERO);
+        assertEquals(SendModeChoice.Outcome.NO_ANSWER, store.chooseSendMode(), "nothing listens there yet");
+        assertEquals(QuerySendMode.asGetWithLimitForm, store.sendMode(), "asked again, still nothing: GET meanwhile");
+
+        DatasetGraph data = DatasetGraphFactory.createTxnMem();
+        data.getDefaultGraph().add(NodeFactory.createURI("https://example.org/s"), NodeFactory.createURI("https://example.org/p"),
+                NodeFactory.createLiteralString("o"));
+        FusekiServer fuseki = FusekiServer.create().loopback(true).port(port).add("/ds", data).build().start();
+        try {
+            assertEquals("o", store.select(QueryFactory.create(LABEL)).next().get("o").getLiteralLexicalForm());
+            assertEquals(QuerySendMode.asPost, store.sendMode(), "asked before that query, the store took a POST body");
+        } finally {
+            fuseki.stop();
+        }
+    }
+
+    private static RemoteEndpoint endpoint(URI query) {
+        return new RemoteEndpoint(query, Optional.empty(), Optional.empty(), Optional.empty(), DataGraphs.parse("store-default"));
+    }
+
     private static RemoteSparqlService service(URI query) {
-        return new RemoteSparqlService(new RemoteEndpoint(query, Optional.empty(), Optional.empty(), Optional.empty(),
-                DataGraphs.parse("store-default")), Duration.ofSeconds(10));
+        return new RemoteSparqlService(endpoint(query), Duration.ofSeconds(10));
     }
 }
