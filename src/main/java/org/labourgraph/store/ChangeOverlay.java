@@ -1,11 +1,10 @@
 package org.labourgraph.store;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Collection;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.PrefixMap;
@@ -23,8 +22,7 @@ import org.apache.jena.sparql.core.TransactionalNotSupportedMixin;
  */
 final class ChangeOverlay extends DatasetGraphQuads implements BatchedLookups, TransactionalNotSupportedMixin {
     private final QuadLookup store;
-    private final Set<Quad> added = new LinkedHashSet<>();
-    private final Set<Quad> deleted = new LinkedHashSet<>();
+    private final HeldWrites held = new HeldWrites();
     private final PrefixMap prefixes = PrefixMapFactory.create();
 
     ChangeOverlay(QuadLookup store) {
@@ -41,34 +39,25 @@ final class ChangeOverlay extends DatasetGraphQuads implements BatchedLookups, T
      * over the store, without asking it again.
      */
     void layNet(Collection<Quad> netAdded, Collection<Quad> netDeleted) {
-        added.addAll(netAdded);
-        deleted.addAll(netDeleted);
+        held.layNet(netAdded, netDeleted);
     }
 
     /** Quads the store does not hold and the change adds. */
     Set<Quad> added() {
-        return added;
+        return held.added();
     }
 
     /** Quads the store holds and the change deletes. */
     Set<Quad> deleted() {
-        return deleted;
+        return held.deleted();
     }
 
     @Override
     public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
         Quad pattern = Quad.create(any(g), any(s), any(p), any(o));
-        List<Quad> out = new ArrayList<>();
-        for (Quad q : store.find(pattern)) {
-            if (!deleted.contains(q)) {
-                out.add(q);
-            }
-        }
-        for (Quad q : added) {
-            if (q.matches(pattern.getGraph(), pattern.getSubject(), pattern.getPredicate(), pattern.getObject())) {
-                out.add(q);
-            }
-        }
+        // A list: the rules may write while they read what a lookup gave.
+        List<Quad> out = Iter.toList(held.over(store.find(pattern).iterator(), pattern.getGraph(), pattern.getSubject(),
+                pattern.getPredicate(), pattern.getObject()));
         return out.iterator();
     }
 
@@ -89,16 +78,12 @@ final class ChangeOverlay extends DatasetGraphQuads implements BatchedLookups, T
 
     @Override
     public void add(Quad quad) {
-        if (!deleted.remove(quad) && !store.find(quad).contains(quad)) {
-            added.add(quad);
-        }
+        held.add(quad, () -> store.find(quad).contains(quad));
     }
 
     @Override
     public void delete(Quad quad) {
-        if (!added.remove(quad) && store.find(quad).contains(quad)) {
-            deleted.add(quad);
-        }
+        held.delete(quad, () -> store.find(quad).contains(quad));
     }
 
     @Override
