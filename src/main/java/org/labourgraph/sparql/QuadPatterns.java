@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.Syntax;
@@ -12,8 +13,11 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.expr.ExprVar;
+import org.apache.jena.sparql.expr.E_NotOneOf;
+import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.syntax.ElementBind;
+import org.apache.jena.sparql.syntax.ElementFilter;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.ElementUnion;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
@@ -36,6 +40,11 @@ public final class QuadPatterns {
 
     /** One SELECT ?i ?g ?s ?p ?o for {@code patterns} ({@link Node#ANY} for a free term, the graph too). */
     public static Query select(List<Quad> patterns) {
+        return select(patterns, Set.of());
+    }
+
+    /** As {@link #select(List)}, a pattern whose predicate is free matching none of {@code exceptPredicates}. */
+    public static Query select(List<Quad> patterns, Set<Node> exceptPredicates) {
         ElementUnion union = new ElementUnion();
         for (int i = 0; i < patterns.size(); i++) {
             Quad pattern = patterns.get(i);
@@ -46,6 +55,11 @@ public final class QuadPatterns {
             put(fixed, O, pattern.getObject());
             ElementGroup branch = new ElementGroup();
             branch.addElement(QueryTransformOps.replaceVars(MATCHING, fixed).getQueryPattern());
+            if (!fixed.containsKey(P) && !exceptPredicates.isEmpty()) {
+                ExprList excluded = new ExprList();
+                exceptPredicates.forEach(e -> excluded.add(NodeValue.makeNode(e)));
+                branch.addElement(new ElementFilter(new E_NotOneOf(new ExprVar(P), excluded)));
+            }
             branch.addElement(new ElementBind(I, NodeValue.makeInteger(i)));
             union.addElement(branch);
         }

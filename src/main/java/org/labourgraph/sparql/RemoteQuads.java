@@ -45,22 +45,30 @@ public final class RemoteQuads implements QuadLookup {
     private final List<String> graphs;
     private final Map<Quad, List<Quad>> answered = new HashMap<>();
     private final boolean wholeSubjects;
+    /** Predicates a pattern with a free predicate leaves out of its answer; asked for only by name. */
+    private final Set<Node> byNameOnly;
+    /** Patterns with a free predicate whose answer leaves out {@link #byNameOnly}'s predicates. */
+    private final Set<Quad> partial = new HashSet<>();
     /** In that mode, the predicates asked with a fixed object, and the objects asked about so far. */
     private final Set<Node> objectPredicates = new LinkedHashSet<>();
     private final Set<Node> objectsMet = new HashSet<>();
+    /** The patterns asked of the store, and those of them whose answers a {@link #find} has read (in the order first read). */
+    private final Set<Quad> fetched = new HashSet<>();
+    private final Set<Quad> read = new LinkedHashSet<>();
     private long queries;
 
     /** Over the store's named data graphs and {@code alsoGraph}. */
     public RemoteQuads(RemoteSparqlService remote, String alsoGraph) {
-        this(remote, alsoGraph, false);
+        this(remote, alsoGraph, false, Set.of());
     }
 
-    private RemoteQuads(RemoteSparqlService remote, String alsoGraph, boolean wholeSubjects) {
+    private RemoteQuads(RemoteSparqlService remote, String alsoGraph, boolean wholeSubjects, Set<Node> byNameOnly) {
         this.remote = remote;
         Set<String> all = new LinkedHashSet<>(remote.namedDataGraphs());
         all.add(alsoGraph);
         this.graphs = List.copyOf(all);
         this.wholeSubjects = wholeSubjects;
+        this.byNameOnly = Set.copyOf(byNameOnly);
     }
 
     /**
@@ -68,9 +76,12 @@ public final class RemoteQuads implements QuadLookup {
      * resource's type from every property's domain and range): a pattern with a subject asks for all of that
      * subject's statements, once, and answers from them; patterns with a predicate and an object are asked together
      * for each new object (never all of an object's statements: a class or a top concept has too many).
+     * {@code byNameOnly}: predicates left out of the answer to a pattern with a free predicate (those of the store's
+     * entailed closures, tens of thousands for a concept near the top of a hierarchy), asked for only when a pattern
+     * names them.
      */
-    public static RemoteQuads readingWholeSubjects(RemoteSparqlService remote, String alsoGraph) {
-        return new RemoteQuads(remote, alsoGraph, true);
+    public static RemoteQuads readingWholeSubjects(RemoteSparqlService remote, String alsoGraph, Set<Node> byNameOnly) {
+        return new RemoteQuads(remote, alsoGraph, true, byNameOnly);
     }
 
     /** Whether the store holds any statement in {@code graph}. */
@@ -92,18 +103,21 @@ public final class RemoteQuads implements QuadLookup {
             return List.of();
         }
         Quad key = Quad.create(g, s, p, o);
-        List<Quad> known = answered.get(key);
+        // An answer that leaves out the predicates asked for by name serves only a pattern that names another one.
+        boolean partialServes = p.isConcrete() && !byNameOnly.contains(p);
+        List<Quad> known = usable(key, partialServes);
         if (known != null) {
             return known;
         }
-        List<Quad> inAnyGraph = g.isConcrete() ? answered.get(Quad.create(Node.ANY, s, p, o)) : null;
+        Quad anyGraph = Quad.create(Node.ANY, s, p, o);
+        List<Quad> inAnyGraph = g.isConcrete() ? usable(anyGraph, partialServes) : null;
         if (inAnyGraph != null) {
             return inAnyGraph.stream().filter(q -> q.getGraph().equals(g)).toList();
         }
         // Everything from or to a resource, once asked, answers every narrower pattern about it.
         for (Quad wider : List.of(Quad.create(Node.ANY, s, Node.ANY, Node.ANY), Quad.create(Node.ANY, Node.ANY, Node.ANY, o))) {
             boolean aboutOne = wider.getSubject().isConcrete() || wider.getObject().isConcrete();
-            List<Quad> all = aboutOne && !wider.equals(key) ? answered.get(wider) : null;
+            List<Quad> all = aboutOne && !wider.equals(key) ? usable(wider, partialServes) : null;
             if (all != null) {
                 List<Quad> narrowed = all.stream().filter(q -> q.matches(g, s, p, o)).toList();
                 answered.put(key, narrowed);
@@ -111,12 +125,13 @@ public final class RemoteQuads implements QuadLookup {
             }
         }
         Quad subject = Quad.create(Node.ANY, s, Node.ANY, Node.ANY);
-        if (wholeSubjects && s.isConcrete() && !subject.equals(key)) {
-            List<Quad> narrowed = find(subject).stream().filter(q -> q.matches(g, s, p, o)).toList();
+        if (wholeSubjects && s.isConcrete() && !subject.equals(key) && partialServes) {
+            prefetch(List.of(subject));
+            List<Quad> narrowed = usable(subject, true).stream().filter(q -> q.matches(g, s, p, o)).toList();
             answered.put(key, narrowed);
             return narrowed;
         }
-        if (wholeSubjects && !s.isConcrete() && p.isConcrete() && o.isConcrete()) {
+        if (wholeSubjects && !s.isConcrete() && partialServes && o.isConcrete()) {
             // The same predicates come back for each resource met as an object (a type from every property's
             // range): the ones seen so far are asked together, in one query, the first time a resource is met.
             objectPredicates.add(p);
@@ -141,12 +156,16 @@ public final class RemoteQuads implements QuadLookup {
         }
         List<Quad> kept = List.copyOf(out);
         answered.put(key, kept);
+        partial.remove(key);
+        fetched.add(key);
+        readAnswer(key);
         return kept;
     }
 
     /**
      * Asks for {@code patterns} (graph ANY) in as few queries as it takes ({@link QuadPatterns}: one union, {@link #BATCH}
-     * per query), so that the {@link #find}s that follow are answered from what came back.
+     * per query), so that the {@link #find}s that follow are answered from what came back. A pattern with a free predicate
+     * leaves out the predicates asked for by name only (see {@link #readingWholeSubjects}).
      */
     @Override
     public void prefetch(Collection<Quad> patterns) {
@@ -160,19 +179,48 @@ public final class RemoteQuads implements QuadLookup {
         for (int from = 0; from < wanted.size(); from += BATCH) {
             List<Quad> batch = wanted.subList(from, Math.min(wanted.size(), from + BATCH));
             List<List<Quad>> found;
-            try (QueryExecHTTP run = over(QuadPatterns.select(batch)).build()) {
+            try (QueryExecHTTP run = over(QuadPatterns.select(batch, byNameOnly)).build()) {
                 queries++;
                 found = QuadPatterns.answers(run.select(), batch);
             }
             for (int i = 0; i < batch.size(); i++) {
-                answered.put(batch.get(i), List.copyOf(found.get(i)));
+                Quad key = batch.get(i);
+                answered.put(key, List.copyOf(found.get(i)));
+                if (!key.getPredicate().isConcrete() && !byNameOnly.isEmpty()) {
+                    partial.add(key);
+                }
             }
+            fetched.addAll(batch);
         }
+    }
+
+    /**
+     * The patterns (graph ANY or not) whose answers from the store were read so far: what the next computation of
+     * the same kind will likely read again, and can {@link #prefetch} together.
+     */
+    public Set<Quad> read() {
+        return Set.copyOf(read);
     }
 
     /** How many queries this object has sent. */
     public long queries() {
         return queries;
+    }
+
+    /** The answer kept for {@code pattern}, if there is one that may serve (see {@link #partial}); null otherwise. */
+    private List<Quad> usable(Quad pattern, boolean partialServes) {
+        List<Quad> known = answered.get(pattern);
+        if (known == null || (!partialServes && partial.contains(pattern))) {
+            return null;
+        }
+        readAnswer(pattern);
+        return known;
+    }
+
+    private void readAnswer(Quad pattern) {
+        if (fetched.contains(pattern)) {
+            read.add(pattern);
+        }
     }
 
     private QueryExecHTTPBuilder over(Query query) {

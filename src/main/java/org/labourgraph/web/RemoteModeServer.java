@@ -89,7 +89,7 @@ final class RemoteModeServer {
         // (the union of its graphs) would show it to everyone, so there none is kept.
         // Curators' writes meet the shapes as on the embedded store, before they are sent.
         Optional<ExternalShapes> shapes = writable
-                ? ResourceShapes.load(SourceSet.discover(settings.projectRoot()).shapes()).map(s -> new ExternalShapes(remote, s))
+                ? ResourceShapes.load(SourceSet.discover(settings.projectRoot()).shapes()).map(s -> new ExternalShapes(remote, s, search::dialect))
                 : Optional.empty();
         Optional<StoreChangeLog> history = endpoint.dataGraphs().mode() == DataGraphs.Mode.STORE_DEFAULT
                 ? Optional.empty() : Optional.of(new StoreChangeLog(remote, change -> checked(shapes, change, entailmentsOf(remote, change))));

@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.labourgraph.web.AppHttp.enc;
 import static org.labourgraph.web.AppHttp.get;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -53,11 +49,8 @@ class ExternalJenaTextSearchTest {
     static void startFusekiWithATextIndexLoadTheGraphAndStartTheApp() throws Exception {
         try {
             fuseki = StandaloneFuseki.start(work.resolve("fuseki"), "fuseki-text-tdb2.ttl");
+            fuseki.putProjectSources();
             RemoteSparqlService loader = new RemoteSparqlService(endpoint(), Duration.ofSeconds(60));
-            for (Path file : sourceFiles()) {
-                loader.putGraph(LG.GRAPH_NS + file.getFileName().toString().replaceFirst("\\.ttl$", ""),
-                        RDFDataMgr.loadGraph(file.toString()));
-            }
             // One concept with the word, one with it inside a longer word: only the portable query finds both.
             Graph test = GraphFactory.createDefaultGraph();
             RDFParser.fromString("""
@@ -83,14 +76,6 @@ class ExternalJenaTextSearchTest {
         if (fuseki != null) {
             fuseki.close();
             fuseki = null;
-        }
-    }
-
-    private static List<Path> sourceFiles() throws IOException {
-        Path root = ProjectPaths.root();
-        try (Stream<Path> ontology = Files.list(root.resolve("ontology")); Stream<Path> data = Files.list(root.resolve("data"))) {
-            return Stream.concat(ontology, data).filter(p -> p.getFileName().toString().endsWith(".ttl")
-                    && !p.getFileName().toString().equals("shapes.ttl")).sorted().toList();
         }
     }
 

@@ -15,12 +15,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.jena.riot.RDFDataMgr;
+import org.labourgraph.ProjectPaths;
+import org.labourgraph.config.DataGraphs;
+import org.labourgraph.config.RemoteEndpoint;
+import org.labourgraph.sparql.RemoteSparqlService;
+import org.labourgraph.vocab.LG;
 
 /**
  * The real standalone Fuseki ({@code jena-fuseki-server.jar}, copied by the build to the path in the system
@@ -165,6 +173,23 @@ final class StandaloneFuseki implements AutoCloseable {
     /** The dataset's services: {@code …/ds/sparql}, {@code …/ds/update}, {@code …/ds/data}. */
     URI service(String name) {
         return URI.create(baseUrl() + "/ds/" + name);
+    }
+
+    /**
+     * Puts ontology/ and data/ (shapes aside) into the dataset through its Graph Store Protocol, each file as the named
+     * graph {@code LG.GRAPH_NS + its name}, as they are (no entailments): for a dataset whose default graph is the union.
+     */
+    void putProjectSources() throws IOException {
+        RemoteSparqlService loader = new RemoteSparqlService(new RemoteEndpoint(service("sparql"), Optional.of(service("update")),
+                Optional.of(service("data")), Optional.empty(), DataGraphs.parse("store-default")), Duration.ofSeconds(60));
+        Path root = ProjectPaths.root();
+        try (Stream<Path> ontology = Files.list(root.resolve("ontology")); Stream<Path> data = Files.list(root.resolve("data"))) {
+            for (Path file : Stream.concat(ontology, data).filter(p -> p.getFileName().toString().endsWith(".ttl")
+                    && !p.getFileName().toString().equals("shapes.ttl")).sorted().toList()) {
+                loader.putGraph(LG.GRAPH_NS + file.getFileName().toString().replaceFirst("\\.ttl$", ""),
+                        RDFDataMgr.loadGraph(file.toString()));
+            }
+        }
     }
 
     /** Everything the process printed so far, its request log included. */

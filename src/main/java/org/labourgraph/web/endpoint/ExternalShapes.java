@@ -1,7 +1,9 @@
 package org.labourgraph.web.endpoint;
 
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
@@ -20,6 +24,7 @@ import org.labourgraph.history.UpdateDeltas;
 import org.labourgraph.sparql.RemoteLabelLookup;
 import org.labourgraph.sparql.RemoteQuads;
 import org.labourgraph.sparql.RemoteSparqlService;
+import org.labourgraph.sparql.SearchDialect;
 import org.labourgraph.store.StoreWithChange;
 import org.labourgraph.validate.ChangeShapes;
 import org.labourgraph.validate.Finding;
@@ -34,19 +39,39 @@ import org.slf4j.LoggerFactory;
  * the resources the change states something about, over the store as the change and its entailed statements will
  * leave it (read through small queries, the change laid over the answers in memory), and refusing only the violations
  * the change introduces. Whether a label also names another concept is asked of the store only for the labels the
- * change brings into play (those it adds, or every label of a resource it makes a concept or un-retires): that look-up
- * reads every label of the store ({@link RemoteLabelLookup}).
+ * change brings into play (those it adds, or every label of a resource it makes a concept or un-retires): through the
+ * store's own text index where it has a jena-text one, else by reading every label of the store
+ * ({@link RemoteLabelLookup}).
  */
 public final class ExternalShapes {
     private static final Logger LOG = LoggerFactory.getLogger(ExternalShapes.class);
+    /** At most this many patterns are asked ahead of a check (a few queries' worth). */
+    static final int MAX_RECURRING = 400;
+    static final int CHECKS_REMEMBERED = 8;
+    /**
+     * The entailed closures, read only where a shape names them: a concept near the top of a hierarchy has tens of
+     * thousands of them, which a read of all its statements would otherwise carry for nothing.
+     */
+    private static final Set<Node> CLOSURES = Set.of(SKOS.broaderTransitive.asNode(), SKOS.narrowerTransitive.asNode());
     private static final Set<Node> LABELS = Set.of(SKOS.prefLabel.asNode(), SKOS.altLabel.asNode(), SKOS.hiddenLabel.asNode());
 
     private final RemoteSparqlService remote;
     private final ResourceShapes shapes;
+    private final RemoteLabelLookup labelLookup;
+    /**
+     * What the last checks read from the store (mostly the schema's terms: a class's super-classes, a property's
+     * declarations): a pattern read by two of the last {@link #CHECKS_REMEMBERED} is asked together with the resources'
+     * own statements at the start of the next check, instead of one query each as the shapes meet it. Only which
+     * patterns to ask is kept, never their answers.
+     */
+    private final Deque<Set<Quad>> lastReads = new ArrayDeque<>();
+    private final AtomicLong queries = new AtomicLong();
 
-    public ExternalShapes(RemoteSparqlService remote, ResourceShapes shapes) {
+    /** {@code dialect}: the store's search dialect, which says whether its text index can find a label's twins. */
+    public ExternalShapes(RemoteSparqlService remote, ResourceShapes shapes, Supplier<SearchDialect> dialect) {
         this.remote = remote;
         this.shapes = shapes;
+        this.labelLookup = new RemoteLabelLookup(remote, dialect);
     }
 
     /**
@@ -62,27 +87,51 @@ public final class ExternalShapes {
             return;
         }
         long started = System.nanoTime();
-        RemoteQuads store = RemoteQuads.readingWholeSubjects(remote, LG.ENTAILMENT_GRAPH);
+        RemoteQuads store = RemoteQuads.readingWholeSubjects(remote, LG.ENTAILMENT_GRAPH, CLOSURES);
         // What the shapes read first, in one query: the statements of the resources, from and to them.
         List<Quad> near = new ArrayList<>();
         resources.forEach(r -> {
             near.add(Quad.create(Node.ANY, r, Node.ANY, Node.ANY));
             near.add(Quad.create(Node.ANY, Node.ANY, Node.ANY, r));
         });
-        store.prefetch(near);
+        List<Quad> first = new ArrayList<>(near);
+        first.addAll(recurring());
+        store.prefetch(first);
         List<Quad> added = new ArrayList<>(change.added());
         added.addAll(derived.added());
         List<Quad> deleted = new ArrayList<>(change.deleted());
         deleted.addAll(derived.deleted());
         Graph after = StoreWithChange.union(store, added, deleted);
-        InPlayLabels labels = new InPlayLabels(new RemoteLabelLookup(remote), change, derived);
+        long lookUpsBefore = labelLookup.queries();
+        InPlayLabels labels = new InPlayLabels(labelLookup, change, derived);
         List<Finding> introduced = ChangeShapes.introduced(shapes, after,
                 () -> StoreWithChange.union(store, List.of(), List.of()), resources, labels);
+        remember(store.read());
+        queries.addAndGet(store.queries());
         LOG.debug("Shapes on a change of {} resources: {} violations introduced ({} queries, {} label look-ups, {} ms)",
-                resources.size(), introduced.size(), store.queries(), labels.remote.queries(),
+                resources.size(), introduced.size(), store.queries(), labelLookup.queries() - lookUpsBefore,
                 (System.nanoTime() - started) / 1_000_000);
         if (!introduced.isEmpty()) {
             throw new ChangeShapes.Refused(introduced);
+        }
+    }
+
+    /** How many queries of the store's statements the checks have sent so far (label look-ups aside). */
+    public long queries() {
+        return queries.get();
+    }
+
+    /** The patterns that two of the last checks read, at most {@link #MAX_RECURRING}. */
+    private synchronized List<Quad> recurring() {
+        Map<Quad, Integer> times = new HashMap<>();
+        lastReads.forEach(read -> read.forEach(q -> times.merge(q, 1, Integer::sum)));
+        return times.entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).limit(MAX_RECURRING).toList();
+    }
+
+    private synchronized void remember(Set<Quad> read) {
+        lastReads.addLast(read);
+        if (lastReads.size() > CHECKS_REMEMBERED) {
+            lastReads.removeFirst();
         }
     }
 
