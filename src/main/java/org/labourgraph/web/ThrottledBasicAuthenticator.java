@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.security.AuthenticationState;
 import org.eclipse.jetty.security.ServerAuthException;
+import org.eclipse.jetty.security.UserIdentity;
 import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * from one client address within a window, further attempts for it from there get 429 with Retry-After until
  * the window passes, without checking the password. Keyed by address and account, so a guesser cannot lock
  * out other curators. Unknown user and wrong password fail alike (a plain 401 challenge).
+ *
+ * <p>A failure is counted in {@link #login}, before the 401 is written: counted after it, the client could send its
+ * next guess and have it checked before the count had moved, so that the attempt past the limit got a 401, not a 429.
  */
 final class ThrottledBasicAuthenticator extends BasicAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(ThrottledBasicAuthenticator.class);
@@ -50,17 +54,24 @@ final class ThrottledBasicAuthenticator extends BasicAuthenticator {
             }
         }
         AuthenticationState state = super.validateRequest(req, res, callback);
-        if (attempt) {
-            if (state instanceof AuthenticationState.Succeeded) {
-                failuresByClient.remove(client);
-            } else {
-                Failures f = failuresByClient.computeIfAbsent(client, k -> new Failures());
-                if (f.record(now, window) == maxFailures) {
-                    LOG.warn("{} failed logins from {} within {} s: throttling it", maxFailures, client, window.toSeconds());
-                }
-            }
+        if (attempt && state instanceof AuthenticationState.Succeeded) {
+            failuresByClient.remove(client);
         }
         return state;
+    }
+
+    /** Checks the password as Jetty does; a failure is counted here, before the challenge goes back. */
+    @Override
+    public UserIdentity login(String username, Object password, Request request, Response response) {
+        UserIdentity user = super.login(username, password, request, response);
+        if (user == null) {
+            String client = Request.getRemoteAddr(request) + " " + username;
+            Failures f = failuresByClient.computeIfAbsent(client, k -> new Failures());
+            if (f.record(clock.millis(), window) == maxFailures) {
+                LOG.warn("{} failed logins from {} within {} s: throttling it", maxFailures, client, window.toSeconds());
+            }
+        }
+        return user;
     }
 
     /** The user name a Basic Authorization header claims (unverified: only a key for counting failures). */
