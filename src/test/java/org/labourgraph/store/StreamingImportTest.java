@@ -19,6 +19,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,29 @@ class StreamingImportTest {
             store.syncSources(SourceSet.discover(ProjectPaths.root()));
             store.importFiles(List.of(new LabourStore.FileImport(thesaurus(5_000), Lang.NTRIPLES, GRAPH)), false, n -> {});
 
+            Set<Triple> expected = new HashSet<>();
+            Entailments.of(assertedOf(store)).find().forEachRemaining(expected::add);
+            assertEquals(expected, graphOf(store, ENTAILMENTS));
+        }
+    }
+
+    @Test
+    void a_file_that_repeats_a_statement_or_restates_the_stores_records_each_new_quad_once() throws Exception {
+        Path file = tmp.resolve("repeats.nt");
+        String ghostWorkIsAConcept = "<https://w3id.org/labourgraph/id/concept/ghost-work> "
+                + "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2004/02/skos/core#Concept> .\n";
+        String broader = "<https://example.org/a> <http://www.w3.org/2004/02/skos/core#broader> <https://example.org/b> .\n";
+        Files.writeString(file, broader + ghostWorkIsAConcept + broader
+                + "<https://example.org/b> <http://www.w3.org/2004/02/skos/core#broader> <https://example.org/c> .\n");
+        try (LabourStore store = LabourStore.inMemory()) {
+            store.syncSources(SourceSet.discover(ProjectPaths.root()));
+            long before = store.history().head();
+            store.importFiles(List.of(new LabourStore.FileImport(file, Lang.NTRIPLES, GRAPH)), false, n -> {});
+
+            assertEquals(before + 1, store.history().head());
+            List<Quad> added = store.history().revisions().get((int) before).loaded().added();
+            assertEquals(3, added.size(), "the two links and the statement the sources make in another graph: " + added);
+            assertEquals(3, graphOf(store, NodeFactory.createURI(GRAPH)).size());
             Set<Triple> expected = new HashSet<>();
             Entailments.of(assertedOf(store)).find().forEachRemaining(expected::add);
             assertEquals(expected, graphOf(store, ENTAILMENTS));
