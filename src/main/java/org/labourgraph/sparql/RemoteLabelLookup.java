@@ -74,7 +74,6 @@ public final class RemoteLabelLookup implements LabelLookup {
     private final Supplier<SearchDialect> dialect;
     /** Label property → when ({@link System#nanoTime}) the index last showed it holds it, case folded. */
     private final Map<Node, Long> indexed = new ConcurrentHashMap<>();
-    private final AtomicLong queries = new AtomicLong();
     private final AtomicLong scans = new AtomicLong();
 
     /** A look-up that reads every label of the store for each question (no text index is asked). */
@@ -104,11 +103,6 @@ public final class RemoteLabelLookup implements LabelLookup {
         return Optional.of(resources);
     }
 
-    /** How many queries this look-up has sent. */
-    public long queries() {
-        return queries.get();
-    }
-
     /** How many times this look-up has read every label of the store. */
     public long scans() {
         return scans.get();
@@ -117,11 +111,8 @@ public final class RemoteLabelLookup implements LabelLookup {
     /** The resources with one of these (lowercased) labels, from a read of every label of the store. */
     private Set<Node> scan(List<String> folded) {
         List<Node> values = folded.stream().map(l -> (Node) NodeFactory.createLiteralString(l)).toList();
-        List<Node> graphs = graphs();
-        // Graph by graph where the data is in named graphs; else the store's default graph, as the data's dataset.
-        QueryExecHTTPBuilder query = graphs.isEmpty()
-                ? remote.queryExec(QueryLibrary.withValues(TWINS, FOLDED, values))
-                : remote.storedExec(QueryLibrary.withValues(QueryLibrary.withValues(TWINS_IN_GRAPHS, GRAPH, graphs), FOLDED, values));
+        QueryExecHTTPBuilder query = overData(QueryLibrary.withValues(TWINS, FOLDED, values),
+                QueryLibrary.withValues(TWINS_IN_GRAPHS, FOLDED, values));
         Set<Node> resources = new HashSet<>();
         scans.incrementAndGet();
         for (RowSet rows = select(query); rows.hasNext(); ) {
@@ -204,10 +195,7 @@ public final class RemoteLabelLookup implements LabelLookup {
 
     /** Empty when the data holds no value of {@code p} with a letter; else whether the index found one in another case. */
     private Optional<Boolean> indexHolds(Node p) {
-        List<Node> graphs = graphs();
-        Query sample = graphs.isEmpty() ? SAMPLE : QueryLibrary.withValues(SAMPLE_IN_GRAPHS, GRAPH, graphs);
-        QueryExecHTTPBuilder exec = graphs.isEmpty() ? remote.queryExec(sample) : remote.storedExec(sample);
-        for (RowSet rows = select(exec.substitution(BindingFactory.binding(PROP, p))); rows.hasNext(); ) {
+        for (RowSet rows = select(overData(SAMPLE, SAMPLE_IN_GRAPHS).substitution(BindingFactory.binding(PROP, p))); rows.hasNext(); ) {
             Binding row = rows.next();
             String label = row.get(LABEL).getLiteralLexicalForm();
             String asked = label.equals(label.toLowerCase(Locale.ROOT)) ? label.toUpperCase(Locale.ROOT) : label.toLowerCase(Locale.ROOT);
@@ -223,13 +211,17 @@ public final class RemoteLabelLookup implements LabelLookup {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private List<Node> graphs() {
-        return remote.namedDataGraphs().stream().map(g -> (Node) NodeFactory.createURI(g)).toList();
+    /**
+     * Graph by graph ({@code inGraphs}, its {@code VALUES ?g} filled) where the data is in named graphs; else
+     * {@code plain} over the store's default graph, as the data's dataset.
+     */
+    private QueryExecHTTPBuilder overData(Query plain, Query inGraphs) {
+        List<Node> graphs = remote.namedDataGraphs().stream().map(g -> (Node) NodeFactory.createURI(g)).toList();
+        return graphs.isEmpty() ? remote.queryExec(plain) : remote.storedExec(QueryLibrary.withValues(inGraphs, GRAPH, graphs));
     }
 
     private RowSet select(QueryExecHTTPBuilder query) {
         try (QueryExecHTTP exec = query.build()) {
-            queries.incrementAndGet();
             return exec.select().materialize();
         }
     }

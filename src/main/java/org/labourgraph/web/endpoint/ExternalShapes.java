@@ -102,14 +102,13 @@ public final class ExternalShapes {
         List<Quad> deleted = new ArrayList<>(change.deleted());
         deleted.addAll(derived.deleted());
         Graph after = StoreWithChange.union(store, added, deleted);
-        long lookUpsBefore = labelLookup.queries();
         InPlayLabels labels = new InPlayLabels(labelLookup, change, derived);
         List<Finding> introduced = ChangeShapes.introduced(shapes, after,
                 () -> StoreWithChange.union(store, List.of(), List.of()), resources, labels);
         remember(store.read());
         queries.addAndGet(store.queries());
         LOG.debug("Shapes on a change of {} resources: {} violations introduced ({} queries, {} label look-ups, {} ms)",
-                resources.size(), introduced.size(), store.queries(), labelLookup.queries() - lookUpsBefore,
+                resources.size(), introduced.size(), store.queries(), labels.lookUps,
                 (System.nanoTime() - started) / 1_000_000);
         if (!introduced.isEmpty()) {
             throw new ChangeShapes.Refused(introduced);
@@ -147,6 +146,9 @@ public final class ExternalShapes {
         private final Set<String> inPlay;
         private final Map<String, Set<Node>> known = new HashMap<>();
 
+        /** How many times this check asked the store (a shared count would mix in other checks running at once). */
+        private int lookUps;
+
         InPlayLabels(RemoteLabelLookup remote, UpdateDeltas.Delta change, UpdateDeltas.Delta derived) {
             this.remote = remote;
             boolean revives = change.deleted().stream().anyMatch(q -> q.getPredicate().equals(OWL.deprecated.asNode()))
@@ -168,6 +170,7 @@ public final class ExternalShapes {
                 }
             }
             if (!asked.isEmpty()) {
+                lookUps++;
                 Set<Node> found = remote.resourcesPossiblyLabelled(asked).orElseThrow();
                 // One answer for all: each asked label is given every resource found (more candidates, never fewer).
                 asked.forEach(l -> known.put(l, found));
