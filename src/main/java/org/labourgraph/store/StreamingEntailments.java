@@ -61,6 +61,8 @@ final class StreamingEntailments {
     private final Entailments.Schema schema;
     private final Set<Node> derivable = new HashSet<>();
     private long added;
+    /** Triples this computation added, by property: a joining rule runs again only when its input properties gained some. */
+    private final Map<Node, long[]> addedByProperty = new HashMap<>();
 
     private StreamingEntailments(DatasetGraph dataset, Node graph) {
         this.dataset = dataset;
@@ -132,27 +134,56 @@ final class StreamingEntailments {
         }
     }
 
-    /** Runs the joining rules to a fixed point; returns how many triples this computation added in all. */
+    /**
+     * Runs the joining rules to a fixed point; returns how many triples this computation added in all. After the first
+     * pass a rule runs again only if a triple of a property it reads was added since it last ran (other than the pairs
+     * a transitive closure added itself, which are already closed): once the closures are whole, a second pass that
+     * re-reads every transitive pair of the store to find nothing new is not made.
+     */
     long finish() {
-        long before;
+        Map<Node, Long> closedAt = new HashMap<>();
+        long discussesReadAt = -1;
         long closing = 0;
         long discussing = 0;
         int passes = 0;
-        do {
-            before = added;
+        boolean again = true;
+        while (again) {
+            again = false;
             long t0 = System.nanoTime();
             for (Node p : schema.transitive) {
-                transitiveClosure(p);
+                Long at = closedAt.get(p);
+                if (at == null || addedOf(p) > at) {
+                    long before = addedOf(p);
+                    long own = transitiveClosure(p);
+                    closedAt.put(p, before + own);
+                }
             }
             long t1 = System.nanoTime();
-            discusses();
+            if (discussesReadAt < 0 || discussesInputs() > discussesReadAt) {
+                discussesReadAt = discussesInputs();
+                discusses();
+            }
             closing += t1 - t0;
             discussing += System.nanoTime() - t1;
             passes++;
-        } while (added != before);
+            for (Node p : schema.transitive) {
+                again |= addedOf(p) > closedAt.get(p);
+            }
+            again |= discussesInputs() > discussesReadAt;
+        }
         LOG.debug("Joining rules: {} pass(es), transitive closures {} ms, lg:discusses {} ms; {} triples entailed in all",
                 passes, closing / 1_000_000, discussing / 1_000_000, added);
         return added;
+    }
+
+    private long addedOf(Node property) {
+        long[] n = addedByProperty.get(property);
+        return n == null ? 0 : n[0];
+    }
+
+    /** What the lg:discusses rule reads and this computation may add to: types and dcterms:subject. */
+    private long discussesInputs() {
+        return addedOf(TYPE) + addedOf(DCT_SUBJECT);
     }
 
     /** The triple's consequences under the one-triple rules, followed to the end (a consequence's own consequences too). */
@@ -185,14 +216,17 @@ final class StreamingEntailments {
     private void addAbsent(Node s, Node p, Node o) {
         PrecheckedWrites.addAbsent(dataset, graph, s, p, o);
         added++;
+        addedByProperty.computeIfAbsent(p, k -> new long[1])[0]++;
     }
 
     /**
      * Edges of p held in memory (p's triples in every graph, entailed ones included), then a walk from every node,
      * adding what is missing. Whether a pair is already there is read from those edges, not from the indexes: the
-     * fixed-point pass that finds nothing new then costs no lookup.
+     * fixed-point pass that finds nothing new then costs no lookup. Returns how many pairs of p it added itself (not
+     * counting what they entail).
      */
-    private void transitiveClosure(Node p) {
+    private long transitiveClosure(Node p) {
+        long own = 0;
         Map<Node, List<Node>> edges = new HashMap<>();
         dataset.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q ->
                 edges.computeIfAbsent(q.getSubject(), k -> new ArrayList<>(2)).add(q.getObject()));
@@ -216,6 +250,7 @@ final class StreamingEntailments {
                 }
                 Triple pair = Triple.create(start, p, next);
                 addAbsent(start, p, next); // in none of p's edges, which are read from every graph
+                own++;
 
                 for (Triple consequence : closure(pair)) {
                     if (consequence.getPredicate().equals(p)) {
@@ -229,6 +264,7 @@ final class StreamingEntailments {
                 }
             }
         }
+        return own;
     }
 
     /** A work whose dcterms:subject is a concept lg:discusses it. The concepts and the pairs already there are read once. */

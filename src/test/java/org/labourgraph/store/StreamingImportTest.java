@@ -134,6 +134,44 @@ class StreamingImportTest {
     }
 
     @Test
+    void rules_that_feed_each_other_run_again_until_nothing_new_is_entailed() throws Exception {
+        // lg:discusses feeds a transitive property that feeds dcterms:subject, which feeds lg:discusses: what the
+        // discusses rule adds must be closed again, and what that closure adds must be discussed again.
+        Path schema = tmp.resolve("schema.ttl");
+        Files.writeString(schema, """
+                @prefix owl: <http://www.w3.org/2002/07/owl#> .
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                @prefix dct: <http://purl.org/dc/terms/> .
+                @prefix lg: <https://w3id.org/labourgraph/ontology#> .
+                <https://example.org/touches> a owl:TransitiveProperty ; rdfs:subPropertyOf dct:subject .
+                lg:discusses rdfs:subPropertyOf <https://example.org/touches> .
+                """);
+        Path data = tmp.resolve("data.ttl");
+        Files.writeString(data, """
+                @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+                @prefix dct: <http://purl.org/dc/terms/> .
+                @prefix ex: <https://example.org/> .
+                ex:study dct:subject ex:a .
+                ex:a a skos:Concept ; ex:touches ex:b .
+                ex:b a skos:Concept ; ex:touches ex:c .
+                ex:c a skos:Concept .
+                """);
+        try (LabourStore store = LabourStore.inMemory()) {
+            store.syncSources(SourceSet.discover(ProjectPaths.root()));
+            store.importFiles(List.of(new LabourStore.FileImport(schema, Lang.TURTLE, GRAPH + "-schema")), false, n -> {});
+            store.importFiles(List.of(new LabourStore.FileImport(data, Lang.TURTLE, GRAPH)), false, n -> {});
+
+            Set<Triple> expected = new HashSet<>();
+            Entailments.of(assertedOf(store)).find().forEachRemaining(expected::add);
+            Set<Triple> entailed = graphOf(store, ENTAILMENTS);
+            assertEquals(expected, entailed);
+            assertTrue(entailed.contains(Triple.create(NodeFactory.createURI("https://example.org/study"),
+                    NodeFactory.createURI("https://w3id.org/labourgraph/ontology#discusses"), NodeFactory.createURI("https://example.org/c"))),
+                    "the study discusses c, through its subject a, the closure a→b→c, and discusses again");
+        }
+    }
+
+    @Test
     void the_sync_of_the_shipped_sources_entails_what_the_in_memory_rules_entail() {
         try (LabourStore store = LabourStore.inMemory()) {
             LabourStore.SyncResult sync = store.syncSources(SourceSet.discover(ProjectPaths.root()));
