@@ -308,6 +308,11 @@ public final class LoadCommand implements Callable<Integer> {
                 visibility.name().toLowerCase(java.util.Locale.ROOT), target,
                 entailments.map(e -> String.format(", and the entailment graph (%,d triples)", e.size())).orElse(""),
                 (System.nanoTime() - started) / 1_000_000);
+        if (updateEndpoint != null && graph != null && !graph.startsWith(LG.GRAPH_NS)) {
+            // A front-end discovers the data graphs under the namespace; this one it would never read.
+            System.err.println("load: <" + graph + "> is not under " + LG.GRAPH_NS + ", where serve --sparql-endpoint looks for"
+                    + " the data: start it with --data-graphs " + graph + " (and the store's other data graphs, separated by commas).");
+        }
         return 0;
     }
 

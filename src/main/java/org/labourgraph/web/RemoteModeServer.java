@@ -15,6 +15,7 @@ import org.labourgraph.config.RemoteEndpoint;
 import org.labourgraph.config.ServerSettings;
 import org.labourgraph.history.StoreChangeLog;
 import org.labourgraph.history.UpdateDeltas;
+import org.labourgraph.sparql.DataGraphsFound;
 import org.labourgraph.sparql.QueryRunner;
 import org.labourgraph.sparql.RemoteSparqlSearch;
 import org.labourgraph.sparql.RemoteQuads;
@@ -83,6 +84,9 @@ final class RemoteModeServer {
         SparqlSafety.install();
         RemoteSparqlService remote = new RemoteSparqlService(endpoint, settings.queryTimeout());
         SendModeChoice.Outcome sendMode = remote.chooseSendMode();
+        if (sendMode != SendModeChoice.Outcome.NO_ANSWER) {
+            DataGraphsFound.warning(remote).ifPresent(LOG::warn);
+        }
         boolean writable = settings.passwordFile().isPresent();
         RemoteSparqlSearch search = new RemoteSparqlSearch(remote);
         // The history lives in a graph of the store, outside its public data; a store whose default graph is the data

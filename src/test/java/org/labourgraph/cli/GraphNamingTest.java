@@ -85,4 +85,20 @@ class GraphNamingTest {
         assertTrue(server.query("ASK { <http://example.org/remote> ?p ?o }", "application/sparql-results+json").body().contains("true"),
                 "what load sends is visible on /sparql");
     }
+
+    @Test
+    void load_through_an_update_endpoint_into_a_graph_outside_the_namespace_says_how_a_front_end_will_find_it() throws Exception {
+        Path ttl = Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("terms.ttl"),
+                "<http://example.org/elsewhere> <http://example.org/p> \"z\" .\n");
+        LoadCommandTest.Run outside = LoadCommandTest.run("load", "--update-endpoint", server.server.baseUrl() + "update",
+                "--no-entailments", "--user", "ada", "--password-file", password.toString(),
+                "--graph", "https://example.org/elsewhere", ttl.toString());
+        assertEquals(0, outside.exit(), outside.err());
+        assertTrue(outside.err().contains("start it with --data-graphs https://example.org/elsewhere"), outside.err());
+
+        LoadCommandTest.Run inside = LoadCommandTest.run("load", "--update-endpoint", server.server.baseUrl() + "update",
+                "--no-entailments", "--user", "ada", "--password-file", password.toString(), "--graph", GLOSSARY, ttl.toString());
+        assertEquals(0, inside.exit(), inside.err());
+        assertTrue(!inside.err().contains("--data-graphs"), inside.err());
+    }
 }
