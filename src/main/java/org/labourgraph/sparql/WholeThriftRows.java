@@ -15,6 +15,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.util.Context;
+import org.apache.jena.sys.JenaSystem;
 
 /**
  * Jena's reader of SPARQL results in Thrift, made to fail when the answer was cut. Thrift results have no end marker,
@@ -29,8 +30,13 @@ final class WholeThriftRows implements RowSetReader {
 
     private WholeThriftRows() {}
 
-    /** Replaces Jena's Thrift results reader with this one; idempotent. */
+    /**
+     * Replaces Jena's Thrift results reader with this one; idempotent. Jena's own readers are registered first: were
+     * Jena initialised after this (a JVM whose first Jena class is this one's caller), its start-up would put its reader back.
+     */
     static synchronized void register() {
+        JenaSystem.init();
+        RowSetReaderRegistry.init();
         RowSetReaderRegistry.register(ResultSetLang.RS_Thrift, lang -> new WholeThriftRows());
     }
 
