@@ -110,14 +110,16 @@ public final class QueryRunner {
             return " (" + (said.length() > 300 ? said.substring(0, 300) + "…" : said) + ")";
         }
 
-        private static boolean timedOut(Throwable thrown) {
-            for (Throwable t = thrown; t != null; t = t.getCause()) {
-                if (t instanceof java.net.http.HttpTimeoutException) {
-                    return true;
-                }
+    }
+
+    /** True if a remote call failed because the answer did not come within the time limit (not because the store is down). */
+    static boolean timedOut(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return true;
             }
-            return false;
         }
+        return false;
     }
 
     private final Target target;

@@ -192,6 +192,13 @@ public final class RemoteSparqlSearch implements Search {
             if (index.isPresent()) {
                 throw e;
             }
+            if (QueryRunner.timedOut(e)) {
+                // The portable query reads every label and definition: on a large store, more words do not make it faster.
+                throw new SearchUnavailableException("The search ran past this server's time limit of "
+                        + service.timeout().toSeconds() + " s on the SPARQL service behind it, which has no text index this"
+                        + " server can use: without one, a search reads every label and definition of the store. An operator"
+                        + " can give the store a text index (jena-text on Fuseki, or Virtuoso's) or raise --query-timeout.", e);
+            }
             throw new SearchUnavailableException("The SPARQL service behind this server did not answer the search ("
                     + e.getMessage() + "); try again later.", e);
         }

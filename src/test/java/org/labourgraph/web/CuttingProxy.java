@@ -10,13 +10,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A SPARQL store that fails mid-answer, for tests: forwards every request to a real store and passes its answer
  * back, except that an answer longer than {@code limit} bytes is cut there and the connection closed, as a store that
- * crashes or times out mid-stream does (its headers promised the whole length).
+ * crashes or times out mid-stream does (its headers promised the whole length). Or a slow store ({@link #delaying}):
+ * the requests that hold a marker wait before they are forwarded.
  */
 final class CuttingProxy implements AutoCloseable {
     private static final List<String> FORWARDED = List.of("Content-Type", "Accept", "Authorization");
@@ -26,18 +29,31 @@ final class CuttingProxy implements AutoCloseable {
     private final int limit;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger cut = new AtomicInteger();
+    private final String slowMarker;
+    private final Duration delay;
 
-    private CuttingProxy(URI target, int limit) throws IOException {
+    private CuttingProxy(URI target, int limit, String slowMarker, Duration delay) throws IOException {
         this.target = target;
         this.limit = limit;
+        this.slowMarker = slowMarker;
+        this.delay = delay;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::forward);
+        if (slowMarker != null) {
+            // A slow request must not hold up the others (the client's probes, its retries).
+            server.setExecutor(Executors.newCachedThreadPool());
+        }
         server.start();
     }
 
     /** A proxy to the service at {@code target} (a whole URL) that cuts answers past {@code limit} bytes. */
     static CuttingProxy to(URI target, int limit) throws IOException {
-        return new CuttingProxy(target, limit);
+        return new CuttingProxy(target, limit, null, Duration.ZERO);
+    }
+
+    /** A proxy that answers in full, but holds each request whose query string or body contains {@code marker} for {@code delay} first. */
+    static CuttingProxy delaying(URI target, String marker, Duration delay) throws IOException {
+        return new CuttingProxy(target, Integer.MAX_VALUE, marker, delay);
     }
 
     /** The proxy's URL for the service. */
@@ -57,6 +73,15 @@ final class CuttingProxy implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String query = exchange.getRequestURI().getRawQuery();
+            if (slowMarker != null && ((query != null && query.contains(slowMarker))
+                    || new String(body, java.nio.charset.StandardCharsets.UTF_8).contains(slowMarker))) {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + (query == null ? "" : "?" + query)))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             for (String name : FORWARDED) {

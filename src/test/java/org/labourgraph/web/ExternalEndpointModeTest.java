@@ -308,6 +308,21 @@ class ExternalEndpointModeTest {
     // ------------------------------------------------------------------ /health and /data
 
     @Test
+    void aSearchPastTheTimeLimitSaysSoAndWhatToDoNotThatTheStoreIsDown() throws Exception {
+        // Only the portable search's query (the one that filters by langMatches) is held past the front-end's limit.
+        try (CuttingProxy slow = CuttingProxy.delaying(fuseki.service("sparql"), "langMatches", Duration.ofSeconds(4));
+             LabourgraphServer front = LabourgraphServer.buildRemote(settings(Duration.ofSeconds(1)).withRemote(
+                     new RemoteEndpoint(slow.service(), Optional.empty(), Optional.empty(), Optional.empty(),
+                             DataGraphs.parse("store-default")))).start()) {
+            HttpResponse<String> r = get(front, "api/search?q=ghost", "application/json");
+            assertEquals(503, r.statusCode(), r.body());
+            assertTrue(r.body().contains("ran past this server's time limit of 1 s"), r.body());
+            assertTrue(r.body().contains("text index"), "says what would make it fast: " + r.body());
+            assertFalse(r.body().contains("did not answer"), r.body());
+        }
+    }
+
+    @Test
     void healthIs200WhileTheExternalServiceAnswersAnAsk() throws Exception {
         HttpResponse<String> r = get(app, "health", "application/json");
         assertEquals(200, r.statusCode(), r.body());
