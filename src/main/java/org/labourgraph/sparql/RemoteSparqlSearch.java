@@ -93,7 +93,10 @@ public final class RemoteSparqlSearch implements Search {
                 LOG.debug("The {} text-index search failed ({}); the portable query answers instead.", d, e.getMessage());
             }
         }
-        return run(QueryLibrary.SEARCH_FALLBACK, words, request, Optional.empty());
+        // Virtuoso's regular expressions match an accented letter in a class byte by byte: no prefilter there.
+        String prefilter = d == SearchDialect.VIRTUOSO ? "" : prefilter(words);
+        return run(QueryLibrary.SEARCH_FALLBACK, words, request,
+                Optional.of(BindingFactory.binding(Var.alloc("prefilter"), NodeFactory.createLiteralString(prefilter))));
     }
 
     /** The store's dialect, probed at the first call and then kept (a store that cannot be reached is asked again next time). */
@@ -174,13 +177,15 @@ public final class RemoteSparqlSearch implements Search {
         }
     }
 
-    private List<SearchHit> run(Query template, List<String> words, SearchRequest request, Optional<Binding> index) {
+    /** Runs {@code template} with the words and {@code bound} (what else it asks: the index expression, the prefilter). */
+    private List<SearchHit> run(Query template, List<String> words, SearchRequest request, Optional<Binding> bound) {
+        boolean portable = template == QueryLibrary.SEARCH_FALLBACK;
         Query query = withWords(template, words);
         BindingBuilder values = BindingFactory.builder()
                 .add(Var.alloc("phrase"), NodeFactory.createLiteralString(String.join(" ", words)))
                 .add(Var.alloc("wordCount"), NodeFactory.createLiteralDT(Integer.toString(words.size()), XSDDatatype.XSDinteger))
                 .add(Var.alloc("wantedLang"), NodeFactory.createLiteralString(request.language().orElse("")));
-        index.ifPresent(values::addAll);
+        bound.ifPresent(values::addAll);
         try (QueryExecHTTP exec = service.queryExec(query).substitution(values.build())
                 // A long query goes as an HTML form, never as a direct POST (application/sparql-query): Virtuoso 7
                 // never answers the latter, and every SPARQL 1.1 service must take the former.
@@ -189,7 +194,7 @@ public final class RemoteSparqlSearch implements Search {
         } catch (QueryCancelledException e) {
             throw new SearchUnavailableException("The search took too long and was stopped; try more specific words.", e);
         } catch (HttpException | QueryException e) {
-            if (index.isPresent()) {
+            if (!portable) {
                 throw e;
             }
             if (QueryRunner.timedOut(e)) {
@@ -235,6 +240,38 @@ public final class RemoteSparqlSearch implements Search {
             folded = folded.replaceAll(f[0], f[1]);
         }
         return folded;
+    }
+
+    /**
+     * A regular expression that every text whose fold holds the longest of {@code words} matches once lower-cased:
+     * each letter as the class of the letters that fold to it ("e" → [eèéêë]), "oe" and "ae" also as œ and æ. A
+     * necessary condition only: search-fallback.rq still folds and compares what passes it.
+     */
+    static String prefilter(List<String> words) {
+        String longest = words.stream().max(java.util.Comparator.comparingInt(String::length)).orElse("");
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < longest.length(); i++) {
+            char c = longest.charAt(i);
+            String ligature = longest.startsWith("oe", i) ? "œ" : longest.startsWith("ae", i) ? "æ" : null;
+            if (ligature != null) {
+                regex.append("(?:").append(foldingTo(c)).append(foldingTo('e')).append('|').append(ligature).append(')');
+                i++;
+            } else {
+                regex.append(foldingTo(c));
+            }
+        }
+        return regex.toString();
+    }
+
+    /** The letters that fold to {@code c}, as a class, from the accent table; {@code c} alone if none. */
+    private static String foldingTo(char c) {
+        for (String[] f : FOLDS) {
+            if (f[1].equals(String.valueOf(c))) {
+                String accented = f[0].startsWith("[") ? f[0].substring(1, f[0].length() - 1) : f[0];
+                return "[" + c + accented + "]";
+            }
+        }
+        return String.valueOf(c);
     }
 
     /** The query with its empty {@code VALUES ?word { }} block filled with the words. */
