@@ -22,8 +22,9 @@ import org.labourgraph.sparql.RemoteSparqlService;
 import org.labourgraph.vocab.LG;
 
 /**
- * A front-end started over a store whose data sits in graphs it does not look in is told so at start, with the graphs
- * the store holds and what to pass, instead of serving 404s with nothing in its log. One stock Fuseki, filled step by step.
+ * A front-end started over a store whose data sits in graphs it does not look in (or with a listed graph that holds
+ * nothing) is told so at start, with the graphs the store holds and what to pass, instead of serving 404s with nothing
+ * in its log. One stock Fuseki, filled step by step.
  */
 @Tag("slow")
 class ExternalDataGraphsFoundTest {
@@ -72,7 +73,11 @@ class ExternalDataGraphsFoundTest {
             assertTrue(!warning.contains("<" + LG.ENTAILMENT_GRAPH + ">"), "not the entailment graph: " + warning);
             assertTrue(warning.contains("--data-graphs G1,G2"), "says what to pass: " + warning);
         }
-        assertEquals(Optional.empty(), DataGraphsFound.warning(over(FOREIGN)), "graphs the operator listed are not second-guessed");
+        assertEquals(Optional.empty(), DataGraphsFound.warning(over(FOREIGN)), "a listed graph that holds the data");
+        String misspelt = DataGraphsFound.warning(over(FOREIGN + "," + FOREIGN + "s"))
+                .orElseThrow(() -> new AssertionError("a listed graph that holds nothing is not said"));
+        assertTrue(misspelt.startsWith("--data-graphs names <" + FOREIGN + "s>, which holds no statement"), misspelt);
+        assertTrue(misspelt.contains("It holds <" + FOREIGN + ">"), misspelt);
 
         over("store-default").putGraph(LG.GRAPH_NS + "concepts", oneTriple("ours"));
         assertEquals(Optional.empty(), DataGraphsFound.warning(over("discover")));
