@@ -51,6 +51,10 @@ public final class Entailments {
             work.add(t);
         });
         Graph entailed = GraphFactory.createDefaultGraph();
+        // Triples known so far, by property: a closure is computed again only when its property gained some since.
+        Map<Node, long[]> byProperty = new HashMap<>();
+        asserted.find().forEachRemaining(t -> counter(byProperty, t.getPredicate())[0]++);
+        Map<Node, Long> closedAt = new HashMap<>();
         // Each new triple goes through the rules once; the transitive closures run when the worklist empties,
         // and what they add goes round again (for inverses and super-properties of the transitive properties).
         while (!work.isEmpty()) {
@@ -59,19 +63,30 @@ public final class Entailments {
                     if (known.add(derived)) {
                         entailed.add(derived);
                         work.add(derived);
+                        counter(byProperty, derived.getPredicate())[0]++;
                     }
                 }
             }
             for (Node p : schema.transitive) {
+                long[] count = counter(byProperty, p);
+                if (count[0] == closedAt.getOrDefault(p, -1L)) {
+                    continue; // closed, and nothing of p came since: the closure would find nothing new
+                }
                 for (Triple derived : transitiveClosure(p, known)) {
                     if (known.add(derived)) {
                         entailed.add(derived);
                         work.add(derived);
+                        count[0]++;
                     }
                 }
+                closedAt.put(p, count[0]);
             }
         }
         return entailed;
+    }
+
+    private static long[] counter(Map<Node, long[]> byProperty, Node property) {
+        return byProperty.computeIfAbsent(property, k -> new long[1]);
     }
 
     private static Set<Triple> transitiveClosure(Node p, Set<Triple> known) {
