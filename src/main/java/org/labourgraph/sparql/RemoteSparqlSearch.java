@@ -1,6 +1,7 @@
 package org.labourgraph.sparql;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -248,7 +249,7 @@ public final class RemoteSparqlSearch implements Search {
      * necessary condition only: search-fallback.rq still folds and compares what passes it.
      */
     static String prefilter(List<String> words) {
-        String longest = words.stream().max(java.util.Comparator.comparingInt(String::length)).orElse("");
+        String longest = words.stream().max(Comparator.comparingInt(String::length)).orElse("");
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < longest.length(); i++) {
             char c = longest.charAt(i);

@@ -10,8 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A SPARQL store that fails mid-answer, for tests: forwards every request to a real store and passes its answer
  * back, except that an answer longer than {@code limit} bytes is cut there and the connection closed, as a store that
  * crashes or times out mid-stream does (its headers promised the whole length). Or a slow store ({@link #delaying}):
- * the requests that hold a marker wait before they are forwarded.
+ * the requests that hold a marker wait until the proxy closes.
  */
 final class CuttingProxy implements AutoCloseable {
     private static final List<String> FORWARDED = List.of("Content-Type", "Accept", "Authorization");
@@ -30,30 +31,35 @@ final class CuttingProxy implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger cut = new AtomicInteger();
     private final String slowMarker;
-    private final Duration delay;
+    /** Released when the proxy closes: the requests that hold {@link #slowMarker} wait for it. */
+    private final CountDownLatch released = new CountDownLatch(1);
+    /** Threads for a holding proxy, so that a held request does not hold up the others (the client's probes). */
+    private final ExecutorService threads;
 
-    private CuttingProxy(URI target, int limit, String slowMarker, Duration delay) throws IOException {
+    private CuttingProxy(URI target, int limit, String slowMarker) throws IOException {
         this.target = target;
         this.limit = limit;
         this.slowMarker = slowMarker;
-        this.delay = delay;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::forward);
-        if (slowMarker != null) {
-            // A slow request must not hold up the others (the client's probes, its retries).
-            server.setExecutor(Executors.newCachedThreadPool());
+        threads = slowMarker == null ? null : Executors.newCachedThreadPool();
+        if (threads != null) {
+            server.setExecutor(threads);
         }
         server.start();
     }
 
     /** A proxy to the service at {@code target} (a whole URL) that cuts answers past {@code limit} bytes. */
     static CuttingProxy to(URI target, int limit) throws IOException {
-        return new CuttingProxy(target, limit, null, Duration.ZERO);
+        return new CuttingProxy(target, limit, null);
     }
 
-    /** A proxy that answers in full, but holds each request whose query string or body contains {@code marker} for {@code delay} first. */
-    static CuttingProxy delaying(URI target, String marker, Duration delay) throws IOException {
-        return new CuttingProxy(target, Integer.MAX_VALUE, marker, delay);
+    /**
+     * A proxy that answers in full, but holds each request whose query string or body contains {@code marker} until it
+     * is closed: a store that never answers that query in time.
+     */
+    static CuttingProxy holding(URI target, String marker) throws IOException {
+        return new CuttingProxy(target, Integer.MAX_VALUE, marker);
     }
 
     /** The proxy's URL for the service. */
@@ -76,7 +82,8 @@ final class CuttingProxy implements AutoCloseable {
             if (slowMarker != null && ((query != null && query.contains(slowMarker))
                     || new String(body, java.nio.charset.StandardCharsets.UTF_8).contains(slowMarker))) {
                 try {
-                    Thread.sleep(delay.toMillis());
+                    released.await();
+                    return; // the client gave up long ago
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -116,6 +123,10 @@ final class CuttingProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        released.countDown();
         server.stop(0);
+        if (threads != null) {
+            threads.shutdown();
+        }
     }
 }

@@ -309,8 +309,8 @@ class ExternalEndpointModeTest {
 
     @Test
     void aSearchPastTheTimeLimitSaysSoAndWhatToDoNotThatTheStoreIsDown() throws Exception {
-        // Only the portable search's query (the one that filters by langMatches) is held past the front-end's limit.
-        try (CuttingProxy slow = CuttingProxy.delaying(fuseki.service("sparql"), "langMatches", Duration.ofSeconds(4));
+        // Only the portable search's query (the one that filters by langMatches) is held, past the front-end's limit.
+        try (CuttingProxy slow = CuttingProxy.holding(fuseki.service("sparql"), "langMatches");
              LabourgraphServer front = LabourgraphServer.buildRemote(settings(Duration.ofSeconds(1)).withRemote(
                      new RemoteEndpoint(slow.service(), Optional.empty(), Optional.empty(), Optional.empty(),
                              DataGraphs.parse("store-default")))).start()) {
