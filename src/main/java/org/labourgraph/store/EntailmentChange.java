@@ -52,7 +52,7 @@ public final class EntailmentChange {
         if (IncrementalEntailments.needsFullRefresh(stated, unstated)) {
             return recomputed(overlay, graph);
         }
-        IncrementalEntailments.apply(overlay, graph, stated, unstated);
+        IncrementalEntailments.apply(overlay, graph, stated, unstated, false);
         return new UpdateDeltas.Delta(named(overlay.added(), graph), named(overlay.deleted(), graph));
     }
 

@@ -40,9 +40,23 @@ public final class Entailments {
 
     private Entailments() {}
 
-    /** The triples entailed by {@code asserted} that neither it nor the vocabulary axioms contain. */
+    /**
+     * The triples entailed by {@code asserted} that neither it nor the vocabulary axioms contain, every transitive
+     * closure included: what an external store holds, which answers queries with its own engine.
+     */
     public static Graph of(Graph asserted) {
-        Schema schema = Schema.of(asserted, VOCABULARY_AXIOMS);
+        return of(Schema.of(asserted, VOCABULARY_AXIOMS), asserted);
+    }
+
+    /**
+     * What the embedded store's entailment graph holds for {@code asserted}: the same, but the closures its queries
+     * compute when they ask for them ({@link ClosuresAtQueryTime}) hold their one-step pairs only.
+     */
+    public static Graph embedded(Graph asserted) {
+        return of(Schema.of(asserted, VOCABULARY_AXIOMS).closingAtQueryTime(), asserted);
+    }
+
+    private static Graph of(Schema schema, Graph asserted) {
         Set<Triple> known = new HashSet<>();
         Map<Node, Set<Node>> worksBySubject = new HashMap<>();
         Deque<Triple> work = new ArrayDeque<>();
@@ -68,6 +82,9 @@ public final class Entailments {
                 }
             }
             for (Node p : schema.transitive) {
+                if (!schema.storesClosureOf(p)) {
+                    continue;
+                }
                 long[] count = counter(byProperty, p);
                 if (count[0] == closedAt.getOrDefault(p, -1L)) {
                     continue; // closed, and nothing of p came since: the closure would find nothing new
@@ -118,6 +135,8 @@ public final class Entailments {
         final Map<Node, Set<Node>> inverses = new HashMap<>();
         final Set<Node> symmetric = new HashSet<>();
         final Set<Node> transitive = new HashSet<>();
+        /** Transitive properties whose closure the store's queries compute (none here unless asked: see {@link ClosuresAtQueryTime}). */
+        Set<Node> closedAtQueryTime = Set.of();
 
         static Schema of(Graph asserted, Graph axioms) {
             Schema s = new Schema();
@@ -134,6 +153,17 @@ public final class Entailments {
             close(s.superClasses);
             close(s.superProperties);
             return s;
+        }
+
+        /** This schema, its closures left to query time where no other rule reads them (the embedded store's rules). */
+        Schema closingAtQueryTime() {
+            closedAtQueryTime = ClosuresAtQueryTime.of(this);
+            return this;
+        }
+
+        /** Whether the entailment graph holds the closure of {@code p} (transitive, and not closed at query time). */
+        boolean storesClosureOf(Node p) {
+            return transitive.contains(p) && !closedAtQueryTime.contains(p);
         }
 
         /** What one triple entails directly. */

@@ -34,6 +34,7 @@ import org.labourgraph.vocab.LG;
  *   <li>Insert: from the added and re-derived triples, forward to the fixed point (an added a→b on a transitive
  *       property adds descendants(a) × ancestors(b); those pairs are closed already and are not joined again).</li>
  * </ol>
+ * (On the embedded store, closures left to query time, {@link ClosuresAtQueryTime}, are one-step rules like the others.)
  * A change to the schema (sub-classes, sub-properties, inverses, symmetric or transitive properties) changes the
  * rules themselves: the caller recomputes everything instead ({@link #needsFullRefresh}).
  */
@@ -78,11 +79,14 @@ final class IncrementalEntailments {
 
     /**
      * Brings the entailment graph from "right for the store before the change" to "right after it"; the change's
-     * asserted quads are already written. Runs inside the change's write transaction.
+     * asserted quads are already written. Runs inside the change's write transaction. {@code closuresAtQueryTime}: the
+     * embedded store, whose queries close skos:broaderTransitive and its like ({@link ClosuresAtQueryTime}); an
+     * external store keeps every closure.
      */
-    static Counts apply(DatasetGraph dataset, Node graph, Set<Quad> addedQuads, Set<Quad> deletedQuads) {
+    static Counts apply(DatasetGraph dataset, Node graph, Set<Quad> addedQuads, Set<Quad> deletedQuads, boolean closuresAtQueryTime) {
         BatchedLookups.prefetch(dataset, StreamingEntailments.schemaPatterns());
-        IncrementalEntailments e = new IncrementalEntailments(dataset, graph, StreamingEntailments.schemaOf(dataset, graph));
+        Entailments.Schema schema = StreamingEntailments.schemaOf(dataset, graph);
+        IncrementalEntailments e = new IncrementalEntailments(dataset, graph, closuresAtQueryTime ? schema.closingAtQueryTime() : schema);
         e.run(triples(addedQuads, graph), triples(deletedQuads, graph));
         return new Counts(e.added, e.removed);
     }
@@ -326,7 +330,7 @@ final class IncrementalEntailments {
                 }
             }
         }
-        if (schema.transitive.contains(q) && hasMiddle(s, q, o)) {
+        if (schema.storesClosureOf(q) && hasMiddle(s, q, o)) {
             return true;
         }
         return q.equals(DISCUSSES) && inStore(Triple.create(s, DCT_SUBJECT, o)) && inStore(Triple.create(o, TYPE, CONCEPT));
@@ -366,7 +370,7 @@ final class IncrementalEntailments {
     }
 
     private boolean isTransitive(Triple t) {
-        return schema.transitive.contains(t.getPredicate());
+        return schema.storesClosureOf(t.getPredicate());
     }
 
     private boolean inStore(Triple t) {

@@ -78,6 +78,7 @@ public final class LabourStore implements AutoCloseable {
         this.curatorView = new CuratorDataset(tdb, privateStore.dataset());
         // Count every committed write from now on (dumps, dataset description and their ETags follow it).
         ChangeMarker.of(this.dataset);
+        ClosuresAtQueryTime.installOn(tdb, iri(ENTAILMENT_GRAPH), text, curatorView);
     }
 
     /** Opens (creating if needed) the store in {@code dir}: TDB2 in dir/tdb2, the text index in dir/text. */
@@ -98,7 +99,9 @@ public final class LabourStore implements AutoCloseable {
         }
         try {
             Directory text = FSDirectory.open(dir.resolve("text"));
-            return new LabourStore(tdb, text, PrivateStore.open(dir.resolve("private")), Optional.of(dir));
+            LabourStore store = new LabourStore(tdb, text, PrivateStore.open(dir.resolve("private")), Optional.of(dir));
+            ClosuresAtQueryTime.dropStoredOnce(dir, store.quadCount() > 0, () -> Txn.executeWrite(store.text, store::refreshEntailments));
+            return store;
         } catch (IOException e) {
             throw new StoreException("Cannot open the text index in " + dir.resolve("text") + ": " + e.getMessage(), e);
         }
@@ -324,7 +327,7 @@ public final class LabourStore implements AutoCloseable {
         } else {
             // The rules' writes are held and only their net difference reaches TDB2 (a pair taken out, then put back, never does).
             BufferedEntailmentWrites buffered = new BufferedEntailmentWrites(text);
-            IncrementalEntailments.apply(buffered, iri(ENTAILMENT_GRAPH), changes.added(), changes.deleted());
+            IncrementalEntailments.apply(buffered, iri(ENTAILMENT_GRAPH), changes.added(), changes.deleted(), true);
             buffered.flush();
             IncrementalEntailments.Counts counts = buffered.written();
             LOG.debug("Entailments followed a change of {} quads: +{} -{}", size, counts.added(), counts.removed());

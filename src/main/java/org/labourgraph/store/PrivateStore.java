@@ -94,7 +94,7 @@ final class PrivateStore implements AutoCloseable {
                     asserted.add(q.asTriple());
                 }
             });
-            Graph all = Entailments.of(asserted);
+            Graph all = Entailments.embedded(asserted);
             tdb.removeGraph(entailmentGraph);
             all.find().forEachRemaining(t -> {
                 if (!publicEntailed.contains(t)) {

@@ -42,7 +42,8 @@ import org.labourgraph.vocab.LG;
  * as {@link Entailments#of(Graph)}, without copying the data into memory. Rules that need one triple and the
  * schema (sub-classes, sub-properties, inverses, symmetry) run triple by triple while the data streams past;
  * the two that join data (transitive closures, the lg:discusses rule) read what they need from the store's
- * indexes: in memory there is only the schema and the edges of the transitive properties.
+ * indexes: in memory there is only the schema and the edges of the transitive properties. This is the embedded
+ * store's computation: the closures its queries compute ({@link ClosuresAtQueryTime}) are left out.
  *
  * <p>Everything runs inside the caller's write transaction. TDB2 forbids changing the indexes while iterating
  * them, so a full refresh spills what the data entails to a temporary binary file and adds it afterwards.
@@ -67,7 +68,7 @@ final class StreamingEntailments {
     private StreamingEntailments(DatasetGraph dataset, Node graph) {
         this.dataset = dataset;
         this.graph = graph;
-        this.schema = schemaOf(dataset, graph);
+        this.schema = schemaOf(dataset, graph).closingAtQueryTime();
         derivable.add(TYPE);
         derivable.add(RDFS.subClassOf.asNode());
         derivable.add(DISCUSSES);
@@ -115,7 +116,9 @@ final class StreamingEntailments {
         } finally {
             deleteQuietly(spill);
         }
-        return entailments.finish();
+        long entailed = entailments.finish();
+        ClosuresAtQueryTime.publish(dataset, entailments.schema.closedAtQueryTime);
+        return entailed;
     }
 
     /** True if the triple changes the schema (the rules themselves): then only a full refresh is right. */
@@ -150,7 +153,7 @@ final class StreamingEntailments {
         while (again) {
             again = false;
             long t0 = System.nanoTime();
-            for (Node p : schema.transitive) {
+            for (Node p : storedClosures()) {
                 Long at = closedAt.get(p);
                 if (at == null || addedOf(p) > at) {
                     long before = addedOf(p);
@@ -166,7 +169,7 @@ final class StreamingEntailments {
             closing += t1 - t0;
             discussing += System.nanoTime() - t1;
             passes++;
-            for (Node p : schema.transitive) {
+            for (Node p : storedClosures()) {
                 again |= addedOf(p) > closedAt.get(p);
             }
             again |= discussesInputs() > discussesReadAt;
@@ -174,6 +177,11 @@ final class StreamingEntailments {
         LOG.debug("Joining rules: {} pass(es), transitive closures {} ms, lg:discusses {} ms; {} triples entailed in all",
                 passes, closing / 1_000_000, discussing / 1_000_000, added);
         return added;
+    }
+
+    /** The transitive properties whose closure this store keeps in its entailment graph. */
+    private List<Node> storedClosures() {
+        return schema.transitive.stream().filter(schema::storesClosureOf).toList();
     }
 
     private long addedOf(Node property) {

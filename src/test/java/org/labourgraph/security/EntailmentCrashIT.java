@@ -108,7 +108,7 @@ class EntailmentCrashIT {
                 }
             }));
             Set<Triple> expected = new HashSet<>();
-            Entailments.of(asserted).find().forEachRemaining(expected::add);
+            Entailments.embedded(asserted).find().forEachRemaining(expected::add);
             assertEquals(expected, stored, "the stored entailments after " + ROUNDS + " kills (" + cut + " mid-move)");
         }
         assertEquals(underParent, parentsInStore(store), "every acknowledged move is in the store");

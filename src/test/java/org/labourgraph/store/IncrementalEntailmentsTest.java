@@ -78,7 +78,7 @@ class IncrementalEntailmentsTest {
     }
 
     /** Random edits through the served dataset, one transaction each, as curators make them. */
-    private static final class Edits {
+    static final class Edits {
         final LabourStore store;
         final Random random;
         final List<Quad> removed = new ArrayList<>();
