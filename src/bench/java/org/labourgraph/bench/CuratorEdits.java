@@ -33,7 +33,7 @@ import org.apache.jena.update.UpdateRequest;
  * One-triple curator edits on a running server, one at a time, each timed from request to answer: through SPARQL
  * Update ({@code /update}), the Graph Store Protocol ({@code /data}) and an RDF Patch on the resource
  * ({@code PATCH /doc/…}), on a leaf concept and on a concept just under the top of the tree; and moving the latter
- * under a sibling and back (a whole subtree's transitive entailments move with it). Every edit is undone by the next, so
+ * under a sibling and back (two links, the root of a whole subtree). Every edit is undone by the next, so
  * the store ends as it began. Each series ({@code edit/<kind>/<where>}) goes to the results as p50, p99 and max in ms.
  */
 final class CuratorEdits {
