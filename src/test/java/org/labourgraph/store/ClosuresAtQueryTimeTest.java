@@ -137,6 +137,16 @@ class ClosuresAtQueryTimeTest {
             }));
             long answered = Txn.calculateRead(ds, () -> count(ds, "SELECT (COUNT(*) AS ?n) { ?a skos:broaderTransitive ?b }"));
             assertEquals(0, stored[1], "every stored skos:broaderTransitive pair is one skos:broader link");
+            // content moderation → ghost work → digital labour: two links, asked wherever a pattern can stand.
+            String pair = "<https://w3id.org/labourgraph/id/concept/content-moderation> %s <https://w3id.org/labourgraph/id/concept/digital-labour>";
+            for (String ask : List.of("ASK { " + pair.formatted("skos:broaderTransitive") + " }",
+                    "ASK { FILTER EXISTS { " + pair.formatted("skos:broaderTransitive") + " } }",
+                    "ASK { FILTER NOT EXISTS { " + pair.formatted("skos:broaderTransitive") + " } }",
+                    "ASK { OPTIONAL { " + pair.formatted("^skos:narrowerTransitive") + " } { SELECT * { " + pair.formatted("skos:broaderTransitive") + " } } }",
+                    "ASK { GRAPH <" + LabourStore.ENTAILMENT_GRAPH + "> { " + pair.formatted("skos:broaderTransitive") + " } }")) {
+                boolean expected = !ask.contains("NOT EXISTS");
+                assertEquals(expected, Txn.calculateRead(ds, () -> QueryExec.dataset(ds).query(SKOS_PREFIX + ask).ask()), ask);
+            }
             assertTrue(answered > stored[0], "the query answers the whole chain: " + answered + " pairs from " + stored[0] + " links");
             assertFalse(store.dataset().getContext().get(org.apache.jena.sparql.ARQConstants.sysOptimizerFactory) == null,
                     "the served dataset's queries go through the rewrite");
