@@ -59,7 +59,7 @@ class ClosuresAtQueryTimeTest {
             "ASK { ?a skos:broaderTransitive ?a }",
             "SELECT ?a ?b { ?a skos:topConceptOf ?s . ?b (skos:broaderTransitive|skos:related) ?a }",
             "SELECT ?a ?b { ?a skos:topConceptOf ?s . ?a (^skos:broaderTransitive)? ?b }",
-            "SELECT ?a ?b { GRAPH <" + LabourStore.ENTAILMENT_GRAPH + "> { ?a skos:broaderTransitive ?b } }",
+            "SELECT ?a ?b { GRAPH ?entailments { ?a skos:broaderTransitive ?b } }",
             "SELECT ?top (COUNT(?d) AS ?below) { ?top skos:topConceptOf ?s . OPTIONAL { ?d skos:broaderTransitive ?top } } GROUP BY ?top",
             "SELECT ?a ?b { ?a skos:related ?b . FILTER EXISTS { ?a skos:broaderTransitive ?x . ?b skos:broaderTransitive ?x } }");
     /** Example queries that read every property of a resource (a variable predicate): they see the stored one-step links only. */
@@ -138,14 +138,13 @@ class ClosuresAtQueryTimeTest {
             long answered = Txn.calculateRead(ds, () -> count(ds, "SELECT (COUNT(*) AS ?n) { ?a skos:broaderTransitive ?b }"));
             assertEquals(0, stored[1], "every stored skos:broaderTransitive pair is one skos:broader link");
             // content moderation → ghost work → digital labour: two links, asked wherever a pattern can stand.
-            String pair = "<https://w3id.org/labourgraph/id/concept/content-moderation> %s <https://w3id.org/labourgraph/id/concept/digital-labour>";
-            for (String ask : List.of("ASK { " + pair.formatted("skos:broaderTransitive") + " }",
-                    "ASK { FILTER EXISTS { " + pair.formatted("skos:broaderTransitive") + " } }",
-                    "ASK { FILTER NOT EXISTS { " + pair.formatted("skos:broaderTransitive") + " } }",
-                    "ASK { OPTIONAL { " + pair.formatted("^skos:narrowerTransitive") + " } { SELECT * { " + pair.formatted("skos:broaderTransitive") + " } } }",
-                    "ASK { GRAPH <" + LabourStore.ENTAILMENT_GRAPH + "> { " + pair.formatted("skos:broaderTransitive") + " } }")) {
+            for (String ask : List.of("ASK { ?a skos:broaderTransitive ?top }",
+                    "ASK { FILTER EXISTS { ?a skos:broaderTransitive ?top } }",
+                    "ASK { FILTER NOT EXISTS { ?a skos:broaderTransitive ?top } }",
+                    "ASK { OPTIONAL { ?a ^skos:narrowerTransitive ?top } { SELECT * { ?a skos:broaderTransitive ?top } } }",
+                    "ASK { GRAPH ?entailments { ?a skos:broaderTransitive ?top } }")) {
                 boolean expected = !ask.contains("NOT EXISTS");
-                assertEquals(expected, Txn.calculateRead(ds, () -> QueryExec.dataset(ds).query(SKOS_PREFIX + ask).ask()), ask);
+                assertEquals(expected, askTwoLinks(ds, ask), ask);
             }
             assertTrue(answered > stored[0], "the query answers the whole chain: " + answered + " pairs from " + stored[0] + " links");
             assertFalse(store.dataset().getContext().get(org.apache.jena.sparql.ARQConstants.sysOptimizerFactory) == null,
@@ -172,8 +171,7 @@ class ClosuresAtQueryTimeTest {
             assertFalse(Txn.calculateRead(ds, () -> ds.contains(ENTAILMENTS, a, bt, top)), "the stored closure pair is gone");
             assertTrue(Txn.calculateRead(ds, () -> ds.contains(ENTAILMENTS, a, bt, NodeFactory.createURI(
                     "https://w3id.org/labourgraph/id/concept/ghost-work"))), "the one-step pair stays");
-            assertTrue(Txn.calculateRead(ds, () -> QueryExec.dataset(ds).query(SKOS_PREFIX
-                    + "ASK { <" + a.getURI() + "> skos:broaderTransitive <" + top.getURI() + "> }").ask()), "and the query still answers it");
+            assertTrue(askTwoLinks(ds, "ASK { ?a skos:broaderTransitive ?top }"), "and the query still answers it");
             assertFalse(ClosuresAtQueryTime.storeNeedsRefresh(dir), "marked once refreshed");
         }
     }
@@ -204,7 +202,7 @@ class ClosuresAtQueryTimeTest {
     /** The rows as sorted text (blank nodes by label: both datasets hold the same ones). */
     private static List<String> rows(DatasetGraph ds, Query query) {
         List<String> out = new ArrayList<>();
-        try (QueryExec exec = QueryExec.dataset(ds).query(query).build()) {
+        try (QueryExec exec = QueryExec.dataset(ds).query(query).substitution("entailments", ENTAILMENTS).build()) {
             if (query.isAskType()) {
                 return List.of(Boolean.toString(exec.ask()));
             }
@@ -217,6 +215,14 @@ class ClosuresAtQueryTimeTest {
         }
         out.sort(null);
         return out;
+    }
+
+    /** {@code ask} with ?a content moderation and ?top digital labour (two broader links apart), ?entailments the entailment graph. */
+    private static boolean askTwoLinks(DatasetGraph ds, String ask) {
+        return Txn.calculateRead(ds, () -> QueryExec.dataset(ds).query(SKOS_PREFIX + ask)
+                .substitution("a", NodeFactory.createURI("https://w3id.org/labourgraph/id/concept/content-moderation"))
+                .substitution("top", NodeFactory.createURI("https://w3id.org/labourgraph/id/concept/digital-labour"))
+                .substitution("entailments", ENTAILMENTS).ask());
     }
 
     private static long count(DatasetGraph ds, String select) {
