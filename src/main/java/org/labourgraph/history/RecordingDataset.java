@@ -24,7 +24,7 @@ import org.apache.jena.sparql.core.Quad;
  * refresh: a refusal aborts the change), 2) writes the change to the {@link ChangeLog}, durably, 3) commits to TDB2.
  * Graph views handed out for writing write through here too, as the text index's own wrapper does.
  */
-public final class RecordingDataset extends DatasetGraphWrapper {
+public final class RecordingDataset extends DatasetGraphWrapper implements PrecheckedWrites {
     /** A step run inside the write transaction just before a change commits; it may throw to refuse the change. */
     public interface PreCommit {
         /** @param store the dataset under the recorder (writes there are not recorded) */
@@ -102,6 +102,19 @@ public final class RecordingDataset extends DatasetGraphWrapper {
         }
         PrecheckedWrites.addAbsent(getWrapped(), g, s, p, o);
         record(true, Quad.create(g, s, p, o));
+    }
+
+    /** For a caller that knows the quad is absent (a bulk import's filter): recorded without a lookup. */
+    @Override
+    public void addAbsent(Node g, Node s, Node p, Node o) {
+        PrecheckedWrites.addAbsent(getWrapped(), g, s, p, o);
+        record(true, Quad.create(g, s, p, o));
+    }
+
+    @Override
+    public void deletePresent(Node g, Node s, Node p, Node o) {
+        PrecheckedWrites.deletePresent(getWrapped(), g, s, p, o);
+        record(false, Quad.create(g, s, p, o));
     }
 
     @Override

@@ -97,6 +97,7 @@ public final class LabourStore implements AutoCloseable {
                     + ". If a labourgraph server is running on this store, stop it, or send the data through"
                     + " the server (labourgraph load --server URL --user NAME FILE…).", e);
         }
+        SpilledTriples.removeLeftovers(dir);
         try {
             Directory text = FSDirectory.open(dir.resolve("text"));
             LabourStore store = new LabourStore(tdb, text, PrivateStore.open(dir.resolve("private")), Optional.of(dir));

@@ -1,12 +1,5 @@
 package org.labourgraph.store;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,12 +14,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFBase;
-import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -46,9 +33,11 @@ import org.labourgraph.vocab.LG;
  * store's computation: the closures its queries compute ({@link ClosuresAtQueryTime}) are left out.
  *
  * <p>Everything runs inside the caller's write transaction. TDB2 forbids changing the indexes while iterating
- * them, so a full refresh spills what the data entails to a temporary binary file and adds it afterwards.
+ * them, so a full refresh spills what the data entails to a temporary binary file and adds it afterwards; an import
+ * does the same with its one-triple consequences ({@link SpilledTriples}), so that one the file itself states later
+ * is never written and then taken out again.
  */
-final class StreamingEntailments {
+final class StreamingEntailments implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamingEntailments.class);
     private static final Node TYPE = RDF.type.asNode();
     private static final Node DCT_SUBJECT = NodeFactory.createURI("http://purl.org/dc/terms/subject");
@@ -65,9 +54,18 @@ final class StreamingEntailments {
     /** Triples this computation added, by property: a joining rule runs again only when its input properties gained some. */
     private final Map<Node, long[]> addedByProperty = new HashMap<>();
 
-    private StreamingEntailments(DatasetGraph dataset, Node graph) {
+    /** What the store surely does not hold: a consequence it clears is written without a lookup. */
+    private final AbsenceFilter absent;
+    /**
+     * An import's one-triple consequences, written when the data is in: the data may state one of them later (a
+     * thesaurus states both skos:broader and skos:narrower), and then it never enters the entailment graph at all.
+     */
+    private SpilledTriples deferred;
+
+    private StreamingEntailments(DatasetGraph dataset, Node graph, AbsenceFilter absent) {
         this.dataset = dataset;
         this.graph = graph;
+        this.absent = absent;
         this.schema = schemaOf(dataset, graph).closingAtQueryTime();
         derivable.add(TYPE);
         derivable.add(RDFS.subClassOf.asNode());
@@ -79,42 +77,25 @@ final class StreamingEntailments {
     }
 
     /** For adding data to a store whose entailment graph is up to date: call {@link #asserted} per new triple, then {@link #finish}. */
-    static StreamingEntailments incremental(DatasetGraph dataset, Node graph) {
-        return new StreamingEntailments(dataset, graph);
+    static StreamingEntailments incremental(DatasetGraph dataset, Node graph, AbsenceFilter absent, Path spillFolder) {
+        StreamingEntailments entailments = new StreamingEntailments(dataset, graph, absent);
+        entailments.deferred = new SpilledTriples(spillFolder);
+        return entailments;
     }
 
     /** Recomputes the entailment graph from every other named graph; returns its size. In a write transaction. */
     static long refresh(DatasetGraph dataset, Node graph, Path spillFolder) {
         dataset.removeGraph(graph);
-        StreamingEntailments entailments = new StreamingEntailments(dataset, graph);
-        Path spill = null;
-        try {
-            spill = Files.createTempFile(spillFolder, "entailments-", ".rt");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16)) {
-                StreamRDF writer = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
-                writer.start();
-                Iterator<Quad> quads = dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
-                while (quads.hasNext()) {
-                    Quad q = quads.next();
-                    if (!q.getGraph().equals(graph)) {
-                        entailments.closure(q.asTriple()).forEach(writer::triple);
-                    }
+        StreamingEntailments entailments = new StreamingEntailments(dataset, graph, AbsenceFilter.none());
+        try (SpilledTriples derived = new SpilledTriples(spillFolder)) {
+            Iterator<Quad> quads = dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+            while (quads.hasNext()) {
+                Quad q = quads.next();
+                if (!q.getGraph().equals(graph)) {
+                    entailments.closure(q.asTriple()).forEach(derived::add);
                 }
-                writer.finish();
             }
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(spill), 1 << 16)) {
-                RDFParser.source(in).lang(Lang.RDFTHRIFT).parse(new StreamRDFBase() {
-                    @Override
-                    public void triple(Triple t) {
-                        entailments.addIfNew(t);
-                    }
-                });
-            }
-        } catch (IOException e) {
-            throw new StoreException("Cannot write the temporary file of entailments in " + spillFolder + ": " + e.getMessage()
-                    + ". Free some disk space or make the folder writable.", e);
-        } finally {
-            deleteQuietly(spill);
+            derived.replay(entailments::addIfNew);
         }
         long entailed = entailments.finish();
         ClosuresAtQueryTime.publish(dataset, entailments.schema.closedAtQueryTime);
@@ -127,13 +108,22 @@ final class StreamingEntailments {
                 || (t.getPredicate().equals(TYPE) && SCHEMA_TYPES.contains(t.getObject()));
     }
 
-    /** A triple was just added to a data graph: derive what it entails alone, and keep asserted triples out of the entailments. */
-    void asserted(Triple t) {
-        if (derivable.contains(t.getPredicate())) {
+    /**
+     * A triple was just added to a data graph: derive what it entails alone, and keep asserted triples out of the
+     * entailments ({@code wasAbsent}: the store held it in no graph before, so not among the entailments either).
+     */
+    void asserted(Triple t, boolean wasAbsent) {
+        if (!wasAbsent && derivable.contains(t.getPredicate())) {
             dataset.delete(graph, t.getSubject(), t.getPredicate(), t.getObject());
         }
-        for (Triple derived : closure(t)) {
-            addIfNew(derived);
+        closure(t).forEach(deferred::add);
+    }
+
+    /** Removes the file of deferred consequences (also when the import fails). */
+    @Override
+    public void close() {
+        if (deferred != null) {
+            deferred.close();
         }
     }
 
@@ -144,6 +134,9 @@ final class StreamingEntailments {
      * re-reads every transitive pair of the store to find nothing new is not made.
      */
     long finish() {
+        if (deferred != null) {
+            deferred.replay(this::addIfNew);
+        }
         Map<Node, Long> closedAt = new HashMap<>();
         long discussesReadAt = -1;
         long closing = 0;
@@ -208,21 +201,28 @@ final class StreamingEntailments {
     }
 
     private void addIfNew(Triple t) {
-        if (!dataset.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject())) {
+        if (isNew(t)) {
             addAbsent(t.getSubject(), t.getPredicate(), t.getObject());
         }
     }
 
     private void addWithConsequences(Triple t) {
-        if (!dataset.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject())) {
+        if (isNew(t)) {
             addAbsent(t.getSubject(), t.getPredicate(), t.getObject());
             closure(t).forEach(this::addIfNew);
         }
     }
 
+    /** In no graph of the store: the filter says so for sure, or the indexes do. */
+    private boolean isNew(Triple t) {
+        return absent.surelyAbsent(t.getSubject(), t.getPredicate(), t.getObject())
+                || !dataset.contains(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject());
+    }
+
     /** Adds a triple known to be in no graph of the store (so not in the entailment graph either). */
     private void addAbsent(Node s, Node p, Node o) {
         PrecheckedWrites.addAbsent(dataset, graph, s, p, o);
+        absent.noteStored(s, p, o);
         added++;
         addedByProperty.computeIfAbsent(p, k -> new long[1])[0]++;
     }
@@ -317,15 +317,5 @@ final class StreamingEntailments {
             });
         }
         return Entailments.Schema.of(schemaTriples, Entailments.axioms());
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

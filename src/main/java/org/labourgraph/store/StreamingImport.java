@@ -1,5 +1,7 @@
 package org.labourgraph.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -9,6 +11,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.labourgraph.history.PrecheckedWrites;
 import org.labourgraph.source.RdfSyntaxException;
 import org.labourgraph.source.SourceParser;
 import org.labourgraph.vocab.LG;
@@ -40,39 +43,64 @@ final class StreamingImport {
         if (replace) {
             files.forEach(f -> dataset.removeGraph(NodeFactory.createURI(f.graph())));
         }
-        // Removing triples can take entailments away: only a full refresh handles that.
-        StreamingEntailments incremental = replace ? null : StreamingEntailments.incremental(derived, entailmentGraph);
+        // Read after the removal: the filter knows what the store holds from here on.
+        AbsenceFilter absent = AbsenceFilter.over(derived, expectedTriples(files));
         long[] count = {0};
         boolean[] schemaChanged = {false};
-        for (FileIntoGraph f : files) {
-            Node g = NodeFactory.createURI(f.graph());
-            SourceParser.stream(f.file(), f.lang(), new StreamRDFBase() {
-                @Override
-                public void triple(Triple t) {
-                    if (t.getPredicate().equals(LG.visibility.asNode()) && t.getObject().equals(LG.Private.asNode())) {
-                        throw new StoreException(f.file() + " marks <" + t.getSubject() + "> as private (lg:visibility lg:Private),"
-                                + " but this load is public. Load private content with: labourgraph load --visibility private FILE…"
-                                + " (server stopped). Nothing was written.");
+        long streamed;
+        long entailed;
+        // Removing triples can take entailments away: only a full refresh handles that.
+        try (StreamingEntailments incremental = replace ? null
+                : StreamingEntailments.incremental(derived, entailmentGraph, absent, spillFolder)) {
+            for (FileIntoGraph f : files) {
+                Node g = NodeFactory.createURI(f.graph());
+                SourceParser.stream(f.file(), f.lang(), new StreamRDFBase() {
+                    @Override
+                    public void triple(Triple t) {
+                        if (t.getPredicate().equals(LG.visibility.asNode()) && t.getObject().equals(LG.Private.asNode())) {
+                            throw new StoreException(f.file() + " marks <" + t.getSubject() + "> as private (lg:visibility lg:Private),"
+                                    + " but this load is public. Load private content with: labourgraph load --visibility private FILE…"
+                                    + " (server stopped). Nothing was written.");
+                        }
+                        boolean wasAbsent = absent.surelyAbsent(t.getSubject(), t.getPredicate(), t.getObject());
+                        if (wasAbsent) {
+                            PrecheckedWrites.addAbsent(dataset, g, t.getSubject(), t.getPredicate(), t.getObject());
+                        } else {
+                            dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+                        }
+                        absent.noteStored(t.getSubject(), t.getPredicate(), t.getObject());
+                        schemaChanged[0] |= StreamingEntailments.isSchema(t);
+                        if (incremental != null && !schemaChanged[0]) {
+                            incremental.asserted(t, wasAbsent);
+                        }
+                        if (++count[0] % 10_000 == 0) {
+                            progress.accept(count[0]);
+                        }
                     }
-                    dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject());
-                    schemaChanged[0] |= StreamingEntailments.isSchema(t);
-                    if (incremental != null) {
-                        incremental.asserted(t);
-                    }
-                    if (++count[0] % 10_000 == 0) {
-                        progress.accept(count[0]);
-                    }
-                }
-            });
+                });
+            }
+            progress.accept(count[0]);
+            streamed = System.nanoTime();
+            entailed = incremental == null || schemaChanged[0]
+                    ? StreamingEntailments.refresh(derived, entailmentGraph, spillFolder)
+                    : incremental.finish();
         }
-        progress.accept(count[0]);
-        long streamed = System.nanoTime();
-        long entailed = incremental == null || schemaChanged[0]
-                ? StreamingEntailments.refresh(derived, entailmentGraph, spillFolder)
-                : incremental.finish();
         LOG.debug("Streamed {} triples (parse, store, text index, history rows, one-triple entailments) in {} ms;"
                 + " joining entailment rules in {} ms", count[0], (streamed - started) / 1_000_000, (System.nanoTime() - streamed) / 1_000_000);
         return new Counts(count[0], entailed);
+    }
+
+    /** About how many triples the files hold: N-Triples lines run to about 200 bytes; Turtle says more in fewer. */
+    private static long expectedTriples(List<FileIntoGraph> files) {
+        long bytes = 0;
+        for (FileIntoGraph f : files) {
+            try {
+                bytes += Files.size(f.file());
+            } catch (IOException e) {
+                // The parser says what is wrong with the file; the filter only needs a size.
+            }
+        }
+        return bytes / 100;
     }
 
     /** Carries a syntax error out of the caller's transaction (which it aborts) to the caller. */

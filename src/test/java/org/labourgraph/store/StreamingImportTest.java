@@ -105,6 +105,46 @@ class StreamingImportTest {
     }
 
     @Test
+    void a_value_the_store_holds_under_another_spelling_is_not_recorded_as_new() throws Exception {
+        Path first = tmp.resolve("one.nt");
+        Path second = tmp.resolve("zero-one.nt");
+        String subject = "<https://example.org/a> <https://schema.org/numberOfPages> ";
+        Files.writeString(first, subject + "\"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
+        Files.writeString(second, subject + "\"01\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+                + "<https://example.org/a> <http://www.w3.org/2004/02/skos/core#broader> <https://example.org/b> .\n");
+        try (LabourStore store = LabourStore.inMemory()) {
+            store.syncSources(SourceSet.discover(ProjectPaths.root()));
+            store.importFiles(List.of(new LabourStore.FileImport(first, Lang.NTRIPLES, GRAPH)), false, n -> {});
+            long before = store.history().head();
+            store.importFiles(List.of(new LabourStore.FileImport(second, Lang.NTRIPLES, GRAPH)), false, n -> {});
+
+            List<Quad> added = store.history().revisions().get((int) before).loaded().added();
+            assertEquals(1, added.size(), "TDB2 holds 01 and 1 as one integer: only the link is new: " + added);
+            assertEquals(2, graphOf(store, NodeFactory.createURI(GRAPH)).size());
+        }
+    }
+
+    @Test
+    void a_consequence_the_file_states_later_stays_out_of_the_entailment_graph() throws Exception {
+        Path file = tmp.resolve("narrower-first.nt");
+        // Stated at the parent first: its inverse (a broader b) is entailed, then stated two lines on.
+        Files.writeString(file, "<https://example.org/b> <http://www.w3.org/2004/02/skos/core#narrower> <https://example.org/a> .\n"
+                + "<https://example.org/b> <http://www.w3.org/2000/01/rdf-schema#label> \"b\" .\n"
+                + "<https://example.org/a> <http://www.w3.org/2004/02/skos/core#broader> <https://example.org/b> .\n");
+        try (LabourStore store = LabourStore.inMemory()) {
+            store.syncSources(SourceSet.discover(ProjectPaths.root()));
+            store.importFiles(List.of(new LabourStore.FileImport(file, Lang.NTRIPLES, GRAPH)), false, n -> {});
+
+            Set<Triple> entailed = graphOf(store, ENTAILMENTS);
+            assertFalse(entailed.contains(Triple.create(NodeFactory.createURI("https://example.org/a"),
+                    NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#broader"), NodeFactory.createURI("https://example.org/b"))));
+            Set<Triple> expected = new HashSet<>();
+            Entailments.embedded(assertedOf(store)).find().forEachRemaining(expected::add);
+            assertEquals(expected, entailed);
+        }
+    }
+
+    @Test
     void a_second_import_that_joins_the_first_trees_entails_what_the_in_memory_rules_entail() throws Exception {
         Path joining = tmp.resolve("joining.ttl");
         // The first import's top concept goes below two new concepts, and a new work is about one of the old concepts:
@@ -213,6 +253,27 @@ class StreamingImportTest {
 
             assertTrue(e.getMessage().contains(file.getFileName().toString()), e.getMessage());
             assertEquals(before, store.quadCount());
+            assertEquals(List.of(), spilledFiles(tmp.resolve("store")), "the deferred entailments' file is removed too");
+        }
+    }
+
+    @Test
+    void a_file_of_entailments_left_by_a_killed_import_is_removed_when_the_store_opens() throws Exception {
+        Path dir = tmp.resolve("store");
+        try (LabourStore store = LabourStore.open(dir)) {
+            store.syncSources(SourceSet.discover(ProjectPaths.root()));
+        }
+        Path left = Files.writeString(dir.resolve("entailments-123.rt"), "left by kill -9");
+        Path unrelated = Files.writeString(dir.resolve("notes.txt"), "not ours");
+        try (LabourStore store = LabourStore.open(dir)) {
+            assertFalse(Files.exists(left));
+            assertTrue(Files.exists(unrelated));
+        }
+    }
+
+    private static List<Path> spilledFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("entailments-")).toList();
         }
     }
 
