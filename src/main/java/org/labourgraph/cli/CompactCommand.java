@@ -33,6 +33,9 @@ public final class CompactCommand implements Callable<Integer> {
             progress.finish();
             System.err.printf(Locale.ROOT, "compact: %s → %s on disk (public and private databases) in %.1f s.%n",
                     megabytes(done.bytesBefore()), megabytes(done.bytesAfter()), done.took().toMillis() / 1000.0);
+            if (done.textSegmentsMerged() > 0) {
+                System.err.printf("compact: merged the text index's %d segments into one.%n", done.textSegmentsMerged());
+            }
             return 0;
         }
     }

@@ -185,7 +185,7 @@ public final class LabourStore implements AutoCloseable {
         pending.ifPresent(write -> saveState(write.state()));
         counts[1] = entailedCount();
         return new ImportResult(graphs.size(), counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start),
-                pending.map(SourceGraphs::files).orElse(0));
+                pending.map(SourceGraphs::files).orElse(0), 0);
     }
 
     /**
@@ -245,8 +245,9 @@ public final class LabourStore implements AutoCloseable {
         LOG.debug("Import: writes in the transaction {} ms; commit (pre-commit steps, history, text index, TDB2) {} ms",
                 (writesDone[0] - start) / 1_000_000, (System.nanoTime() - writesDone[0]) / 1_000_000);
         pending.ifPresent(write -> saveState(write.state()));
+        int merged = TextIndexLayout.mergeAfterImport(text, counts[0].triples());
         return new ImportResult(plan.size(), counts[0].triples(), entailedCount(), Duration.ofNanos(System.nanoTime() - start),
-                pending.map(SourceGraphs::files).orElse(0));
+                pending.map(SourceGraphs::files).orElse(0), merged);
     }
 
     private Optional<SourceGraphs> pendingSources(Optional<SourceSet> sources) throws RdfSyntaxException {
@@ -268,7 +269,7 @@ public final class LabourStore implements AutoCloseable {
         long start = System.nanoTime();
         long entailed = privateStore.importBeside(dataset, iri(ENTAILMENT_GRAPH), graphs, replace);
         long triples = graphs.values().stream().mapToLong(Graph::size).sum();
-        return new ImportResult(graphs.size(), triples, entailed, Duration.ofNanos(System.nanoTime() - start), 0);
+        return new ImportResult(graphs.size(), triples, entailed, Duration.ofNanos(System.nanoTime() - start), 0, 0);
     }
 
     /**
@@ -396,17 +397,22 @@ public final class LabourStore implements AutoCloseable {
      */
     public Compacted compact(java.util.function.Consumer<Long> progress) {
         Path dir = directory.orElseThrow(() -> new StoreException("An in-memory store has nothing to compact."));
-        return StoreCompaction.run(List.of(new StoreCompaction.Database(tdb, dir.resolve("tdb2")),
+        long start = System.nanoTime();
+        int merged = TextIndexLayout.mergeSegments(text, 1);
+        Compacted databases = StoreCompaction.run(List.of(new StoreCompaction.Database(tdb, dir.resolve("tdb2")),
                 new StoreCompaction.Database(privateStore.dataset(), dir.resolve("private").resolve("tdb2"))), progress);
+        return new Compacted(databases.bytesBefore(), databases.bytesAfter(), Duration.ofNanos(System.nanoTime() - start), merged);
     }
 
-    /** What a compaction did: bytes of the databases' folders before and after. */
-    public record Compacted(long bytesBefore, long bytesAfter, Duration took) {}
+    /** What a compaction did: bytes of the databases' folders before and after; text index segments merged into one (0: none). */
+    public record Compacted(long bytesBefore, long bytesAfter, Duration took, int textSegmentsMerged) {}
 
     /** What a start-up sync did. */
     public record SyncResult(boolean loaded, int files, long triples, long entailed, Duration took) {}
 
-    /** What an import did. */
-    /** What an import did; {@code sourceFiles}: how many ontology/ and data/ files it wrote along (0 when the store held them). */
-    public record ImportResult(int graphs, long triples, long entailed, Duration took, int sourceFiles) {}
+    /**
+     * What an import did; {@code sourceFiles}: how many ontology/ and data/ files it wrote along (0 when the store held
+     * them); {@code textSegmentsMerged}: how many segments of the text index it merged into one afterwards (0: none).
+     */
+    public record ImportResult(int graphs, long triples, long entailed, Duration took, int sourceFiles, int textSegmentsMerged) {}
 }

@@ -60,7 +60,7 @@ final class StoreCompaction {
             reporter.shutdownNow();
         }
         long after = databases.stream().mapToLong(d -> bytesUnder(d.folder())).sum();
-        return new LabourStore.Compacted(before, after, Duration.ofNanos(System.nanoTime() - start));
+        return new LabourStore.Compacted(before, after, Duration.ofNanos(System.nanoTime() - start), 0);
     }
 
     /** An open TDB2 dataset (as {@link DatabaseMgr#connectDatasetGraph} gives it) and the folder that holds its generations. */
