@@ -171,10 +171,6 @@ public final class LoadCommand implements Callable<Integer> {
             System.err.printf("load: %,d triples into %d %s graph(s) of %s, %,d entailed, in %d ms.%n", result.triples(),
                     result.graphs(), visibility.name().toLowerCase(java.util.Locale.ROOT), store, result.entailed(),
                     (System.nanoTime() - started) / 1_000_000);
-            if (result.textSegmentsMerged() > 0) {
-                System.err.printf("load: merged the text index's %d segments into one (text queries and edits open one, not %d).%n",
-                        result.textSegmentsMerged(), result.textSegmentsMerged());
-            }
             reportSources(result, sources);
             return 0;
         } catch (RdfSyntaxException e) {
