@@ -91,9 +91,8 @@ final class AbsenceFilter {
             return false;
         }
         long h = hash(s, p, o);
-        long step = (h >>> 32) | 1;
         for (int i = 0; i < HASHES; i++) {
-            long bit = (h + i * step) & mask;
+            long bit = probe(h, i);
             if ((bits[(int) (bit >>> 6)] & (1L << bit)) == 0) {
                 return true;
             }
@@ -107,11 +106,15 @@ final class AbsenceFilter {
             return;
         }
         long h = hash(s, p, o);
-        long step = (h >>> 32) | 1;
         for (int i = 0; i < HASHES; i++) {
-            long bit = (h + i * step) & mask;
+            long bit = probe(h, i);
             bits[(int) (bit >>> 6)] |= 1L << bit;
         }
+    }
+
+    /** The i-th bit a triple of hash {@code h} sets (double hashing: the high half, made odd, is the step). */
+    private long probe(long h, int i) {
+        return (h + i * ((h >>> 32) | 1)) & mask;
     }
 
     private static boolean isPlainString(Node literal) {

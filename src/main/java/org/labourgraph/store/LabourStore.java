@@ -399,7 +399,7 @@ public final class LabourStore implements AutoCloseable {
         Path dir = directory.orElseThrow(() -> new StoreException("An in-memory store has nothing to compact."));
         long start = System.nanoTime();
         int merged = TextIndexLayout.mergeSegments(text, 1);
-        Compacted databases = StoreCompaction.run(List.of(new StoreCompaction.Database(tdb, dir.resolve("tdb2")),
+        StoreCompaction.Sizes databases = StoreCompaction.run(List.of(new StoreCompaction.Database(tdb, dir.resolve("tdb2")),
                 new StoreCompaction.Database(privateStore.dataset(), dir.resolve("private").resolve("tdb2"))), progress);
         return new Compacted(databases.bytesBefore(), databases.bytesAfter(), Duration.ofNanos(System.nanoTime() - start), merged);
     }

@@ -30,7 +30,6 @@ final class SpilledTriples implements AutoCloseable {
     private final Path file;
     private OutputStream out;
     private StreamRDF writer;
-    private long count;
 
     SpilledTriples(Path folder) {
         this.folder = folder;
@@ -61,12 +60,6 @@ final class SpilledTriples implements AutoCloseable {
 
     void add(Triple t) {
         writer.triple(t);
-        count++;
-    }
-
-    /** How many were set aside. */
-    long count() {
-        return count;
     }
 
     /** Reads every triple back, in the order added; no more can be added after. */

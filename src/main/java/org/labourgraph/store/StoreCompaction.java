@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +36,7 @@ final class StoreCompaction {
      * Compacts each database (an open TDB2 dataset and its folder), then removes every generation older than the one in
      * use. {@code progress} is told, every second, how many bytes the new generation holds so far.
      */
-    static LabourStore.Compacted run(List<Database> databases, Consumer<Long> progress) {
-        long start = System.nanoTime();
+    static Sizes run(List<Database> databases, Consumer<Long> progress) {
         long before = databases.stream().mapToLong(d -> bytesUnder(d.folder())).sum();
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "compaction-progress");
@@ -60,8 +58,11 @@ final class StoreCompaction {
             reporter.shutdownNow();
         }
         long after = databases.stream().mapToLong(d -> bytesUnder(d.folder())).sum();
-        return new LabourStore.Compacted(before, after, Duration.ofNanos(System.nanoTime() - start), 0);
+        return new Sizes(before, after);
     }
+
+    /** Bytes under the databases' folders before and after the compaction. */
+    record Sizes(long bytesBefore, long bytesAfter) {}
 
     /** An open TDB2 dataset (as {@link DatabaseMgr#connectDatasetGraph} gives it) and the folder that holds its generations. */
     record Database(DatasetGraph dataset, Path folder) {}
