@@ -68,6 +68,7 @@ final class ClosuresAtQueryTime {
      * optimiser, in the datasets' context.
      */
     static void installOn(DatasetGraph store, Node entailmentGraph, DatasetGraph... others) {
+        WholeClosure.register();
         ClosuresAtQueryTime closures = new ClosuresAtQueryTime();
         RewriteFactory factory = context -> {
             Rewrite standard = Optimize.getFactory().create(context);

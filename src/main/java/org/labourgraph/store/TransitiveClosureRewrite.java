@@ -62,9 +62,13 @@ final class TransitiveClosureRewrite extends TransformCopy {
                 kept.add(t);
                 continue;
             }
-            Op path = new OpPath(new TriplePath(t.getSubject(), new P_OneOrMore1(new P_Link(t.getPredicate())), t.getObject()));
-            // A path from a fixed end walks only what lies beyond it: run it first, its rows then bind the rest.
-            (t.getSubject().isConcrete() || t.getObject().isConcrete() ? anchored : free).add(path);
+            // A path from a fixed end walks only what lies beyond it: run it first, its rows then bind the rest. One with
+            // both ends free reads the links once (WholeClosure) unless an earlier pattern binds an end.
+            if (t.getSubject().isConcrete() || t.getObject().isConcrete()) {
+                anchored.add(new OpPath(new TriplePath(t.getSubject(), new P_OneOrMore1(new P_Link(t.getPredicate())), t.getObject())));
+            } else {
+                free.add(WholeClosure.over(t.getSubject(), t.getPredicate(), t.getObject()));
+            }
         }
         if (anchored.isEmpty() && free.isEmpty()) {
             return bgp;

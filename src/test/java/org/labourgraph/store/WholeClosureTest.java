@@ -1,0 +1,160 @@
+package org.labourgraph.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.OpWalker;
+import org.apache.jena.sparql.algebra.op.OpPropFunc;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.vocabulary.SKOS;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A closure pattern with both ends free is answered from the links read into memory, with exactly the rows Jena's path
+ * engine gives for {@code p+} (a poly-hierarchy, a cycle, a self-loop, one link stated in two graphs), in the union
+ * default graph and in each named graph, and Jena's engine still answers when an earlier pattern binds an end.
+ */
+class WholeClosureTest {
+    private static final String PREFIX = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ";
+    /** As the store holds them: one pair per skos:broader link, the closure asked as {@code skos:broaderTransitive+}. */
+    private static final Node BROADER = SKOS.broaderTransitive.asNode();
+
+    @Test
+    void free_closure_patterns_answer_the_rows_of_the_path_engine() {
+        DatasetGraph ds = tangledHierarchy();
+        ClosuresAtQueryTime.installOn(ds, NodeFactory.createURI("urn:g:entailments"));
+        ds.getContext().set(TDB2.symUnionDefaultGraph, true);
+        // Written as a path, the closure is left to Jena's engine (its one step made p+ inside it: the same pairs).
+        assertSameRows(ds, "SELECT ?a ?b { ?a skos:broaderTransitive ?b }", "SELECT ?a ?b { ?a skos:broaderTransitive+ ?b }");
+        assertSameRows(ds, "SELECT ?g ?a ?b { GRAPH ?g { ?a skos:broaderTransitive ?b } }",
+                "SELECT ?g ?a ?b { GRAPH ?g { ?a skos:broaderTransitive+ ?b } }");
+        assertSameRows(ds, "SELECT ?a ?b { ?a skos:prefLabel ?l . ?a skos:broaderTransitive ?b }",
+                "SELECT ?a ?b { ?a skos:prefLabel ?l . ?a skos:broaderTransitive+ ?b }");
+        assertSameRows(ds, "SELECT ?a { ?a skos:broaderTransitive ?a }", "SELECT ?a { ?a skos:broaderTransitive+ ?a }");
+        assertTrue(Txn.calculateRead(ds, () -> rows(ds, "SELECT ?a ?b { ?a skos:broaderTransitive ?b }")).size() > 10,
+                "the hierarchy has a closure to compare");
+    }
+
+    @Test
+    void the_store_answers_a_free_closure_pattern_with_the_function() {
+        DatasetGraph ds = tangledHierarchy();
+        ClosuresAtQueryTime.installOn(ds, NodeFactory.createURI("urn:g:entailments"));
+        Query query = QueryFactory.create(PREFIX + "SELECT ?a ?b { ?a skos:broaderTransitive ?b }");
+        Op optimized = Algebra.optimize(Algebra.compile(query), ds.getContext());
+        List<String> functions = new ArrayList<>();
+        OpWalker.walk(optimized, new OpVisitorBase() {
+            @Override
+            public void visit(OpPropFunc opPropFunc) {
+                functions.add(opPropFunc.getProperty().getURI());
+            }
+        });
+        assertEquals(List.of(WholeClosure.IRI), functions, "plan: " + optimized);
+    }
+
+    @Test
+    void more_links_than_the_cap_are_left_to_the_path_engine() {
+        DatasetGraph ds = tangledHierarchy();
+        ClosuresAtQueryTime.installOn(ds, NodeFactory.createURI("urn:g:entailments"));
+        ds.getContext().set(TDB2.symUnionDefaultGraph, true);
+        Txn.executeRead(ds, () -> {
+            Optional<Map<Node, List<Node>>> all = WholeClosure.links(ds.getUnionGraph(), BROADER, 1_000);
+            assertTrue(all.isPresent());
+            int links = all.get().values().stream().mapToInt(List::size).sum();
+            assertEquals(10, links, "the link stated in two graphs is read once: " + all.get());
+            assertTrue(WholeClosure.links(ds.getUnionGraph(), BROADER, links).isPresent(), "exactly the cap is held");
+            assertTrue(WholeClosure.links(ds.getUnionGraph(), BROADER, links - 1).isEmpty(), "one more is not");
+        });
+        ds.getContext().set(WholeClosure.MOST_LINKS, 3);
+        assertSameRows(ds, "SELECT ?a ?b { ?a skos:broaderTransitive ?b }", "SELECT ?a ?b { ?a skos:broaderTransitive+ ?b }");
+    }
+
+    @Test
+    void a_query_past_the_closures_held_at_once_is_left_to_the_path_engine_and_every_closure_is_let_go() {
+        DatasetGraph ds = tangledHierarchy();
+        ClosuresAtQueryTime.installOn(ds, NodeFactory.createURI("urn:g:entailments"));
+        ds.getContext().set(TDB2.symUnionDefaultGraph, true);
+        Txn.executeRead(ds, () -> {
+            List<QueryExec> open = new ArrayList<>();
+            try {
+                for (int i = 0; i < WholeClosure.AT_ONCE; i++) {
+                    QueryExec exec = QueryExec.dataset(ds).query(PREFIX + "SELECT ?a ?b { ?a skos:broaderTransitive ?b }").build();
+                    open.add(exec);
+                    assertTrue(exec.select().hasNext());
+                }
+                assertEquals(WholeClosure.AT_ONCE, WholeClosure.held(), "each open query holds its closure");
+                assertEquals(rows(ds, "SELECT ?a ?b { ?a skos:broaderTransitive+ ?b }"), rows(ds, "SELECT ?a ?b { ?a skos:broaderTransitive ?b }"),
+                        "one more query gets the same rows from the path engine");
+            } finally {
+                open.forEach(QueryExec::close);
+            }
+            assertEquals(0, WholeClosure.held(), "closed queries let their closures go");
+            rows(ds, "SELECT ?a ?b { ?a skos:broaderTransitive ?b } LIMIT 1");
+            rows(ds, "SELECT ?a ?b { ?a skos:broaderTransitive ?b }");
+            assertEquals(0, WholeClosure.held(), "a query cut by LIMIT and one read to the end hold nothing after");
+        });
+    }
+
+    /** c1 → b1, b2 (two parents) → a; b2 → x → y → x (a cycle); s → s; d → c1; e → a in two graphs. */
+    private static DatasetGraph tangledHierarchy() {
+        DatasetGraph ds = DatabaseMgr.createDatasetGraph();
+        Node g1 = NodeFactory.createURI("urn:g:one");
+        Node g2 = NodeFactory.createURI("urn:g:two");
+        Txn.executeWrite(ds, () -> {
+            link(ds, g1, "c1", "b1");
+            link(ds, g1, "c1", "b2");
+            link(ds, g1, "b1", "a");
+            link(ds, g1, "b2", "a");
+            link(ds, g2, "b2", "x");
+            link(ds, g2, "x", "y");
+            link(ds, g2, "y", "x");
+            link(ds, g2, "s", "s");
+            link(ds, g1, "d", "c1");
+            link(ds, g1, "e", "a");
+            link(ds, g2, "e", "a");
+            ds.add(g1, concept("c1"), SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang("c un", "fr"));
+            ds.add(g2, concept("x"), SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang("x", "en"));
+        });
+        return ds;
+    }
+
+    private static void link(DatasetGraph ds, Node graph, String narrower, String broader) {
+        ds.add(new Quad(graph, concept(narrower), BROADER, concept(broader)));
+    }
+
+    private static Node concept(String name) {
+        return NodeFactory.createURI("urn:c:" + name);
+    }
+
+    private static void assertSameRows(DatasetGraph ds, String asked, String byPath) {
+        List<String> expected = Txn.calculateRead(ds, () -> rows(ds, byPath));
+        List<String> actual = Txn.calculateRead(ds, () -> rows(ds, asked));
+        assertEquals(expected, actual, asked);
+    }
+
+    /** The rows as sorted strings: the same multiset of solutions, whatever the order. */
+    private static List<String> rows(DatasetGraph ds, String query) {
+        List<String> out = new ArrayList<>();
+        try (QueryExec exec = QueryExec.dataset(ds).query(PREFIX + query).build()) {
+            exec.select().forEachRemaining(b -> out.add(b.toString()));
+        }
+        out.sort(null);
+        return out;
+    }
+}
