@@ -62,12 +62,13 @@ final class TransitiveClosureRewrite extends TransformCopy {
                 kept.add(t);
                 continue;
             }
-            // A path from a fixed end walks only what lies beyond it: run it first, its rows then bind the rest. One with
-            // both ends free reads the links once (WholeClosure) unless an earlier pattern binds an end.
-            if (t.getSubject().isConcrete() || t.getObject().isConcrete()) {
+            // A path from a fixed end walks only what lies beyond it: run it first, its rows then bind the rest. From a
+            // fixed subject (its ancestors: a few) Jena's path engine walks; towards a fixed object (all below a concept)
+            // or with both ends free, WholeClosure does, reading the links whole when there are many to walk.
+            if (t.getSubject().isConcrete()) {
                 anchored.add(new OpPath(new TriplePath(t.getSubject(), new P_OneOrMore1(new P_Link(t.getPredicate())), t.getObject())));
             } else {
-                free.add(WholeClosure.over(t.getSubject(), t.getPredicate(), t.getObject()));
+                (t.getObject().isConcrete() ? anchored : free).add(WholeClosure.over(t.getSubject(), t.getPredicate(), t.getObject()));
             }
         }
         if (anchored.isEmpty() && free.isEmpty()) {

@@ -12,6 +12,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.iterator.IteratorCloseable;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -37,21 +39,27 @@ import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.util.iterator.ExtendedIterator;
 
 /**
- * A closure pattern with both ends free ({@code ?a skos:broaderTransitive ?b}, rewritten as {@code ?a skos:broader+ ?b}),
- * answered from the one-step links read once into memory. Jena's path engine walks the chain upwards from every
- * subject with one index look-up per step: at 5·10^6 triples (1,944,318 pairs over 500,000 concepts) that took 22–25 s,
- * past the endpoint's time limit, where the closure used to be one scan of the entailment graph. Here each link is read
- * once and the walks are made in memory.
+ * The closure patterns that may walk much of a hierarchy, answered from the one-step links read once into memory when
+ * there are many: both ends free ({@code ?a skos:broaderTransitive ?b}, rewritten as {@code ?a skos:broader+ ?b}), or
+ * everything below a fixed object ({@code ?a skos:broaderTransitive <top>}). Jena's path engine looks each step up in
+ * the indexes: at 5·10^6 triples (1,944,318 pairs over 500,000 concepts) the whole closure took 22–25 s, past the
+ * endpoint's time limit, and the 287,355 concepts under one top 4.5–12 s, where the closure used to be one scan of the
+ * entailment graph. Below a fixed object the links are looked up one by one for the first {@link #LOOKUPS} nodes (a
+ * concept low in the tree costs a few look-ups) and read whole past that.
  *
- * <p>Any end bound when the pattern runs (by the query or an earlier pattern), the same variable at both ends, or more
- * links than {@link #MOST_LINKS_IN_MEMORY}: Jena's path evaluation, as before. Answers are the path's: each pair once
- * per start, a start reached from itself through a cycle included.
+ * <p>A fixed subject (a concept's ancestors: a few), the same variable at both ends, more links than
+ * {@link #MOST_LINKS_IN_MEMORY}, or {@link #AT_ONCE} closures held already: Jena's path evaluation, as before. Answers
+ * are the path's: each pair once per start, a start reached from itself through a cycle included.
  */
 final class WholeClosure extends PropertyFunctionEval {
     static final String IRI = "https://w3id.org/labourgraph/fn/whole-closure";
     /** About 150 bytes a link held (map entry, list, nodes shared with the store's cache): 150 MB at this cap. */
     static final int MOST_LINKS_IN_MEMORY = 1_000_000;
     /** A dataset's own cap, in its context (tests set a small one). */
+    /** Nodes looked up one by one before the links are read whole: past it, reading them costs less (see the class comment). */
+    static final int LOOKUPS = 10_000;
+    /** A dataset's own number of look-ups, in its context (tests set a small one). */
+    static final Symbol MOST_LOOKUPS = Symbol.create("https://w3id.org/labourgraph/fn/whole-closure#mostLookups");
     static final Symbol MOST_LINKS = Symbol.create("https://w3id.org/labourgraph/fn/whole-closure#mostLinks");
 
     /**
@@ -81,11 +89,19 @@ final class WholeClosure extends PropertyFunctionEval {
         Node s = argSubject.getArg();
         Node o = argObject.getArg(0);
         Node p = argObject.getArg(1);
-        if (s.isVariable() && o.isVariable() && !s.equals(o) && HOLDING.tryAcquire()) {
+        int mostLinks = execCxt.getContext().getInt(MOST_LINKS, MOST_LINKS_IN_MEMORY);
+        Graph graph = execCxt.getActiveGraph();
+        if (s.isVariable() && !o.isVariable()) {
+            Optional<List<Node>> below = reachedFrom(graph, p, o, execCxt.getContext().getInt(MOST_LOOKUPS, LOOKUPS), mostLinks);
+            if (below.isPresent()) {
+                Var start = Var.alloc(s);
+                return QueryIterPlainWrapper.create(below.get().stream().map(n -> BindingFactory.binding(binding, start, n)).iterator(),
+                        execCxt);
+            }
+        } else if (s.isVariable() && o.isVariable() && !s.equals(o) && HOLDING.tryAcquire()) {
             boolean handedOver = false;
             try {
-                Optional<Map<Node, List<Node>>> links = links(execCxt.getActiveGraph(), p,
-                        execCxt.getContext().getInt(MOST_LINKS, MOST_LINKS_IN_MEMORY));
+                Optional<Map<Node, List<Node>>> links = links(graph, p, mostLinks, false);
                 if (links.isPresent()) {
                     handedOver = true;
                     return QueryIterPlainWrapper.create(new Pairs(binding, Var.alloc(s), Var.alloc(o), links.get()), execCxt);
@@ -99,25 +115,71 @@ final class WholeClosure extends PropertyFunctionEval {
         return PathLib.execTriplePath(binding, s, new P_OneOrMore1(new P_Link(p)), o, execCxt);
     }
 
+    /**
+     * Every node one or more {@code p} links before {@code end} (the subjects of a pattern whose object is bound): looked up
+     * link by link as Jena's path engine does, but past {@code lookups} nodes (a concept near the top of a large tree)
+     * from the links read once into memory, inverted. Empty when neither can answer (more links than {@code mostLinks},
+     * or as many closures held as allowed): the path engine then does.
+     */
+    static Optional<List<Node>> reachedFrom(Graph graph, Node p, Node end, int lookups, int mostLinks) {
+        Optional<List<Node>> looked = reachable(end, n -> Iter.iter(graph.find(Node.ANY, p, n)).map(Triple::getSubject), lookups);
+        if (looked.isPresent() || !HOLDING.tryAcquire()) {
+            return looked;
+        }
+        try {
+            return links(graph, p, mostLinks, true)
+                    .flatMap(before -> reachable(end, n -> before.getOrDefault(n, List.of()).iterator(), Integer.MAX_VALUE));
+        } finally {
+            HOLDING.release();
+        }
+    }
+
+    /**
+     * Breadth first from {@code from} along {@code next}: every node one or more steps away, each once (a node reached
+     * from itself through a cycle included); empty past {@code most} nodes.
+     */
+    static Optional<List<Node>> reachable(Node from, Function<Node, Iterator<Node>> next, int most) {
+        List<Node> found = new ArrayList<>();
+        Set<Node> seen = new HashSet<>();
+        ArrayDeque<Node> queue = new ArrayDeque<>();
+        next.apply(from).forEachRemaining(queue::add);
+        while (!queue.isEmpty()) {
+            Node n = queue.poll();
+            if (seen.add(n)) {
+                if (found.size() == most) {
+                    return Optional.empty();
+                }
+                found.add(n);
+                next.apply(n).forEachRemaining(queue::add);
+            }
+        }
+        return Optional.of(found);
+    }
+
     /** How many closures are held now (for tests: none once every query is over). */
     static int held() {
         return AT_ONCE - HOLDING.availablePermits();
     }
 
-    /** Each subject's objects by {@code p} in {@code graph}, each once; empty when there are more than {@code most} links. */
-    static Optional<Map<Node, List<Node>>> links(Graph graph, Node p, int most) {
+    /**
+     * Each subject's objects by {@code p} in {@code graph}, each once (or, {@code inverted}, each object's subjects); empty
+     * when there are more than {@code most} links.
+     */
+    static Optional<Map<Node, List<Node>>> links(Graph graph, Node p, int most, boolean inverted) {
         Map<Node, List<Node>> out = new LinkedHashMap<>();
         int count = 0;
         ExtendedIterator<Triple> it = graph.find(Node.ANY, p, Node.ANY);
         try {
             while (it.hasNext()) {
                 Triple t = it.next();
-                List<Node> objects = out.computeIfAbsent(t.getSubject(), k -> new ArrayList<>(1));
-                if (!objects.contains(t.getObject())) {
+                Node from = inverted ? t.getObject() : t.getSubject();
+                Node to = inverted ? t.getSubject() : t.getObject();
+                List<Node> ends = out.computeIfAbsent(from, k -> new ArrayList<>(1));
+                if (!ends.contains(to)) {
                     if (++count > most) {
                         return Optional.empty();
                     }
-                    objects.add(t.getObject());
+                    ends.add(to);
                 }
             }
         } finally {
@@ -176,19 +238,9 @@ final class WholeClosure extends PropertyFunctionEval {
             return BindingFactory.binding(parent, start, current, reached, walk.next());
         }
 
-        /** Every node one or more links away from {@code from}, each once. */
         private List<Node> reachable(Node from) {
-            List<Node> found = new ArrayList<>();
-            Set<Node> seen = new HashSet<>();
-            ArrayDeque<Node> next = new ArrayDeque<>(links.getOrDefault(from, List.of()));
-            while (!next.isEmpty()) {
-                Node n = next.poll();
-                if (seen.add(n)) {
-                    found.add(n);
-                    next.addAll(links.getOrDefault(n, List.of()));
-                }
-            }
-            return found;
+            Map<Node, List<Node>> held = links;
+            return WholeClosure.reachable(from, n -> held.getOrDefault(n, List.of()).iterator(), Integer.MAX_VALUE).orElseThrow();
         }
     }
 }
