@@ -203,7 +203,7 @@ class LoadCommandTest {
 
     private static final String TEXT_MATCHES = "PREFIX text: <http://jena.apache.org/text#> SELECT ?s { ?s text:query ?word }";
 
-    private static int labelled(LabourStore s, String word) {
+    static int labelled(LabourStore s, String word) {
         return org.apache.jena.system.Txn.calculateRead(s.dataset(), () -> {
             try (var exec = org.apache.jena.sparql.exec.QueryExec.dataset(s.dataset()).query(TEXT_MATCHES)
                     .substitution("word", org.apache.jena.graph.NodeFactory.createLiteralString(word)).build()) {
