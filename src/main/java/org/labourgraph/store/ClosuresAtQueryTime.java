@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.ARQConstants;
@@ -92,11 +93,11 @@ final class ClosuresAtQueryTime {
      * A store written before closures were left to query time may hold closure pairs that the one-step rules would
      * never take out: such a store (no marker beside it) gets one full refresh of its entailments, {@code refresh}.
      */
-    static void dropStoredOnce(Path dir, boolean holdsData, Runnable refresh) {
+    static void dropStoredOnce(Path dir, BooleanSupplier holdsData, Runnable refresh) {
         if (Files.isRegularFile(dir.resolve(MARKER_FILE))) {
             return;
         }
-        if (holdsData) {
+        if (holdsData.getAsBoolean()) {
             LOG.info("Recomputing this store's entailments once: the closures of skos:broaderTransitive and its like are now"
                     + " answered when a query asks for them, not stored (run compact afterwards to free the space)");
             refresh.run();
