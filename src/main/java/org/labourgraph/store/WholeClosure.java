@@ -42,7 +42,7 @@ import org.apache.jena.util.iterator.ExtendedIterator;
  * The closure patterns that may walk much of a hierarchy, answered from the one-step links read once into memory when
  * there are many: both ends free ({@code ?a skos:broaderTransitive ?b}, rewritten as {@code ?a skos:broader+ ?b}), or
  * everything below a fixed object ({@code ?a skos:broaderTransitive <top>}). Jena's path engine looks each step up in
- * the indexes: at 5·10^6 triples (1,944,318 pairs over 500,000 concepts) the whole closure took 22–25 s, past the
+ * the indexes: at 5·10^6 triples (1,944,318 pairs from 287,362 links) the whole closure took 22–25 s, past the
  * endpoint's time limit, and the 287,355 concepts under one top 4.5–12 s, where the closure used to be one scan of the
  * entailment graph. Below a fixed object the links are looked up one by one for the first {@link #LOOKUPS} nodes (a
  * concept low in the tree costs a few look-ups) and read whole past that.
@@ -53,8 +53,11 @@ import org.apache.jena.util.iterator.ExtendedIterator;
  */
 final class WholeClosure extends PropertyFunctionEval {
     static final String IRI = "https://w3id.org/labourgraph/fn/whole-closure";
-    /** About 150 bytes a link held (map entry, list, nodes shared with the store's cache): 150 MB at this cap. */
-    static final int MOST_LINKS_IN_MEMORY = 1_000_000;
+    /**
+     * Measured at 5·10^6 triples: about 100 bytes a link held (map entry, list) when the nodes are in the store's cache
+     * already, 400 with them; at most 200 MB at this cap, for each of {@link #AT_ONCE}.
+     */
+    static final int MOST_LINKS_IN_MEMORY = 500_000;
     /** A dataset's own cap, in its context (tests set a small one). */
     /** Nodes looked up one by one before the links are read whole: past it, reading them costs less (see the class comment). */
     static final int LOOKUPS = 10_000;
