@@ -59,11 +59,11 @@ final class WholeClosure extends PropertyFunctionEval {
      */
     static final int MOST_LINKS_IN_MEMORY = 500_000;
     /** A dataset's own cap, in its context (tests set a small one). */
+    static final Symbol MOST_LINKS = Symbol.create("https://w3id.org/labourgraph/fn/whole-closure#mostLinks");
     /** Nodes looked up one by one before the links are read whole: past it, reading them costs less (see the class comment). */
     static final int LOOKUPS = 10_000;
     /** A dataset's own number of look-ups, in its context (tests set a small one). */
     static final Symbol MOST_LOOKUPS = Symbol.create("https://w3id.org/labourgraph/fn/whole-closure#mostLookups");
-    static final Symbol MOST_LINKS = Symbol.create("https://w3id.org/labourgraph/fn/whole-closure#mostLinks");
 
     /**
      * Closures held in memory at once, process-wide: one more query finds the path engine (slow, but it holds nothing),
