@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.lucene.index.SegmentInfos;
@@ -44,8 +48,10 @@ class TextMergeCrashIT {
         Path text = store.resolve("text");
         Path thesaurus = dir.resolve("kg.nt");
         ThesaurusGenerator.forTriples(120_000, 3).write(thesaurus, n -> {});
-        Files.writeString(thesaurus, "<https://w3id.org/labourgraph/id/concept/zelvoranthe> <" + SKOS.prefLabel.getURI() + "> \""
-                + LOADED_WORD + "\"@fr .\n", StandardOpenOption.APPEND);
+        try (OutputStream out = Files.newOutputStream(thesaurus, StandardOpenOption.APPEND)) {
+            RDFDataMgr.writeTriples(out, List.of(Triple.create(NodeFactory.createURI("https://w3id.org/labourgraph/id/concept/zelvoranthe"),
+                    SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang(LOADED_WORD, "fr"))).iterator());
+        }
         int quadsBefore;
         try (LabourStore opened = LabourStore.open(store)) {
             // One commit each, one text segment each: the bulk load will find more than it leaves and merge them.

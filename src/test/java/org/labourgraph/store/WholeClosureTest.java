@@ -20,6 +20,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -35,12 +36,13 @@ class WholeClosureTest {
     private static final String PREFIX = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ";
     /** As the store holds them: one pair per skos:broader link, the closure asked as {@code skos:broaderTransitive+}. */
     private static final Node BROADER = SKOS.broaderTransitive.asNode();
+    /** Everything below ?end (bound by substitution before the rewrite sees the query), and the same by Jena's engine. */
+    private static final String BELOW = "SELECT ?a { ?a skos:broaderTransitive ?end }";
+    private static final String BELOW_BY_PATH = "SELECT ?a { ?a skos:broaderTransitive+ ?end }";
 
     @Test
     void free_closure_patterns_answer_the_rows_of_the_path_engine() {
-        DatasetGraph ds = tangledHierarchy();
-        ClosuresAtQueryTime.installOn(ds, NodeFactory.createURI("urn:g:entailments"));
-        ds.getContext().set(TDB2.symUnionDefaultGraph, true);
+        DatasetGraph ds = servedHierarchy();
         // Written as a path, the closure is left to Jena's engine (its one step made p+ inside it: the same pairs).
         assertSameRows(ds, "SELECT ?a ?b { ?a skos:broaderTransitive ?b }", "SELECT ?a ?b { ?a skos:broaderTransitive+ ?b }");
         assertSameRows(ds, "SELECT ?g ?a ?b { GRAPH ?g { ?a skos:broaderTransitive ?b } }",
@@ -50,15 +52,13 @@ class WholeClosureTest {
         assertSameRows(ds, "SELECT ?a { ?a skos:broaderTransitive ?a }", "SELECT ?a { ?a skos:broaderTransitive+ ?a }");
         for (String end : List.of("a", "x", "c1", "s", "nowhere")) {
             // Below a fixed object: looked up link by link, then (one look-up allowed) from the links read whole.
-            String below = "SELECT ?a { ?a skos:broaderTransitive <urn:c:" + end + "> }";
-            String byPathBelow = "SELECT ?a { ?a skos:broaderTransitive+ <urn:c:" + end + "> }";
-            assertSameRows(ds, below, byPathBelow);
+            assertSameRows(ds, BELOW, BELOW_BY_PATH, concept(end));
             ds.getContext().set(WholeClosure.MOST_LOOKUPS, 1);
-            assertSameRows(ds, below, byPathBelow);
+            assertSameRows(ds, BELOW, BELOW_BY_PATH, concept(end));
             ds.getContext().remove(WholeClosure.MOST_LOOKUPS);
         }
         assertEquals(List.of("( ?a = <urn:c:b2> )", "( ?a = <urn:c:c1> )", "( ?a = <urn:c:d> )", "( ?a = <urn:c:x> )", "( ?a = <urn:c:y> )"),
-                Txn.calculateRead(ds, () -> rows(ds, "SELECT ?a { ?a skos:broaderTransitive <urn:c:x> }")),
+                Txn.calculateRead(ds, () -> rows(ds, BELOW, concept("x"))),
                 "below x: what leads to it, x itself through the cycle");
         assertTrue(Txn.calculateRead(ds, () -> rows(ds, "SELECT ?a ?b { ?a skos:broaderTransitive ?b }")).size() > 10,
                 "the hierarchy has a closure to compare");
@@ -82,9 +82,7 @@ class WholeClosureTest {
 
     @Test
     void more_links_than_the_cap_are_left_to_the_path_engine() {
-        DatasetGraph ds = tangledHierarchy();
-        ClosuresAtQueryTime.installOn(ds, NodeFactory.createURI("urn:g:entailments"));
-        ds.getContext().set(TDB2.symUnionDefaultGraph, true);
+        DatasetGraph ds = servedHierarchy();
         Txn.executeRead(ds, () -> {
             Optional<Map<Node, List<Node>>> all = WholeClosure.links(ds.getUnionGraph(), BROADER, 1_000, false);
             assertTrue(all.isPresent());
@@ -96,14 +94,12 @@ class WholeClosureTest {
         ds.getContext().set(WholeClosure.MOST_LINKS, 3);
         ds.getContext().set(WholeClosure.MOST_LOOKUPS, 1);
         assertSameRows(ds, "SELECT ?a ?b { ?a skos:broaderTransitive ?b }", "SELECT ?a ?b { ?a skos:broaderTransitive+ ?b }");
-        assertSameRows(ds, "SELECT ?a { ?a skos:broaderTransitive <urn:c:a> }", "SELECT ?a { ?a skos:broaderTransitive+ <urn:c:a> }");
+        assertSameRows(ds, BELOW, BELOW_BY_PATH, concept("a"));
     }
 
     @Test
     void a_query_past_the_closures_held_at_once_is_left_to_the_path_engine_and_every_closure_is_let_go() {
-        DatasetGraph ds = tangledHierarchy();
-        ClosuresAtQueryTime.installOn(ds, NodeFactory.createURI("urn:g:entailments"));
-        ds.getContext().set(TDB2.symUnionDefaultGraph, true);
+        DatasetGraph ds = servedHierarchy();
         Txn.executeRead(ds, () -> {
             List<QueryExec> open = new ArrayList<>();
             try {
@@ -123,6 +119,14 @@ class WholeClosureTest {
             rows(ds, "SELECT ?a ?b { ?a skos:broaderTransitive ?b }");
             assertEquals(0, WholeClosure.held(), "a query cut by LIMIT and one read to the end hold nothing after");
         });
+    }
+
+    /** The hierarchy below, with the closure rewrite installed and the union default graph, as the store serves it. */
+    private static DatasetGraph servedHierarchy() {
+        DatasetGraph ds = tangledHierarchy();
+        ClosuresAtQueryTime.installOn(ds, NodeFactory.createURI("urn:g:entailments"));
+        ds.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return ds;
     }
 
     /** c1 → b1, b2 (two parents) → a; b2 → x → y → x (a cycle); s → s; d → c1; e → a in two graphs. */
@@ -157,15 +161,27 @@ class WholeClosureTest {
     }
 
     private static void assertSameRows(DatasetGraph ds, String asked, String byPath) {
-        List<String> expected = Txn.calculateRead(ds, () -> rows(ds, byPath));
-        List<String> actual = Txn.calculateRead(ds, () -> rows(ds, asked));
-        assertEquals(expected, actual, asked);
+        assertSameRows(ds, asked, byPath, null);
     }
 
-    /** The rows as sorted strings: the same multiset of solutions, whatever the order. */
+    private static void assertSameRows(DatasetGraph ds, String asked, String byPath, Node end) {
+        List<String> expected = Txn.calculateRead(ds, () -> rows(ds, byPath, end));
+        List<String> actual = Txn.calculateRead(ds, () -> rows(ds, asked, end));
+        assertEquals(expected, actual, asked + (end == null ? "" : " with ?end = " + end));
+    }
+
     private static List<String> rows(DatasetGraph ds, String query) {
+        return rows(ds, query, null);
+    }
+
+    /** The rows as sorted strings (the same multiset of solutions, whatever the order); {@code end}, when given, bound to ?end. */
+    private static List<String> rows(DatasetGraph ds, String query, Node end) {
         List<String> out = new ArrayList<>();
-        try (QueryExec exec = QueryExec.dataset(ds).query(PREFIX + query).build()) {
+        QueryExecBuilder builder = QueryExec.dataset(ds).query(PREFIX + query);
+        if (end != null) {
+            builder.substitution("end", end);
+        }
+        try (QueryExec exec = builder.build()) {
             exec.select().forEachRemaining(b -> out.add(b.toString()));
         }
         out.sort(null);
